@@ -58,23 +58,27 @@ class Database:
         return self.engine.dialect.name
 
     def init(self) -> None:
-        """Create or upgrade the schema to the newest migration (idempotent)."""
+        """Create or upgrade the schema to the newest migrations (idempotent).
+
+        Each capability keeps its own migration branch off `0001_core`, so the target is
+        every head.
+        """
         cfg = alembic_config(self.url)
         try:
             with self.engine.begin() as connection:
                 cfg.attributes["connection"] = connection
-                command.upgrade(cfg, "head")
+                command.upgrade(cfg, "heads")
         except OperationalError as exc:
             raise WatchlineError(Errors.E011, url=self.safe_url, reason=exc.orig) from exc
 
     def is_current(self) -> bool:
-        head = ScriptDirectory.from_config(alembic_config(self.url)).get_current_head()
+        heads = set(ScriptDirectory.from_config(alembic_config(self.url)).get_heads())
         try:
             with self.engine.connect() as connection:
-                current = MigrationContext.configure(connection).get_current_revision()
+                current = set(MigrationContext.configure(connection).get_current_heads())
         except OperationalError as exc:
             raise WatchlineError(Errors.E011, url=self.safe_url, reason=exc.orig) from exc
-        return current == head
+        return current == heads
 
     def require_current(self) -> None:
         """Refuse to work on a database that `watchline init` has not prepared."""
