@@ -2,5 +2,6 @@
 
 from watchline.store.tables.claims import ClaimRow
 from watchline.store.tables.documents import DocumentRow, SourceRow
+from watchline.store.tables.extractions import ExtractionRow
 
-__all__ = ["ClaimRow", "DocumentRow", "SourceRow"]
+__all__ = ["ClaimRow", "DocumentRow", "ExtractionRow", "SourceRow"]
