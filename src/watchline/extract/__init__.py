@@ -1,0 +1,1 @@
+"""The NLP pipeline: attribution, acts, events, actors, places and dates."""
