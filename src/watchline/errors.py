@@ -24,6 +24,10 @@ class Errors(Enum):
     E011 = "E011: Cannot connect to the database at {url}: {reason}."
     E012 = "E012: {path}: item {item}: {reason}."
     W012 = "W012: No observations between {start} and {end} in {area}. Import patrol logs with 'watchline patrols import FILE'."
+    E400 = "E400: No claim with id {claim_id!r}. Claims are stored by 'watchline extract'; list cases with 'watchline cases'."
+    E401 = "E401: Unknown verdict status {value!r}. Choose one of: {options}."
+    E402 = "E402: A verdict set by an analyst needs a reason; pass --reason TEXT saying what the evidence is."
+    E403 = "E403: Unknown case status filter {value!r}. Choose one of: {options}."
 
     def format(self, **kwargs: object) -> str:
         return self.value.format(**kwargs)
