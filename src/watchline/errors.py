@@ -28,6 +28,10 @@ class Errors(Enum):
     E401 = "E401: Unknown verdict status {value!r}. Choose one of: {options}."
     E402 = "E402: A verdict set by an analyst needs a reason; pass --reason TEXT saying what the evidence is."
     E403 = "E403: Unknown case status filter {value!r}. Choose one of: {options}."
+    E120 = "E120: Actor dictionary {path}: {item}: {reason}. Fix that entry (see docs/actors.md for the format) and run again."
+    E121 = "E121: {path}: line {line}: {reason}. The line was skipped; the rest was imported."
+    E122 = "E122: {path} is not a GeoNames dump: {reason}. Give a tab-separated allCountries.txt / XX.txt file or a .zip holding one."
+    E123 = "E123: Place file {path}: {item}: {reason}. Fix that entry and run again."
 
     def format(self, **kwargs: object) -> str:
         return self.value.format(**kwargs)
