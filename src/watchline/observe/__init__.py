@@ -1,0 +1,1 @@
+"""The mission's own eyes: theatre profiles, patrol import, observations and coverage."""
