@@ -33,6 +33,24 @@ class Errors(Enum):
     E122 = "E122: {path} is not a GeoNames dump: {reason}. Give a tab-separated allCountries.txt / XX.txt file or a .zip holding one."
     E123 = "E123: Place file {path}: {item}: {reason}. Fix that entry and run again."
 
+    E300 = "E300: Invalid area {value!r}: {reason}. Give WKT in lon lat order, e.g. 'POINT (45.67 39.84)', or a sector name with --sector."
+    E301 = "E301: {path}: not a readable {kind} patrol file ({reason}). Check that the file is complete and in that format."
+    E302 = "E302: {path}: no track points. Nothing was imported from it; export the track again with its points."
+    E303 = "E303: {path}: point {item}: {reason}. Every track point needs a time; nothing was imported from this file."
+    E304 = "E304: {path}: point {item}: time {time} is earlier than the point before it ({previous}). Fix the order of the points or the clock; nothing was imported from this file."
+    E305 = "E305: {path}: point {item}: coordinates out of range (lat {lat}, lon {lon}). Latitude must lie within -90..90 and longitude within -180..180; nothing was imported from this file."
+    E306 = "E306: {path}: the track lies outside {theatre}'s area of responsibility, but inside it with latitude and longitude swapped. Swap the columns (or fix the export) and import it again."
+    E307 = "E307: {path}: the track lies {km:.0f} km outside {theatre}'s area of responsibility. Check the file, or import it with another theatre."
+    E308 = "E308: {path}: no {column} column; found {found}. Name the columns {accepted}."
+    E309 = "E309: {path}: unknown patrol file type {suffix!r}. Import .gpx, .geojson/.json or .csv files."
+    E310 = "E310: {path}: item {item}: {reason}. The item was skipped; the rest was imported."
+    E311 = "E311: No patrol with id {patrol_id!r}. List patrols with 'watchline patrols list'."
+    E312 = "E312: Invalid {option} {value!r}: {reason}."
+    E313 = "E313: Unknown sector {name!r}. Choose one of: {options}."
+    E314 = "E314: {path}: not a readable photo ({reason})."
+    W300 = "W300: {path}: already imported as patrol {patrol_id} (same sha256); nothing added."
+    W301 = "W301: {path}: times have no time zone; read them as {timezone} (the theatre's time zone)."
+
     def format(self, **kwargs: object) -> str:
         return self.value.format(**kwargs)
 

@@ -1,0 +1,200 @@
+"""Coverage: which part of an area, and how much of a time window, the patrols could see.
+
+A patrol sees what lies within its visibility radius of where it drove, while it drove
+there: its track, clipped to the time window, buffered by the radius. The coverage of an
+area is the share of the area inside the union of those buffers. An area given as a point
+is widened to a disc of POINT_RADIUS_M, a line (a stretch of border) to a corridor of
+LINE_RADIUS_M on each side, so that both have an area to be covered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+import numpy as np
+import shapely
+import shapely.wkt
+from shapely.geometry.base import BaseGeometry
+
+from watchline.domain import Coverage, Observation, Patrol
+from watchline.errors import Errors, InputError
+from watchline.observe.geometry import LocalProjection, projection_for
+from watchline.observe.tracks import TrackArrays
+
+POINT_RADIUS_M = 500.0
+LINE_RADIUS_M = 1000.0
+
+
+@dataclass(frozen=True)
+class PatrolTrack:
+    """What coverage needs of a patrol: its id, track arrays, visibility and, when the
+    store has it, the buffer of its whole track precomputed (lon/lat)."""
+
+    id: str
+    track: TrackArrays
+    visibility_m: float | None = None
+    footprint: BaseGeometry | None = None
+
+    @classmethod
+    def of(cls, patrol: Patrol) -> PatrolTrack:
+        return cls(patrol.id, TrackArrays.of(patrol.track), patrol.visibility_m)
+
+
+def area_geometry(area_wkt: str) -> BaseGeometry:
+    """The area as a polygon: points and lines widened as documented above."""
+    try:
+        geom = shapely.wkt.loads(area_wkt)
+    except (shapely.errors.GEOSException, ValueError) as exc:
+        raise InputError(Errors.E300, value=area_wkt[:80], reason=exc) from None
+    if geom.is_empty:
+        raise InputError(Errors.E300, value=area_wkt[:80], reason="the geometry is empty")
+    dim = shapely.get_dimensions(geom)
+    if dim == 2:
+        return shapely.make_valid(geom) if not geom.is_valid else geom
+    proj = projection_for(geom)
+    return proj.buffer(geom, POINT_RADIUS_M if dim == 0 else LINE_RADIUS_M)
+
+
+def compute_coverage(
+    area_wkt: str,
+    start: datetime,
+    end: datetime,
+    patrols: Iterable[Patrol],
+    observations: Iterable[Observation],
+    visibility_m: float,
+) -> Coverage:
+    """Coverage of `area_wkt` between `start` and `end` (aware datetimes) by `patrols`;
+    a patrol's own visibility wins over `visibility_m`."""
+    return coverage_of_tracks(
+        area_geometry(area_wkt),
+        start,
+        end,
+        (PatrolTrack.of(p) for p in patrols),
+        observations,
+        visibility_m,
+    )
+
+
+def coverage_of_tracks(
+    area: BaseGeometry,
+    start: datetime,
+    end: datetime,
+    tracks: Iterable[PatrolTrack],
+    observations: Iterable[Observation],
+    visibility_m: float,
+) -> Coverage:
+    """The work of compute_coverage over prepared tracks (the store passes these)."""
+    s, e = start.timestamp(), end.timestamp()
+    proj = projection_for(area)
+    area_m = proj.forward(area)
+    shapely.prepare(area_m)
+    total = area_m.area
+    pieces: list[BaseGeometry] = []
+    per_patrol: dict[str, float] = {}
+    hours = 0.0
+    intervals: list[np.ndarray] = []
+    for track in tracks:
+        vis = track.visibility_m or visibility_m
+        seen = _seen(track, s, e, vis, proj, area_m)
+        if seen is None:
+            continue
+        piece, near = seen
+        if not near.size:
+            continue
+        per_patrol[track.id] = piece.area / total if total else 0.0
+        pieces.append(piece)
+        hours += float(np.sum(near[:, 1] - near[:, 0])) / 3600.0
+        intervals.append(near)
+    union = shapely.union_all(pieces) if pieces else None
+    fraction = min(1.0, union.area / total) if union is not None and total else 0.0
+    ids = tuple(sorted(per_patrol))
+    return Coverage(
+        area_fraction=fraction,
+        hours=hours,
+        window_fraction=_window_fraction(intervals, s, e),
+        patrol_ids=ids,
+        observation_ids=_observations_inside(observations, s, e, area, set(ids)),
+        per_patrol=per_patrol,
+    )
+
+
+def _seen(
+    track: PatrolTrack,
+    s: float,
+    e: float,
+    vis: float,
+    proj: LocalProjection,
+    area_m: BaseGeometry,
+) -> tuple[BaseGeometry, np.ndarray] | None:
+    """The part of the area the patrol saw, and the time intervals it was near it."""
+    clipped = track.track.clip(s, e)
+    if not len(clipped):
+        return None
+    if clipped is track.track and track.footprint is not None:
+        footprint = proj.forward(track.footprint)
+    else:
+        footprint = proj.forward(clipped.line()).buffer(vis, quad_segs=4)
+    if not footprint.intersects(area_m):
+        return None
+    piece = footprint.intersection(area_m)
+    xy = np.column_stack((clipped.lon * proj.kx, clipped.lat * proj.ky))
+    near = shapely.dwithin(shapely.points(xy), area_m, vis)
+    return piece, _near_intervals(clipped.t, near)
+
+
+def _near_intervals(t: np.ndarray, near: np.ndarray) -> np.ndarray:
+    """Segments [t_i, t_i+1] with either end within sight of the area."""
+    if len(t) == 1:
+        return np.array([[t[0], t[0]]]) if near[0] else np.empty((0, 2))
+    mask = near[:-1] | near[1:]
+    return np.column_stack((t[:-1][mask], t[1:][mask]))
+
+
+def _window_fraction(intervals: list[np.ndarray], s: float, e: float) -> float:
+    """Share of the window during which at least one patrol was near the area."""
+    if not intervals or e <= s:
+        return 0.0
+    spans = np.concatenate(intervals)
+    spans = spans[np.argsort(spans[:, 0])]
+    covered, cur_s, cur_e = 0.0, spans[0, 0], spans[0, 1]
+    for a, b in spans[1:]:
+        if a > cur_e:
+            covered += cur_e - cur_s
+            cur_s, cur_e = a, b
+        else:
+            cur_e = max(cur_e, b)
+    covered += cur_e - cur_s
+    return min(1.0, covered / (e - s))
+
+
+def _observations_inside(
+    observations: Iterable[Observation],
+    s: float,
+    e: float,
+    area: BaseGeometry,
+    patrol_ids: set[str],
+) -> tuple[str, ...]:
+    """Observations in the window whose place lies in the area; one without a place
+    counts when its patrol covered the area."""
+    found = []
+    for obs in observations:
+        if not s <= obs.observed_at.timestamp() <= e:
+            continue
+        place = observation_geometry(obs)
+        if place is None:
+            if obs.patrol_id in patrol_ids:
+                found.append(obs.id)
+        elif place.intersects(area):
+            found.append(obs.id)
+    return tuple(sorted(found))
+
+
+def observation_geometry(obs: Observation) -> BaseGeometry | None:
+    """An observation's place: its area polygon, its point, or None."""
+    if obs.area:
+        return shapely.wkt.loads(obs.area)
+    if obs.lat is not None and obs.lon is not None:
+        return shapely.Point(obs.lon, obs.lat)
+    return None
