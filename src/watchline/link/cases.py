@@ -1,0 +1,255 @@
+"""Group claims into cases: claims about the same alleged event, for and against.
+
+`link_claims` walks the claims in one fixed order (statement date, allegations before
+denials, publication time, document, id), so the same set of claims gives the same
+cases whatever order they arrive in. Each claim is first checked for being a copy of an
+earlier one, then for answering one; then it joins the first case whose event type and
+agent match, whose time window overlaps the case's first claim and whose places overlap
+one of its claims, or it opens a new case. A case's id is derived from its first
+allegation, so adding later documents keeps the ids of the cases already there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from datetime import UTC, date, datetime
+
+from watchline.domain import Case, Claim, Document, EventType, Theatre
+from watchline.link.copies import CopyFinder
+from watchline.link.geo import Footprint, Gazetteer
+from watchline.link.model import (
+    Linkage,
+    LinkOptions,
+    Membership,
+    Response,
+    ResponseKind,
+    Role,
+    affiliations,
+    is_against,
+)
+from watchline.link.responses import answered
+from watchline.link.windows import Window, event_window, link_window, overlaps, union
+
+_EARLY = datetime(1, 1, 1, tzinfo=UTC)
+
+
+def case_id_for(claim_id: str) -> str:
+    """A case's stable id, derived from the id of the claim that opened it."""
+    return "case-" + hashlib.sha1(claim_id.encode()).hexdigest()[:12]
+
+
+class _Draft:
+    """A case while claims are still joining it."""
+
+    def __init__(self, anchor: Claim, window: Window | None, footprint: Footprint) -> None:
+        self.anchor = anchor
+        self.window = window
+        self.roles: dict[str, Role] = {}
+        self.claims: list[Claim] = []
+        self.footprints: dict[str, Footprint] = {anchor.id: footprint}
+        self.agents: frozenset[str] = affiliations(anchor)
+
+    def add(self, claim: Claim, role: Role, footprint: Footprint) -> None:
+        if claim.id not in self.roles:
+            self.claims.append(claim)
+        self.roles[claim.id] = role
+        self.footprints[claim.id] = footprint
+        if not self.agents:
+            self.agents = affiliations(claim)
+
+
+class Linker:
+    """One linking run over a fixed set of claims."""
+
+    def __init__(
+        self,
+        documents: Mapping[str, Document],
+        theatre: Theatre | None,
+        options: LinkOptions,
+    ) -> None:
+        self.documents = documents
+        self.options = options
+        self.gazetteer = Gazetteer(theatre, options)
+        self.copies = CopyFinder(
+            documents, options.copy_similarity, options.forward_similarity, options.shingle_size
+        )
+        self.drafts: list[_Draft] = []
+        self.case_of: dict[str, _Draft] = {}
+        self.footprints: dict[str, Footprint] = {}
+        self.seen: list[Claim] = []
+        self.known: dict[str, Claim] = {}
+
+    def order_key(self, claim: Claim) -> tuple[date, int, datetime, str, str]:
+        document = self.documents.get(claim.document_id or "")
+        published = document.published_at if document and document.published_at else None
+        day = claim.stated_on or (published.date() if published else date.min)
+        moment = published.astimezone(UTC) if published and published.tzinfo else _EARLY
+        return (day, int(is_against(claim)), moment, claim.document_id or "", claim.id)
+
+    def near(self, a: Claim, b: Claim) -> bool:
+        return self.gazetteer.overlap(self.footprints[a.id], self.footprints[b.id])
+
+    def _recent(self, claim: Claim) -> list[Claim]:
+        """Earlier claims within the days any rule looks back (keeps linking near-linear)."""
+        if claim.stated_on is None:
+            return self.seen
+        reach = max(self.options.response_days, self.options.tolerance_days, 3) + 1
+        return [
+            c
+            for c in self.seen
+            if c.stated_on is None or abs((claim.stated_on - c.stated_on).days) <= reach
+        ]
+
+    def _accepts(self, draft: _Draft, claim: Claim) -> bool:
+        if draft.anchor.event.type != claim.event.type:
+            return False
+        agents = affiliations(claim)
+        if agents and draft.agents and not agents & draft.agents:
+            return False
+        if not overlaps(draft.window, link_window(claim, self.options.tolerance_days)):
+            return False
+        mine = self.footprints[claim.id]
+        return any(self.gazetteer.overlap(mine, fp) for fp in draft.footprints.values())
+
+    def _open(self, claim: Claim) -> _Draft:
+        draft = _Draft(
+            claim, link_window(claim, self.options.tolerance_days), self.footprints[claim.id]
+        )
+        self.drafts.append(draft)
+        return draft
+
+    def place(self, claim: Claim, response: Response | None) -> _Draft | None:
+        """The case a (non-copy) claim joins, opening one when none fits."""
+        target = self.case_of.get(response.answers) if response else None
+        if target is not None and response and response.kind is not ResponseKind.REPEATS:
+            return target
+        for draft in self.drafts:
+            if self._accepts(draft, claim):
+                return draft
+        if claim.event.type is EventType.OTHER:
+            return None
+        return self._open(claim)
+
+    def run(self, claims: Sequence[Claim]) -> tuple[list[Response], dict[str, str], list[Claim]]:
+        responses: list[Response] = []
+        copies: dict[str, str] = {}
+        leftovers: list[Claim] = []
+        for claim in sorted(claims, key=self.order_key):
+            self.footprints[claim.id] = self.gazetteer.footprint(claim)
+            recent = self._recent(claim)
+            original = self.copies.original_of(
+                claim, [c for c in recent if is_against(c) == is_against(claim)]
+            )
+            if original is not None and original in self.case_of:
+                copies[claim.id] = original
+                self._join(self.case_of[original], claim, Role.COPY)
+            else:
+                if original is not None:
+                    copies[claim.id] = original
+                response = answered(
+                    claim, recent, self.known, self.options.response_days, self.near
+                )
+                if response is not None:
+                    responses.append(response)
+                generic = claim.event.type is EventType.OTHER and response is None
+                draft = None if generic else self.place(claim, response)
+                if draft is None:
+                    leftovers.append(claim)
+                else:
+                    self._join(draft, claim, Role.AGAINST if is_against(claim) else Role.FOR)
+            self.seen.append(claim)
+            self.known[claim.id] = claim
+        return responses, copies, leftovers
+
+    def _join(self, draft: _Draft, claim: Claim, role: Role) -> None:
+        draft.add(claim, role, self.footprints[claim.id])
+        self.case_of[claim.id] = draft
+
+    def attach_context(self, claims: Sequence[Claim]) -> list[str]:
+        """General statements ("calm and quiet on the border") join cases at that place/time."""
+        unlinked: list[str] = []
+        for claim in claims:
+            footprint = self.footprints[claim.id]
+            window = event_window(claim)  # about its own day: "calm today" says nothing of tomorrow
+            joined = False
+            for draft in self.drafts:
+                core = union(event_window(c) for c in _core(draft))
+                if footprint.anywhere or not overlaps(core, window):
+                    continue
+                if any(self.gazetteer.overlap(footprint, fp) for fp in draft.footprints.values()):
+                    draft.add(claim, Role.CONTEXT, footprint)
+                    joined = True
+            if not joined:
+                unlinked.append(claim.id)
+        return unlinked
+
+    def scope(self, draft: _Draft) -> str:
+        """Whether a case names a place, only "the border", or nowhere in particular."""
+        footprints = [draft.footprints[c.id] for c in _core(draft)]
+        if any(fp.shapes for fp in footprints):
+            return "place"
+        return "border" if any(fp.border for fp in footprints) else "anywhere"
+
+    def case(self, draft: _Draft) -> Case:
+        alleging = [c for c in draft.claims if draft.roles[c.id] is Role.FOR]
+        core = _core(draft)
+        agents = Counter(a for c in core for a in sorted(affiliations(c)))
+        agent = min(agents, key=lambda a: (-agents[a], a)) if agents else None
+        window = union(event_window(c) for c in core)
+        area = self.gazetteer.area([draft.footprints[c.id] for c in core])
+        places = sorted({p for c in core for p in draft.footprints[c.id].place_ids})
+        anchor = (alleging or core or draft.claims)[0]
+        return Case(
+            id=case_id_for(anchor.id),
+            event_type=anchor.event.type,
+            agent=agent,
+            start=window[0] if window else None,
+            end=window[1] if window else None,
+            claim_ids=tuple(c.id for c in draft.claims),
+            area=area.wkt if area is not None else None,
+            place_ids=tuple(places),
+            title=_title(anchor, agent, places, window),
+        )
+
+
+def _core(draft: _Draft) -> list[Claim]:
+    """The claims that define a case: its allegations, or its denials when it has none."""
+    alleging = [c for c in draft.claims if draft.roles[c.id] is Role.FOR]
+    return alleging or [c for c in draft.claims if draft.roles[c.id] is Role.AGAINST]
+
+
+def _title(anchor: Claim, agent: str | None, places: list[str], window: Window | None) -> str:
+    where = ", ".join(places[:3]) if places else "place not given"
+    when = window[0].strftime("%d %b %Y") if window else "date unknown"
+    return f"{anchor.event.type} by {agent or 'unknown agent'} ({where}; {when})"
+
+
+def link_claims(
+    claims: Sequence[Claim],
+    documents: Mapping[str, Document] | None = None,
+    theatre: Theatre | None = None,
+    options: LinkOptions | None = None,
+) -> Linkage:
+    """Group `claims` into cases and find responses and copies (pure, deterministic)."""
+    linker = Linker(documents or {}, theatre, options or LinkOptions())
+    responses, copies, leftovers = linker.run(claims)
+    unlinked = linker.attach_context(leftovers)
+    cases = [linker.case(draft) for draft in linker.drafts]
+    members = [
+        Membership(case.id, claim.id, draft.roles[claim.id])
+        for case, draft in zip(cases, linker.drafts, strict=True)
+        for claim in draft.claims
+    ]
+    order = sorted(range(len(cases)), key=lambda i: (cases[i].start or date.min, cases[i].id))
+    return Linkage(
+        cases=tuple(cases[i] for i in order),
+        members=tuple(sorted(members, key=lambda m: (m.case_id, m.claim_id))),
+        responses=tuple(sorted(responses, key=lambda r: r.claim_id)),
+        copies=dict(sorted(copies.items())),
+        unlinked=tuple(sorted(unlinked)),
+        scopes={
+            case.id: linker.scope(draft) for case, draft in zip(cases, linker.drafts, strict=True)
+        },
+    )

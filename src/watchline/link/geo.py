@@ -1,0 +1,124 @@
+"""Where a claim is about, as shapes: place mentions buffered by how precise they are.
+
+Distances are in metres through a local equirectangular projection (x = R·λ·cos φ0,
+y = R·φ): over a few hundred kilometres it is within a few per cent, which is far finer
+than the vagueness of "near Tegh". "The border" is special: it is the theatre's border
+line buffered into a zone, and a claim placed only "on the border" overlaps anything in
+that zone.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import shapely
+import shapely.wkt
+from shapely.geometry import Point
+from shapely.geometry.base import BaseGeometry
+
+from watchline.domain import Claim, PlaceMention, Precision, Theatre
+from watchline.link.model import LinkOptions
+
+METRES_PER_DEGREE = 6_371_008.8 * math.pi / 180.0
+
+
+def buffer_m(geom: BaseGeometry, metres: float) -> BaseGeometry:
+    """Buffer a lon/lat geometry by `metres`; the result is lon/lat again."""
+    _, miny, _, maxy = geom.bounds
+    kx = METRES_PER_DEGREE * math.cos(math.radians((miny + maxy) / 2.0))
+    ky = METRES_PER_DEGREE
+    metric = shapely.transform(geom, lambda xy: xy * (kx, ky))
+    return shapely.transform(metric.buffer(metres, quad_segs=8), lambda xy: xy / (kx, ky))
+
+
+@dataclass(frozen=True)
+class Footprint:
+    """The places of one claim: specific shapes, "the border", or nowhere in particular."""
+
+    shapes: tuple[BaseGeometry, ...] = ()
+    border: bool = False
+    place_ids: tuple[str, ...] = ()
+
+    @property
+    def anywhere(self) -> bool:
+        return not self.shapes and not self.border
+
+
+class Gazetteer:
+    """Resolves place mentions to shapes, using the theatre's sectors and border."""
+
+    def __init__(self, theatre: Theatre | None, options: LinkOptions) -> None:
+        self.options = options
+        self.theatre = theatre
+        self.border_zone: BaseGeometry | None = None
+        self.sectors: dict[str, BaseGeometry] = {}
+        if theatre is not None:
+            if theatre.border:
+                self.border_zone = buffer_m(
+                    shapely.wkt.loads(theatre.border), options.border_zone_m
+                )
+            for sector in theatre.sectors:
+                shape = shapely.wkt.loads(sector.geometry)
+                if shape.geom_type in ("LineString", "MultiLineString", "Point"):
+                    shape = buffer_m(shape, options.border_zone_m)
+                for name in (sector.id, sector.name, *sector.aliases):
+                    self.sectors[name.casefold()] = shape
+
+    def _sector(self, mention: PlaceMention) -> BaseGeometry | None:
+        for name in (mention.place_id, mention.name, mention.text):
+            if name and name.casefold() in self.sectors:
+                return self.sectors[name.casefold()]
+        return None
+
+    def shape(self, mention: PlaceMention) -> BaseGeometry | None:
+        """A mention's shape; None for "the border", a country, or an unresolved name."""
+        if mention.precision in (Precision.BORDER, Precision.COUNTRY):
+            return None
+        sector = self._sector(mention)
+        if sector is not None:
+            return sector
+        if mention.lat is None or mention.lon is None:
+            return None
+        precision = str(mention.precision or Precision.VILLAGE)
+        radius = self.options.radius_m.get(precision, self.options.radius_m["village"])
+        return buffer_m(Point(mention.lon, mention.lat), radius)
+
+    def footprint(self, claim: Claim) -> Footprint:
+        shapes: list[BaseGeometry] = []
+        border = False
+        for mention in claim.event.places:
+            shape = self.shape(mention)
+            if shape is not None:
+                shapes.append(shape)
+            elif mention.precision is Precision.BORDER:
+                border = True
+        ids = tuple(sorted({m.place_id or m.text for m in claim.event.places}))
+        return Footprint(tuple(shapes), border, ids)
+
+    def on_border(self, shapes: Sequence[BaseGeometry]) -> bool:
+        if self.border_zone is None:
+            return True  # no theatre: "the border" cannot be placed, so it excludes nothing
+        return any(shape.intersects(self.border_zone) for shape in shapes)
+
+    def overlap(self, a: Footprint, b: Footprint) -> bool:
+        """Whether two claims can be about the same place."""
+        if a.anywhere or b.anywhere:
+            return True
+        if a.border and b.border:
+            return True
+        if any(x.intersects(y) for x in a.shapes for y in b.shapes):
+            return True
+        if a.border and self.on_border(b.shapes):
+            return True
+        return b.border and self.on_border(a.shapes)
+
+    def area(self, footprints: Sequence[Footprint]) -> BaseGeometry | None:
+        """The case area: the specific places if any claim names one, else the border zone."""
+        shapes = [shape for fp in footprints for shape in fp.shapes]
+        if shapes:
+            return shapely.union_all(shapes)
+        if any(fp.border for fp in footprints):
+            return self.border_zone
+        return None

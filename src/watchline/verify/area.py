@@ -1,0 +1,40 @@
+"""The part of a case's area the mission could have seen.
+
+Coverage is measured over the case area clipped to the mission's area of responsibility:
+a mission patrols its own side of the line, so what lies beyond it is unobservable
+rather than "not covered". A case with no area at all (the claims name no place) has
+nothing to measure coverage over.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import shapely.wkt
+
+from watchline.domain import Case, Theatre
+from watchline.verify.policy import DEFAULT_POLICY, VerifyPolicy
+
+
+@dataclass(frozen=True)
+class CaseArea:
+    wkt: str | None  # what coverage should be computed over (lon/lat WKT)
+    inside_fraction: float  # share of the claimed area inside the area of responsibility
+    far_side: bool  # the claimed place lies (almost) wholly outside the mission's area
+
+
+def observable_area(
+    case: Case, theatre: Theatre | None, policy: VerifyPolicy = DEFAULT_POLICY
+) -> CaseArea:
+    """The case area clipped to the theatre's area of responsibility."""
+    if case.area is None:
+        return CaseArea(None, 0.0, False)
+    area = shapely.wkt.loads(case.area)
+    if theatre is None or not theatre.area_of_responsibility or area.area == 0:
+        return CaseArea(case.area, 1.0, False)
+    aor = shapely.wkt.loads(theatre.area_of_responsibility)
+    inside = area.intersection(aor)
+    fraction = inside.area / area.area
+    if fraction < policy.min_inside_aor:
+        return CaseArea(None, fraction, True)
+    return CaseArea(inside.wkt, fraction, False)

@@ -1,0 +1,61 @@
+"""What the verifier is given about one case, gathered by the caller."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from watchline.domain import Case, Claim, Coverage, Observation, ObservationType, Patrol, Theatre
+
+
+@dataclass(frozen=True)
+class CaseEvidence:
+    """A case, its claims with their roles, and what the patrols saw of its place and time.
+
+    `roles` maps claim id to "for", "against", "copy" or "context" (link.Role values);
+    `coverage` is computed by the caller over `verify.area.observable_area(case, theatre)`
+    and the case window; `observations` are those inside that coverage.
+    """
+
+    case: Case
+    claims: Mapping[str, Claim]
+    roles: Mapping[str, str]
+    coverage: Coverage | None = None
+    observations: Sequence[Observation] = ()
+    patrols: Sequence[Patrol] = ()
+    theatre: Theatre | None = None
+    scope: str = "place"  # place | border | anywhere
+    far_side: bool = False
+    repeats: Mapping[str, str] = field(default_factory=dict)  # claim id -> claim it repeats
+
+    def with_role(self, role: str) -> list[Claim]:
+        return [self.claims[cid] for cid in self.case.claim_ids if self.roles.get(cid) == role]
+
+    @property
+    def alleging(self) -> list[Claim]:
+        return self.with_role("for")
+
+    @property
+    def denying(self) -> list[Claim]:
+        return self.with_role("against")
+
+    @property
+    def supporting(self) -> list[Observation]:
+        kind = str(self.case.event_type)
+        return [o for o in self.observations if str(o.type) == kind]
+
+    @property
+    def quiet(self) -> list[Observation]:
+        return [o for o in self.observations if o.type is ObservationType.NOTHING_UNUSUAL]
+
+    @property
+    def window_hours(self) -> float:
+        if self.case.start is None or self.case.end is None:
+            return 24.0
+        return ((self.case.end - self.case.start).days + 1) * 24.0
+
+    @property
+    def covered_hours(self) -> float:
+        if self.coverage is None:
+            return 0.0
+        return self.coverage.window_fraction * self.window_hours

@@ -1,0 +1,134 @@
+"""A verdict's rationale in plain words, generated from its evidence.
+
+e.g. "Contradicted: 6 patrols from Jermuk and Ijevan covered 71 % of the border zone
+between 07:00 and 19:00 on 31 Mar 2024 and reported nothing unusual; Armenia's Defence
+Ministry denied the claim; the claim was repeated on 1 Apr 2024."
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from watchline.domain import Act, Claim, Patrol, VerdictStatus
+from watchline.verify.evidence import CaseEvidence
+from watchline.verify.policy import VerifyPolicy
+
+
+def _day(value: datetime | None) -> str:
+    return value.strftime("%-d %b %Y") if value else "an unknown day"
+
+
+def _list(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _where(ev: CaseEvidence) -> str:
+    if ev.scope == "border":
+        return "the border zone"
+    if ev.case.place_ids:
+        return f"the claimed area ({_list(list(ev.case.place_ids[:3]))})"
+    return "the claimed area"
+
+
+def _when(ev: CaseEvidence) -> str:
+    start, end = ev.case.start, ev.case.end
+    if start is None:
+        return "at an unknown time"
+    first = start.strftime("%-d %b %Y")
+    return f"on {first}" if end in (None, start) else f"from {first} to {end:%-d %b %Y}"
+
+
+def _patrols(ev: CaseEvidence) -> list[Patrol]:
+    ids = set(ev.coverage.patrol_ids) if ev.coverage else set()
+    return sorted((p for p in ev.patrols if p.id in ids), key=lambda p: (p.start, p.id))
+
+
+def _bases(ev: CaseEvidence, patrols: list[Patrol]) -> str:
+    names = {b.id: b.name for b in ev.theatre.bases} if ev.theatre else {}
+    bases = sorted({names.get(p.base or "", p.base or "") for p in patrols} - {""})
+    return f" from {_list(bases)}" if bases else ""
+
+
+def _coverage_phrase(ev: CaseEvidence) -> str:
+    """ "6 patrols from Jermuk and Ijevan covered 71 % of … between 07:00 and 19:00 on …" """
+    coverage = ev.coverage
+    if coverage is None or not coverage.patrol_ids:
+        return f"no patrol covered {_where(ev)} {_when(ev)}"
+    patrols = _patrols(ev)
+    count = len(coverage.patrol_ids)
+    head = f"{count} patrol{'s' if count != 1 else ''}{_bases(ev, patrols)}"
+    share = f"{coverage.area_fraction * 100:.0f} %"
+    if patrols:
+        zone = ZoneInfo(ev.theatre.timezone) if ev.theatre else None
+        first = min(p.start for p in patrols).astimezone(zone)
+        last = max(p.end for p in patrols).astimezone(zone)
+        span = f"between {first:%H:%M} and {last:%H:%M} on {_day(first)}"
+    else:
+        span = f"for {ev.covered_hours:.0f} h {_when(ev)}"
+    return f"{head} covered {share} of {_where(ev)} {span}"
+
+
+def _speaker(claim: Claim) -> str:
+    text = claim.speaker.text.strip()
+    return text[0].upper() + text[1:] if text else "Someone"
+
+
+def _answers(ev: CaseEvidence) -> list[str]:
+    parts: list[str] = []
+    seen: set[str] = set()
+    for claim in ev.denying:
+        who = claim.speaker.affiliation or claim.speaker.text
+        if who in seen:
+            continue
+        seen.add(who)
+        verb = "confirmed it did not happen" if claim.act is Act.CONFIRM else "denied the claim"
+        parts.append(f"{_speaker(claim)} {verb}")
+    for claim in ev.with_role("context")[:2]:
+        parts.append(f"{_speaker(claim)} said “{claim.content.text.strip()[:160]}”")
+    for claim in ev.alleging:
+        if claim.id in ev.repeats and claim.stated_on:
+            parts.append(f"the claim was repeated on {claim.stated_on:%-d %b %Y}")
+    copies = len(ev.with_role("copy"))
+    if copies:
+        parts.append(f"{copies} repost{'s' if copies != 1 else ''} not counted as independent")
+    return parts
+
+
+def _parties(ev: CaseEvidence) -> str:
+    alleging = _list(sorted({_speaker(c) for c in ev.alleging}))
+    denying = _list(sorted({_speaker(c) for c in ev.denying}))
+    return f"{alleging or 'no one'} alleges it, {denying or 'no one'} denies it"
+
+
+def rationale(
+    ev: CaseEvidence, status: VerdictStatus, policy: VerifyPolicy, unobservable: str | None
+) -> str:
+    head = status.value.replace("_", " ").capitalize()
+    if status is VerdictStatus.PENDING:
+        body = "no claim alleges or denies the event yet"
+    elif status is VerdictStatus.UNOBSERVABLE:
+        body = f"{unobservable}; {_parties(ev)}"
+    elif status is VerdictStatus.CORROBORATED:
+        seen = ev.supporting[0]
+        body = (
+            f"{len(ev.supporting)} observation(s) of {ev.case.event_type} inside the patrols' "
+            f"coverage, first at {seen.observed_at:%H:%M UTC on %-d %b %Y}"
+            f"{': ' + seen.notes if seen.notes else ''}; {_coverage_phrase(ev)}"
+        )
+    elif status is VerdictStatus.CONTRADICTED:
+        body = f"{_coverage_phrase(ev)} and reported nothing unusual"
+    else:
+        need = policy.min_border_fraction if ev.scope == "border" else policy.min_area_fraction
+        body = (
+            f"{_coverage_phrase(ev)}; contradicting a claim needs {need * 100:.0f} % of its "
+            f"area for {policy.min_window_hours:.0f} h"
+        )
+        if status is VerdictStatus.DISPUTED:
+            body = f"{_parties(ev)} and nothing independent decides it; {body}"
+        if ev.scope == "anywhere":
+            body = f"the claims name no place the mission could check; {body}"
+    extra = _answers(ev)
+    return f"{head}: " + "; ".join([body, *extra]) + "."

@@ -1,0 +1,105 @@
+"""The verdict of one case: status, confidence, evidence and a rationale in plain words.
+
+The order of the rules is the policy of DESIGN.md: what patrols cannot see is
+unobservable whatever the coverage; an observation of the claimed activity corroborates;
+absence of evidence contradicts only where the activity is observable and coverage of
+its place and time is sufficient; otherwise parties that contradict each other leave the
+case disputed, and a lone allegation is not covered.
+"""
+
+from __future__ import annotations
+
+from watchline.domain import Evidence, Verdict, VerdictStatus
+from watchline.verify.evidence import CaseEvidence
+from watchline.verify.policy import DEFAULT_POLICY, VerifyPolicy
+from watchline.verify.rationale import rationale
+
+
+def unobservable_reason(ev: CaseEvidence, policy: VerifyPolicy) -> str | None:
+    """Why patrols could not have seen this, or None when they could."""
+    if ev.case.event_type not in policy.observable:
+        return f"patrols cannot observe {ev.case.event_type}"
+    if ev.alleging and all(c.act in policy.future_acts for c in ev.alleging):
+        return "the claim is a warning about intentions, not about something that happened"
+    if ev.far_side:
+        return "the claimed place lies outside the mission's area of responsibility"
+    return None
+
+
+def sufficient(ev: CaseEvidence, policy: VerifyPolicy) -> bool:
+    """Whether coverage of the case's place and time is enough to contradict it."""
+    if ev.coverage is None or ev.scope == "anywhere":
+        return False
+    need = policy.min_border_fraction if ev.scope == "border" else policy.min_area_fraction
+    return ev.coverage.area_fraction >= need and ev.covered_hours >= policy.min_window_hours
+
+
+def _parties(ev: CaseEvidence, role: str) -> set[str]:
+    return {
+        c.speaker.affiliation or c.speaker.actor_id or c.speaker.text for c in ev.with_role(role)
+    }
+
+
+def disputed(ev: CaseEvidence) -> bool:
+    alleging, denying = _parties(ev, "for"), _parties(ev, "against")
+    return bool(alleging and denying and alleging != denying)
+
+
+def status_of(ev: CaseEvidence, policy: VerifyPolicy = DEFAULT_POLICY) -> VerdictStatus:
+    if not ev.alleging and not ev.denying:
+        return VerdictStatus.PENDING
+    if unobservable_reason(ev, policy):
+        return VerdictStatus.UNOBSERVABLE
+    if ev.supporting:
+        return VerdictStatus.CORROBORATED
+    if sufficient(ev, policy):
+        return VerdictStatus.CONTRADICTED
+    return VerdictStatus.DISPUTED if disputed(ev) else VerdictStatus.NOT_COVERED
+
+
+def confidence_of(ev: CaseEvidence, status: VerdictStatus, policy: VerifyPolicy) -> float:
+    """Grows with coverage and with independent evidence; capped below certainty."""
+    coverage = ev.coverage.area_fraction if ev.coverage else 0.0
+    hours = min(1.0, ev.covered_hours / 12.0)
+    independent = len(_parties(ev, "against" if status is VerdictStatus.CONTRADICTED else "for"))
+    if status is VerdictStatus.CONTRADICTED:
+        value = 0.45 + 0.3 * coverage + 0.1 * hours + 0.05 * min(len(ev.quiet), 4) / 4
+        value += 0.05 * min(independent, 2)
+    elif status is VerdictStatus.CORROBORATED:
+        value = 0.6 + 0.1 * min(len(ev.supporting), 3) + 0.05 * min(independent, 2)
+    elif status is VerdictStatus.UNOBSERVABLE:
+        value = 0.9
+    elif status is VerdictStatus.DISPUTED:
+        value = 0.5
+    else:
+        value = 0.6 - 0.3 * coverage
+    return round(min(policy.max_confidence, value), 2)
+
+
+def evidence_of(ev: CaseEvidence) -> tuple[Evidence, ...]:
+    items = [
+        Evidence("claim", cid, ev.roles.get(cid, "for"), ev.claims[cid].content.text[:200])
+        for cid in ev.case.claim_ids
+        if cid in ev.claims
+    ]
+    items += [Evidence("observation", o.id, "for", o.notes[:200]) for o in ev.supporting]
+    items += [Evidence("observation", o.id, "against", o.notes[:200]) for o in ev.quiet]
+    for patrol_id in ev.coverage.patrol_ids if ev.coverage else ():
+        share = ev.coverage.per_patrol.get(patrol_id) if ev.coverage else None
+        note = f"covered {share:.0%} of the area" if share is not None else ""
+        items.append(Evidence("patrol", patrol_id, "coverage", note))
+    return tuple(items)
+
+
+def verify_case(ev: CaseEvidence, policy: VerifyPolicy = DEFAULT_POLICY) -> Verdict:
+    """The engine's verdict on one case."""
+    status = status_of(ev, policy)
+    return Verdict(
+        case_id=ev.case.id,
+        status=status,
+        confidence=confidence_of(ev, status, policy),
+        rationale=rationale(ev, status, policy, unobservable_reason(ev, policy)),
+        coverage=ev.coverage,
+        evidence=evidence_of(ev),
+        author="engine",
+    )
