@@ -4,13 +4,26 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install lint format bench clean
+.PHONY: demo test install lint format bench clean web-assets
 
-$(STAMP): pyproject.toml
+VENDOR := src/watchline/web/static/vendor
+
+$(STAMP): pyproject.toml package.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
+	$(MAKE) --no-print-directory web-assets
 	touch $(STAMP)
+
+# Leaflet comes from the npm registry at install time and is served by Watchline itself;
+# without npm the map panels say so and everything else works.
+web-assets:
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --no-audit --no-fund --silent && \
+	  rm -rf $(VENDOR)/leaflet && mkdir -p $(VENDOR)/leaflet && \
+	  cp -r node_modules/leaflet/dist/. $(VENDOR)/leaflet/ && \
+	  cp node_modules/leaflet/LICENSE $(VENDOR)/leaflet/LICENSE; \
+	else echo "npm not found: the web map will be unavailable (everything else works)"; fi
 
 install: $(STAMP)
 
