@@ -1,0 +1,179 @@
+"""Find and resolve actors (states, ministries, armies, missions, officials) in text.
+
+The dictionary is data (`data/actors.yaml`, extended by a user file), matched with two
+spaCy `PhraseMatcher`s over a blank English tokenizer: acronyms and one-word names match
+exactly ("US" but not "us", "Chad" but not "chad"), longer phrases match in any case
+("the Armenian defence ministry"). Both are built once in `ActorDictionary.load`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from watchline.domain import Actor, ActorKind
+from watchline.extract.actors_data import PACKAGED, entries_from
+
+ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9.&\-]*[A-Z0-9.]$")
+LEADING = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.IGNORECASE)
+TRAILING = re.compile(r"(?:['’]s?)$")
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """An actor named in the text: `text == source[start:end]`."""
+
+    start: int
+    end: int
+    text: str
+    actor: Actor
+
+
+class ActorDictionary:
+    """Canonical actors and the phrases that name them."""
+
+    def __init__(self, actors: Iterable[Actor]) -> None:
+        self._actors: dict[str, Actor] = {}
+        for actor in actors:
+            self._actors[actor.id] = actor
+        self._nlp = spacy.blank("en")
+        self._exact = PhraseMatcher(self._nlp.vocab, attr="ORTH")
+        self._folded = PhraseMatcher(self._nlp.vocab, attr="LOWER")
+        self._build()
+
+    @classmethod
+    def load(cls, extra: Path | None = None) -> ActorDictionary:
+        """The packaged dictionary with `extra` (a user YAML file) merged over it.
+
+        A user entry with an existing id replaces that actor; an alias a user gives to a
+        new actor takes the alias from the packaged one.
+        """
+        actors = list(_packaged())
+        if extra is not None:
+            actors += [entry.actor for entry in entries_from(Path(extra))]
+        return cls(actors)
+
+    def __len__(self) -> int:
+        return len(self._actors)
+
+    def __iter__(self):
+        return iter(self._actors.values())
+
+    def get(self, actor_id: str) -> Actor | None:
+        return self._actors.get(actor_id)
+
+    def find(self, text: str) -> list[ActorMention]:
+        """All non-overlapping actor mentions, longest first, in text order."""
+        return self.find_in(self._nlp.make_doc(text))
+
+    def find_in(self, doc: Doc) -> list[ActorMention]:
+        """Like `find`, over a doc tokenized already (any English pipeline)."""
+        spans = [
+            Span(doc, start, end, label=key)
+            for matcher in (self._exact, self._folded)
+            for key, start, end in matcher(doc)
+        ]
+        mentions = [
+            ActorMention(s.start_char, s.end_char, s.text, self._owner[s.label_])
+            for s in filter_spans(spans)
+            if self._owner.get(s.label_)
+        ]
+        return sorted(mentions + _surnames(doc.text, mentions), key=lambda m: m.start)
+
+    def resolve(self, phrase: str) -> Actor | None:
+        """The best actor for a noun phrase ("the Azerbaijani ministry’s statement")."""
+        mentions = self.find(phrase)
+        if not mentions:
+            core = _strip(phrase)
+            return self._alias.get((True, core)) or self._alias.get((False, core.lower()))
+        # A named person is the most specific speaker ("US State Department spokesperson
+        # Mathew Miller"); otherwise the longest mention names the head institution.
+        people = [m for m in mentions if m.actor.kind is ActorKind.PERSON]
+        return max(people or mentions, key=lambda m: m.end - m.start).actor
+
+    def affiliation_of(self, phrase: str) -> str | None:
+        """The state or organisation a phrase speaks for, by actor or by demonym."""
+        actor = self.resolve(phrase)
+        if actor is not None:
+            return actor.affiliation
+        for word in re.findall(r"[\w\-]+", phrase):
+            code = self._demonyms.get(word)
+            if code:
+                return code
+        return None
+
+    def _build(self) -> None:
+        self._alias: dict[tuple[bool, str], Actor] = {}
+        self._owner: dict[str, Actor] = {}
+        exact: dict[str, list[Doc]] = {}
+        folded: dict[str, list[Doc]] = {}
+        seen: dict[tuple[bool, str], tuple[str, Doc]] = {}
+        for actor in self._actors.values():
+            for alias in actor.aliases:
+                doc = self._nlp.make_doc(alias)
+                strict = len(doc) == 1 or any(ACRONYM.match(t.text) for t in doc)
+                key = (strict, alias if strict else alias.lower())
+                self._alias[key] = actor
+                seen[key] = (actor.id, doc)  # a later definition (the user's) wins
+        for (strict, _alias), (actor_id, doc) in seen.items():
+            target = exact if strict else folded
+            target.setdefault(actor_id, []).append(doc)
+        for matcher, groups in ((self._exact, exact), (self._folded, folded)):
+            for actor_id, docs in groups.items():
+                matcher.add(actor_id, docs)
+                self._owner[actor_id] = self._actors[actor_id]
+        self._demonyms = _demonym_codes(self._actors.values())
+
+
+@lru_cache(maxsize=1)
+def _packaged() -> tuple[Actor, ...]:
+    return tuple(entry.actor for entry in entries_from(PACKAGED))
+
+
+@lru_cache(maxsize=4)
+def default_dictionary() -> ActorDictionary:
+    """The packaged dictionary, built once per process."""
+    return ActorDictionary.load()
+
+
+def _strip(phrase: str) -> str:
+    """Drop a leading article or pronoun and a trailing possessive."""
+    phrase = LEADING.sub("", phrase.strip())
+    return TRAILING.sub("", phrase).strip()
+
+
+def _demonym_codes(actors: Iterable[Actor]) -> dict[str, str]:
+    """'Armenian' -> 'ARM', from the "<Demonym> armed forces" aliases of each army."""
+    codes: dict[str, str] = {}
+    for actor in actors:
+        if actor.kind is ActorKind.MILITARY and actor.id.endswith(".mil") and actor.affiliation:
+            for alias in actor.aliases:
+                if alias.endswith(" armed forces") and alias[0].isupper():
+                    codes.setdefault(alias.removesuffix(" armed forces"), actor.affiliation)
+    return codes
+
+
+def _surnames(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Later bare surnames of people named in full ("… Mathew Miller … said Miller")."""
+    found: list[ActorMention] = []
+    taken = [(m.start, m.end) for m in mentions]
+    for mention in mentions:
+        words = mention.text.split()
+        if mention.actor.kind is not ActorKind.PERSON or len(words) < 2:
+            continue
+        surname = words[-1]
+        for match in re.finditer(rf"\b{re.escape(surname)}\b(?:['’]s)?", text[mention.end :]):
+            start = mention.end + match.start()
+            end = start + len(surname)
+            if not any(s < end and start < e for s, e in taken):
+                found.append(ActorMention(start, end, surname, mention.actor))
+                taken.append((start, end))
+    return sorted(found, key=lambda m: m.start)

@@ -1,0 +1,186 @@
+"""Actor dictionary: mentions, resolution and affiliations across many theatres."""
+
+from __future__ import annotations
+
+import pytest
+
+from watchline.domain import ActorKind
+from watchline.errors import InputError
+from watchline.extract.actors import ActorDictionary, default_dictionary
+
+
+@pytest.fixture(scope="module")
+def actors() -> ActorDictionary:
+    return default_dictionary()
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "actor_id"),
+    [
+        ("Azerbaijan’s Ministry of Defence said", "Azerbaijan’s Ministry of Defence", "aze.mod"),
+        ("Azerbaijan's MoD said", "Azerbaijan's MoD", "aze.mod"),
+        ("the Armenian Defence Ministry denied it", "Armenian Defence Ministry", "arm.mod"),
+        ("Russia's defence ministry claimed", "Russia's defence ministry", "rus.mod"),
+        (
+            "The [Armenian] Ministry of Defence assesses",
+            "[Armenian] Ministry of Defence",
+            "arm.mod",
+        ),
+        ("the Armenian armed forces moved", "Armenian armed forces", "arm.mil"),
+        ("Russian troops shelled Kharkiv", "Russian troops", "rus.mil"),
+        ("the Israeli army said", "Israeli army", "isr.mil"),
+        ("The IDF said it struck", "IDF", "isr.mil"),
+        ("Ukraine's General Staff reported", "Ukraine", "ukr"),
+        ("the ЗСУ повідомили", "ЗСУ", "ukr.mil"),
+        ("Минобороны России сообщило", "Минобороны России", "rus.mod"),
+        (
+            "Azərbaycan Respublikasının Müdafiə Nazirliyi",
+            "Azərbaycan Respublikasının Müdafiə Nazirliyi",
+            "aze.mod",
+        ),
+        ("ՀՀ պաշտպանության նախարարություն", "ՀՀ պաշտպանության նախարարություն", "arm.mod"),
+        ("Hezbollah fired rockets", "Hezbollah", "hezbollah"),
+        ("حزب الله", "حزب الله", "hezbollah"),
+        ("UNIFIL peacekeepers reported", "UNIFIL peacekeepers", "un.unifil"),
+        ("KFOR said the situation was calm", "KFOR", "nato.kfor"),
+        ("the Indian Army said", "Indian Army", "ind.mil"),
+        ("ISPR said in a statement", "ISPR", "pak.mil"),
+        ("Pakistan's Foreign Office said", "Pakistan's Foreign Office", "pak.mfa"),
+        (
+            "South Korea's Joint Chiefs of Staff said",
+            "South Korea's Joint Chiefs of Staff",
+            "kor.mil",
+        ),
+        ("North Korean troops crossed", "North Korean troops", "prk.mil"),
+        ("the Rapid Support Forces attacked El Fasher", "Rapid Support Forces", "rsf"),
+        ("the Sudanese Armed Forces said", "Sudanese Armed Forces", "sdn.mil"),
+        ("Kosovo Police said", "Kosovo Police", "xkx.border"),
+        ("EULEX confirmed", "EULEX", "eu.eulex"),
+        ("Good to have confirmation from @EUmARMENIA", "@EUmARMENIA", "eu.euma"),
+        ("the EU Monitoring Mission has denied", "EU Monitoring Mission", "eu.euma"),
+        ("Baku criticised the EU", "Baku", "aze.gov"),
+        ("Kiev and Moscow traded blame", "Kiev", "ukr.gov"),
+        ("Tel Aviv said", "Tel Aviv", "isr.gov"),
+        ("New Delhi rejected the claim", "New Delhi", "ind.gov"),
+        ("the US State Department said", "US State Department", "usa.mfa"),
+        ("Kremlin spokesman Dmitry Peskov said", "Kremlin spokesman", "rus.peskov"),
+        ("Maria Zakharova said", "Maria Zakharova", "rus.zakharova"),
+        ("the Pentagon said", "the Pentagon", "usa.mod"),
+        ("Pyongyang launched", "Pyongyang", "prk.gov"),
+    ],
+)
+def test_actors_find_resolves_phrasings(
+    actors: ActorDictionary, text: str, mention: str, actor_id: str
+) -> None:
+    found = actors.find(text)
+    assert found, text
+    first = found[0]
+    assert (first.text, first.actor.id) == (mention, actor_id)
+    assert text[first.start : first.end] == first.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tell us what you saw.",  # "us" is not "US"
+        "They gave us troops' rations.",
+        "The chad of the ballot.",
+        "A turkey for dinner.",
+        "At dawn the shelling started.",
+    ],
+)
+def test_actors_find_ignores_common_words(actors: ActorDictionary, text: str) -> None:
+    assert actors.find(text) == []
+
+
+def test_actors_find_links_later_surnames(actors: ActorDictionary) -> None:
+    text = "Spokesperson Mathew Miller said so. ‘No’, said Miller."
+    found = [(m.text, m.actor.id) for m in actors.find(text)]
+    assert found == [("Mathew Miller", "usa.miller"), ("Miller", "usa.miller")]
+
+
+def test_actors_find_keeps_longest_non_overlapping(actors: ActorDictionary) -> None:
+    text = "Azerbaijan’s Foreign Ministry spokesperson Aykhan Hajizade accused Brussels."
+    found = [(m.text, m.actor.id) for m in actors.find(text)]
+    assert found == [
+        ("Azerbaijan’s Foreign Ministry", "aze.mfa"),
+        ("Aykhan Hajizade", "aze.hajizade"),
+        ("Brussels", "eu"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "actor_id", "affiliation"),
+    [
+        ("the Azerbaijani ministry’s statement", "aze.gov", "AZE"),
+        ("Armenian Prime Minister Nikol Pashinyan", "arm.pashinyan", "ARM"),
+        ("US State Department spokesperson Mathew Miller", "usa.miller", "USA"),
+        ("Peter Stano, the EU Affairs and Security Policy spokesperson", "eu.stano", "EU"),
+        ("the observer mission", None, None),
+        ("us troops", None, None),
+        ("Hamas", "hamas", None),
+        ("UN Secretary-General António Guterres", "un.guterres", "UN"),
+        ("the Kyrgyz border guards", "kgz.border", "KGZ"),
+    ],
+)
+def test_actors_resolve_noun_phrases(
+    actors: ActorDictionary, phrase: str, actor_id: str | None, affiliation: str | None
+) -> None:
+    actor = actors.resolve(phrase)
+    assert (actor.id if actor else None) == actor_id
+    assert actors.affiliation_of(phrase) == affiliation
+
+
+def test_actors_affiliation_of_falls_back_to_demonyms(actors: ActorDictionary) -> None:
+    assert actors.affiliation_of("Armenian sources") == "ARM"
+    assert actors.affiliation_of("local residents") is None
+
+
+def test_actors_get_and_kinds(actors: ActorDictionary) -> None:
+    assert actors.get("aze.mod").parent == "aze"
+    assert actors.get("eu.euma").kind is ActorKind.MISSION
+    assert actors.get("arm").kind is ActorKind.STATE
+    assert actors.get("nope") is None
+    affiliations = {a.affiliation for a in actors}
+    assert {"EU", "UN", "OSCE", "NATO", "CSTO", "ICRC", "AU"} <= affiliations
+
+
+def test_actors_load_merges_user_file(tmp_path) -> None:
+    extra = tmp_path / "mine.yaml"
+    extra.write_text(
+        "actors:\n"
+        "  - {id: arm.mod, name: MoD of Armenia, kind: government, affiliation: ARM,"
+        " aliases: [Hayastan MoD]}\n"
+        "  - {id: local.militia, name: Hill Militia, kind: military, affiliation: null,"
+        " aliases: [Hill Militia, Baku]}\n",
+        encoding="utf-8",
+    )
+    actors = ActorDictionary.load(extra)
+    assert actors.get("arm.mod").name == "MoD of Armenia"
+    found = [(m.text, m.actor.id) for m in actors.find("Hayastan MoD and the Hill Militia in Baku")]
+    assert found == [
+        ("Hayastan MoD", "arm.mod"),
+        ("Hill Militia", "local.militia"),
+        ("Baku", "local.militia"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "item", "reason"),
+    [
+        ("actors:\n  - {id: x, name: X}\n", "actors[1] x", "missing 'kind'"),
+        ("actors:\n  - {id: x, name: X, kind: army}\n", "actors[1] x", "unknown kind 'army'"),
+        ("actors:\n  - {id: x, name: X, kind: org, aliases: Foo}\n", "actors[1] x", "list"),
+        ("states:\n  - {name: Narnia}\n", "states[1]", "code"),
+        ("actors: [\n", "(file)", "expected"),
+    ],
+)
+def test_actors_load_rejects_bad_user_file(tmp_path, content: str, item: str, reason: str) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        ActorDictionary.load(bad)
+    assert info.value.code == "E120"
+    assert str(bad) in info.value.message
+    assert item in info.value.message
+    assert reason in info.value.message
