@@ -36,6 +36,7 @@ class PatrolTrack:
     track: TrackArrays
     visibility_m: float | None = None
     footprint: BaseGeometry | None = None
+    footprint_m: float | None = None
 
     @classmethod
     def of(cls, patrol: Patrol) -> PatrolTrack:

@@ -3,5 +3,14 @@
 from watchline.store.tables.claims import ClaimRow
 from watchline.store.tables.documents import DocumentRow, SourceRow
 from watchline.store.tables.extractions import ExtractionRow
+from watchline.store.tables.patrols import ObservationRow, PatrolRow, PhotoRow
 
-__all__ = ["ClaimRow", "DocumentRow", "ExtractionRow", "SourceRow"]
+__all__ = [
+    "ClaimRow",
+    "DocumentRow",
+    "ExtractionRow",
+    "ObservationRow",
+    "PatrolRow",
+    "PhotoRow",
+    "SourceRow",
+]

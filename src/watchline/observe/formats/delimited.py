@@ -1,0 +1,88 @@
+"""CSV patrol files: one row per track point, with flexible column names.
+
+Columns are matched case-insensitively: latitude (`lat`, `latitude`, `y`), longitude
+(`lon`, `lng`, `long`, `longitude`, `x`) and time (`time`, `timestamp`, `datetime`,
+`date_time`, `time_utc`, `utc`). Optional `team`, `base`, `vehicle` and `visibility_m`
+columns give patrol metadata (first non-empty value). Comma, semicolon and tab
+delimiters are detected.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from watchline.observe.formats import FormatError, PointError, RawPoint, RawTrack
+from watchline.observe.times import parse_time
+
+COLUMNS = {
+    "lat": ("lat", "latitude", "y"),
+    "lon": ("lon", "lng", "long", "longitude", "x"),
+    "time": ("time", "timestamp", "datetime", "date_time", "time_utc", "utc"),
+}
+META = ("team", "base", "vehicle", "visibility_m")
+
+
+class MissingColumn(FormatError):
+    def __init__(self, column: str, found: list[str]) -> None:
+        super().__init__(f"no {column} column")
+        self.column = column
+        self.found = found
+        self.accepted = " or ".join(COLUMNS[column])
+
+
+def sniff_rows(text: str) -> list[dict[str, str]]:
+    """Rows of a delimited text as dicts with lower-cased, stripped header names."""
+    sample = text[:4096]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text), dialect)
+    rows = list(reader)
+    if not rows:
+        return []
+    header = [h.strip().lower() for h in rows[0]]
+    return [dict(zip(header, (v.strip() for v in row), strict=False)) for row in rows[1:] if row]
+
+
+def find_column(header: list[str], column: str) -> str | None:
+    return next((name for name in COLUMNS[column] if name in header), None)
+
+
+def read_csv(data: bytes) -> RawTrack:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FormatError(f"not UTF-8 text at byte {exc.start}") from None
+    rows = sniff_rows(text)
+    header = list(rows[0]) if rows else [h.strip().lower() for h in text.splitlines()[0:1]]
+    names = {}
+    for column in ("lat", "lon"):
+        names[column] = find_column(header, column)
+        if names[column] is None:
+            raise MissingColumn(column, header)
+    time_name = find_column(header, "time")
+    track = RawTrack()
+    for i, row in enumerate(rows, start=1):
+        track.points.append(_point(row, names["lon"], names["lat"], time_name, i))
+        for key in META:
+            if row.get(key) and key not in track.meta:
+                track.meta[key] = row[key]
+    return track
+
+
+def _point(row: dict[str, str], lon: str, lat: str, time: str | None, item: int) -> RawPoint:
+    try:
+        x, y = float(row.get(lon, "")), float(row.get(lat, ""))
+    except ValueError:
+        raise PointError(
+            item, f"lat {row.get(lat)!r} / lon {row.get(lon)!r} are not numbers"
+        ) from None
+    value = row.get(time, "") if time else ""
+    if not value:
+        return RawPoint(x, y, None)
+    try:
+        return RawPoint(x, y, parse_time(value))
+    except ValueError as exc:
+        raise PointError(item, str(exc)) from None

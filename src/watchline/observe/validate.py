@@ -1,0 +1,119 @@
+"""Check a raw track before it becomes a patrol: times, order, ranges, whereabouts.
+
+Each problem raises an InputError that names the file, the point and the reason; the
+importer reports it and moves on to the next file, storing nothing of this one.
+Naive times are read in the theatre's time zone (warning W301), see observe/times.py.
+Whereabouts: at least half the points must lie within AOR_MARGIN_M of the theatre's area
+of responsibility, otherwise the track is refused as far outside it (E307), or as
+having latitude and longitude swapped when the swapped track would fit (E306).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import shapely
+import shapely.wkt
+
+from watchline.domain import Patrol, Theatre, TrackPoint
+from watchline.errors import Errors, InputError
+from watchline.observe.formats import RawTrack
+from watchline.observe.geometry import buffer_m, projection_for
+from watchline.observe.times import localise
+
+AOR_MARGIN_M = 10_000.0
+
+
+@dataclass
+class PatrolMeta:
+    """What the monitor says about a patrol; the file's own metadata fills the gaps."""
+
+    team: str | None = None
+    base: str | None = None
+    vehicle: str | None = None
+    visibility_m: float | None = None
+
+
+@dataclass
+class Checked:
+    patrol: Patrol
+    warnings: list[str] = field(default_factory=list)
+
+
+def check_track(path: Path, raw: RawTrack, meta: PatrolMeta, theatre: Theatre) -> Checked:
+    """A Patrol (UTC times, no id yet) from `raw`, or InputError with the first problem."""
+    if not raw.points:
+        raise InputError(Errors.E302, path=path)
+    warnings: list[str] = []
+    points: list[TrackPoint] = []
+    naive = False
+    for i, p in enumerate(raw.points, start=1):
+        if not (-90 <= p.lat <= 90 and -180 <= p.lon <= 180):
+            raise InputError(Errors.E305, path=path, item=i, lat=p.lat, lon=p.lon)
+        if p.time is None:
+            raise InputError(Errors.E303, path=path, item=i, reason="it has no time")
+        when, was_naive = localise(p.time, theatre.timezone)
+        naive |= was_naive
+        if points and when < points[-1].time:
+            raise InputError(
+                Errors.E304,
+                path=path,
+                item=i,
+                time=when.isoformat(),
+                previous=points[-1].time.isoformat(),
+            )
+        points.append(TrackPoint(p.lon, p.lat, when))
+    if naive:
+        warnings.append(Errors.W301.format(path=path, timezone=theatre.timezone))
+    check_whereabouts(path, points, theatre)
+    return Checked(_patrol(path, points, meta, raw.meta), warnings)
+
+
+def check_whereabouts(path: Path, points: list[TrackPoint], theatre: Theatre) -> None:
+    area = _aor_with_margin(theatre.area_of_responsibility)
+    lon = np.fromiter((p.lon for p in points), float, len(points))
+    lat = np.fromiter((p.lat for p in points), float, len(points))
+    if np.mean(shapely.contains_xy(area, lon, lat)) >= 0.5:
+        return
+    if np.mean(shapely.contains_xy(area, lat, lon)) >= 0.5:
+        raise InputError(Errors.E306, path=path, theatre=theatre.name)
+    aor = shapely.wkt.loads(theatre.area_of_responsibility)
+    proj = projection_for(aor)
+    track = proj.forward(shapely.MultiPoint(np.column_stack((lon, lat))))
+    km = proj.forward(aor).distance(track) / 1000.0
+    raise InputError(Errors.E307, path=path, theatre=theatre.name, km=km)
+
+
+_AOR_CACHE: dict[str, shapely.Geometry] = {}
+
+
+def _aor_with_margin(wkt: str) -> shapely.Geometry:
+    if wkt not in _AOR_CACHE:
+        area = buffer_m(shapely.wkt.loads(wkt), AOR_MARGIN_M)
+        shapely.prepare(area)
+        _AOR_CACHE[wkt] = area
+    return _AOR_CACHE[wkt]
+
+
+def _patrol(
+    path: Path, points: list[TrackPoint], meta: PatrolMeta, found: dict[str, str]
+) -> Patrol:
+    visibility = meta.visibility_m
+    if visibility is None and found.get("visibility_m"):
+        try:
+            visibility = float(found["visibility_m"])
+        except ValueError:
+            visibility = None
+    return Patrol(
+        id="",
+        team=meta.team or found.get("team") or path.stem,
+        start=points[0].time,
+        end=points[-1].time,
+        track=tuple(points),
+        base=meta.base or found.get("base"),
+        vehicle=meta.vehicle or found.get("vehicle"),
+        visibility_m=visibility,
+        source_file=path.name,
+    )

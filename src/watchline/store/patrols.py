@@ -1,0 +1,203 @@
+"""Patrols in the database: store once per raw file, find by place and time, coverage.
+
+Candidate search is index-driven: an R*Tree over (x, y, time) on SQLite, the GiST index
+on the track plus the time indexes on PostGIS. Coverage then runs on the simplified
+tracks and precomputed footprints of the candidates only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from datetime import UTC, datetime
+
+import numpy as np
+import shapely
+from sqlalchemy import ColumnElement, and_, func, select, text
+from sqlalchemy.orm import Session
+
+from watchline.domain import Coverage, Patrol
+from watchline.observe.coverage import PatrolTrack, area_geometry, coverage_of_tracks
+from watchline.observe.geometry import LocalProjection
+from watchline.observe.times import utc
+from watchline.observe.tracks import TrackArrays
+from watchline.store.observations import ObservationRepository
+from watchline.store.tables.patrols import PatrolRow
+
+SIMPLIFY_M = 25.0  # tolerance of the coverage copy of a track: far below any visibility
+DEFAULT_VISIBILITY_M = 2000.0
+METRES_PER_DEGREE = 111_320.0
+BBox = tuple[float, float, float, float]  # minx, miny, maxx, maxy (lon/lat)
+
+
+def pack(track: TrackArrays) -> bytes:
+    return np.column_stack((track.lon, track.lat, track.t)).astype("<f8").tobytes()
+
+
+def unpack(blob: bytes) -> TrackArrays:
+    data = np.frombuffer(blob, dtype="<f8").reshape(-1, 3)
+    return TrackArrays(data[:, 0], data[:, 1], data[:, 2])
+
+
+def expand(bbox: BBox, metres: float) -> BBox:
+    """`bbox` grown by `metres` on every side."""
+    minx, miny, maxx, maxy = bbox
+    dy = metres / METRES_PER_DEGREE
+    lat = max(abs(miny), abs(maxy))
+    dx = metres / (METRES_PER_DEGREE * max(0.01, math.cos(math.radians(min(lat + dy, 89.9)))))
+    return minx - dx, miny - dy, maxx + dx, maxy + dy
+
+
+class PatrolRepository:
+    """Patrols of one session; `default_visibility_m` sizes the stored footprints."""
+
+    def __init__(self, session: Session, default_visibility_m: float = DEFAULT_VISIBILITY_M):
+        self.session = session
+        self.default_visibility_m = default_visibility_m
+
+    def add(self, patrol: Patrol, raw: bytes) -> tuple[str, bool]:
+        """Store `patrol` with its raw file; the same file again adds nothing."""
+        sha = hashlib.sha256(raw).hexdigest()
+        existing = self.session.scalar(select(PatrolRow.id).where(PatrolRow.raw_sha256 == sha))
+        if existing is not None:
+            return existing, False
+        pid = patrol.id or f"patrol-{sha[:12]}"
+        self.session.add(self._row(patrol, pid, sha, raw))
+        self.session.flush()
+        return pid, True
+
+    def _row(self, patrol: Patrol, pid: str, sha: str, raw: bytes) -> PatrolRow:
+        track = TrackArrays.of(patrol.track)
+        proj = LocalProjection(float(np.mean(track.lat)))
+        simple = track.simplified(proj.kx, proj.ky, SIMPLIFY_M)
+        vis = patrol.visibility_m or self.default_visibility_m
+        footprint = proj.buffer(simple.line(), vis)
+        coords = np.column_stack((track.lon, track.lat))
+        if len(coords) == 1:
+            coords = np.vstack((coords, coords))
+        return PatrolRow(
+            id=pid,
+            team=patrol.team,
+            base=patrol.base,
+            vehicle=patrol.vehicle,
+            visibility_m=patrol.visibility_m,
+            start_at=utc(patrol.start),
+            end_at=utc(patrol.end),
+            start_ts=float(track.t[0]),
+            end_ts=float(track.t[-1]),
+            track=shapely.LineString(coords).wkt,
+            minx=float(track.lon.min()),
+            miny=float(track.lat.min()),
+            maxx=float(track.lon.max()),
+            maxy=float(track.lat.max()),
+            point_count=len(track),
+            points=pack(track),
+            simple_points=pack(simple),
+            footprint=shapely.to_wkb(footprint),
+            footprint_m=vis,
+            raw=raw,
+            raw_sha256=sha,
+            source_file=patrol.source_file,
+            imported_at=datetime.now(UTC),
+        )
+
+    def get(self, patrol_id: str) -> Patrol | None:
+        row = self.session.scalar(select(PatrolRow).where(PatrolRow.id == patrol_id))
+        return None if row is None else to_patrol(row)
+
+    def list(self, *, with_track: bool = True) -> list[Patrol]:
+        """Every patrol by start time; `with_track=False` leaves the tracks empty."""
+        rows = self.session.scalars(select(PatrolRow).order_by(PatrolRow.start_at, PatrolRow.id))
+        return [to_patrol(r, with_track=with_track) for r in rows]
+
+    def raw_of(self, patrol_id: str) -> bytes | None:
+        return self.session.scalar(select(PatrolRow.raw).where(PatrolRow.id == patrol_id))
+
+    def candidates(self, bbox: BBox, start: datetime, end: datetime) -> list[Patrol]:
+        """Patrols whose track bbox meets `bbox` and whose time meets [start, end]."""
+        query = select(PatrolRow).where(self._near(bbox, start, end)).order_by(PatrolRow.num)
+        return [to_patrol(r) for r in self.session.scalars(query)]
+
+    def candidate_tracks(self, bbox: BBox, start: datetime, end: datetime) -> list[PatrolTrack]:
+        """Like `candidates`, as simplified tracks with their footprints, for coverage."""
+        cols = (
+            PatrolRow.id,
+            PatrolRow.visibility_m,
+            PatrolRow.simple_points,
+            PatrolRow.footprint,
+            PatrolRow.footprint_m,
+        )
+        query = select(*cols).where(self._near(bbox, start, end)).order_by(PatrolRow.num)
+        return [
+            PatrolTrack(
+                pid, unpack(simple), vis, shapely.from_wkb(fp) if fp is not None else None, fp_m
+            )
+            for pid, vis, simple, fp, fp_m in self.session.execute(query)
+        ]
+
+    def _near(self, bbox: BBox, start: datetime, end: datetime) -> ColumnElement[bool]:
+        minx, miny, maxx, maxy = bbox
+        s, e = utc(start).timestamp(), utc(end).timestamp()
+        exact = and_(
+            PatrolRow.minx <= maxx,
+            PatrolRow.maxx >= minx,
+            PatrolRow.miny <= maxy,
+            PatrolRow.maxy >= miny,
+            PatrolRow.start_ts <= e,
+            PatrolRow.end_ts >= s,
+        )
+        if self.session.get_bind().dialect.name == "postgresql":
+            envelope = func.ST_MakeEnvelope(minx, miny, maxx, maxy, 4326)
+            return and_(PatrolRow.track.op("&&")(envelope), exact)
+        ids = text(
+            "SELECT id FROM patrols_rtree WHERE minx <= :maxx AND maxx >= :minx "
+            "AND miny <= :maxy AND maxy >= :miny AND t0 <= :e AND t1 >= :s"
+        ).bindparams(minx=minx, miny=miny, maxx=maxx, maxy=maxy, s=s, e=e)
+        return and_(PatrolRow.num.in_(ids.columns(id=PatrolRow.num.type)), exact)
+
+    def observations_in(self, bbox: BBox, start: datetime, end: datetime) -> list:
+        """Observations in `bbox` during [start, end] (see ObservationRepository)."""
+        return ObservationRepository(self.session).in_area(bbox, start, end)
+
+    def max_visibility_m(self) -> float:
+        value = self.session.scalar(select(func.max(PatrolRow.visibility_m)))
+        return float(value or 0.0)
+
+
+def to_patrol(row: PatrolRow, *, with_track: bool = True) -> Patrol:
+    return Patrol(
+        id=row.id,
+        team=row.team,
+        start=utc(row.start_at),
+        end=utc(row.end_at),
+        track=unpack(row.points).points() if with_track else (),
+        base=row.base,
+        vehicle=row.vehicle,
+        visibility_m=row.visibility_m,
+        raw_sha256=row.raw_sha256,
+        source_file=row.source_file,
+    )
+
+
+def coverage_of(
+    session: Session, area_wkt: str, start: datetime, end: datetime, visibility_m: float
+) -> Coverage:
+    """Coverage of an area (WKT: point, line or polygon) in [start, end] by the stored
+    patrols, with the observations inside it; patrols' own visibility wins."""
+    area = area_geometry(area_wkt)
+    repo = PatrolRepository(session, visibility_m)
+    reach = max(visibility_m, repo.max_visibility_m())
+    tracks = repo.candidate_tracks(expand(area.bounds, reach), start, end)
+    observations = ObservationRepository(session)
+    found = observations.in_area(area.bounds, start, end)
+    found += observations.without_place([t.id for t in tracks], start, end)
+    tracks = [_usable_footprint(t, visibility_m) for t in tracks]
+    return coverage_of_tracks(area, utc(start), utc(end), tracks, found, visibility_m)
+
+
+def _usable_footprint(track: PatrolTrack, visibility_m: float) -> PatrolTrack:
+    """Drop a stored footprint drawn for another visibility than this query's."""
+    vis = track.visibility_m or visibility_m
+    if track.footprint is not None and track.footprint_m != vis:
+        return PatrolTrack(track.id, track.track, track.visibility_m, None)
+    return track
