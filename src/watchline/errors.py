@@ -50,6 +50,23 @@ class Errors(Enum):
     E314 = "E314: {path}: not a readable photo ({reason})."
     W300 = "W300: {path}: already imported as patrol {patrol_id} (same sha256); nothing added."
     W301 = "W301: {path}: times have no time zone; read them as {timezone} (the theatre's time zone)."
+    E200 = "E200: {path} does not exist. Check the path, or give a URL starting with http:// or https://."
+    E201 = "E201: {path}: nothing to ingest: no file with a known extension ({extensions}). Name the files, or give --format."
+    E202 = "E202: {path}: cannot tell its format ({reason}). Name it with --format ({options})."
+    E203 = "E203: {path}: {item}: not valid JSON ({reason}). The file may be truncated or damaged; export it again."
+    E204 = "E204: {path}: {item}: {reason}. The item was skipped; the rest was ingested."
+    E205 = "E205: {path} looks like binary data, not {expected} ({reason}). Check that you passed the right file."
+    E206 = "E206: {path}: not a Telegram Desktop JSON export ({reason}). Export with Telegram Desktop > Export chat history > Format: JSON and pass result.json."
+    E207 = "E207: {path}: not an X archive tweets file ({reason}). Pass data/tweets.js from your X archive."
+    E208 = "E208: {url}: fetch failed after {attempts} attempt(s): {reason}. Check the address, or try again later."
+    E209 = "E209: {path}: not an RSS or Atom feed ({reason}). Check the address, or ingest it with --format html."
+    E210 = "E210: {path}: no readable main text in this HTML page. Save the article page itself, or ingest its text."
+    E211 = "E211: {path}: {item}: date {value!r} cannot be read; the item was kept without a publication time."
+    E212 = "E212: {path}: the export is truncated after {count} message(s) ({reason}). Those messages were ingested; export the chat again for the rest."
+    E213 = "E213: {url} is not an http:// or https:// address. Only web addresses can be fetched."
+    E214 = "E214: No document with id {document_id!r}. Ingest it first with 'watchline ingest PATH'."
+    E215 = "E215: {path}: {item}: could not be stored ({reason}). The rest of the batch was stored."
+    E216 = "E216: Unknown source kind {value!r}. Choose one of: {options}."
 
     def format(self, **kwargs: object) -> str:
         return self.value.format(**kwargs)

@@ -10,7 +10,7 @@ import importlib
 
 from watchline.cli.app import app
 
-COMMAND_MODULES = ("core",)
+COMMAND_MODULES = ("core", "ingest")
 
 
 def _register() -> None:

@@ -1,7 +1,7 @@
 """Every table of Watchline; importing this package registers them with the metadata."""
 
 from watchline.store.tables.claims import ClaimRow
-from watchline.store.tables.documents import DocumentRow, SourceRow
+from watchline.store.tables.documents import DocumentRow, HttpCacheRow, SourceRow
 from watchline.store.tables.extractions import ExtractionRow
 from watchline.store.tables.patrols import ObservationRow, PatrolRow, PhotoRow
 
@@ -9,6 +9,7 @@ __all__ = [
     "ClaimRow",
     "DocumentRow",
     "ExtractionRow",
+    "HttpCacheRow",
     "ObservationRow",
     "PatrolRow",
     "PhotoRow",

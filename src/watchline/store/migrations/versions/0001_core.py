@@ -28,7 +28,7 @@ def upgrade() -> None:
     op.create_table(
         "documents",
         sa.Column("id", sa.String(40), primary_key=True),
-        sa.Column("key", sa.String(600), nullable=False, unique=True),
+        sa.Column("key", sa.String(600), nullable=False),
         sa.Column("source_id", sa.Integer, sa.ForeignKey("sources.id"), nullable=False),
         sa.Column("url", sa.Text),
         sa.Column("published_at", sa.DateTime(timezone=True)),
@@ -39,13 +39,17 @@ def upgrade() -> None:
         sa.Column("text", sa.Text, nullable=False),
         sa.Column("raw", sa.LargeBinary, nullable=False),
         sa.Column("sha256", sa.String(64), nullable=False),
+        sa.Column("text_sha256", sa.String(64)),
+        sa.Column("revised_at", sa.DateTime(timezone=True)),
         sa.Column("forwarded_from", sa.Text),
         sa.Column("reply_to", sa.Text),
         sa.Column("version", sa.Integer, nullable=False, server_default="1"),
         sa.Column("previous_id", sa.String(40), sa.ForeignKey("documents.id")),
         sa.Column("media", sa.JSON, nullable=False),
         sa.Column("meta", sa.JSON, nullable=False),
+        sa.UniqueConstraint("key", "version", name="uq_documents_key_version"),
     )
+    op.create_index("ix_documents_key", "documents", ["key"])
     op.create_index("ix_documents_source_id", "documents", ["source_id"])
     op.create_index("ix_documents_published_at", "documents", ["published_at"])
     op.create_index("ix_documents_sha256", "documents", ["sha256"])

@@ -1,0 +1,85 @@
+"""`watchline ingest` and `watchline sources list`."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from watchline.cli.app import app
+from watchline.cli.context import database, handles_errors, settings
+from watchline.domain import Source, SourceKind
+from watchline.errors import Errors, InputError
+from watchline.ingest import FORMATS, ingest
+from watchline.store.documents import SourceRepository
+
+sources_app = typer.Typer(help="The sources documents come from.", no_args_is_help=True)
+app.add_typer(sources_app, name="sources")
+
+
+@app.command("ingest")
+@handles_errors
+def ingest_command(
+    paths: list[str] = typer.Argument(..., help="Files, directories or http(s) URLs."),
+    format: str = typer.Option(
+        "auto", "--format", "-f", help=f"One of: {', '.join(FORMATS)}. 'auto' guesses."
+    ),
+    source: str | None = typer.Option(
+        None, "--source", help="Name of the source of everything ingested (else its own)."
+    ),
+    source_kind: str | None = typer.Option(
+        None, "--source-kind", help=f"Kind of --source: {', '.join(k.value for k in SourceKind)}."
+    ),
+    speaks_for: str | None = typer.Option(
+        None, "--speaks-for", help="Actor id the source speaks for, e.g. aze.mod."
+    ),
+    follow: bool = typer.Option(
+        False, "--follow", help="For feeds: fetch each item's page for its full text."
+    ),
+) -> None:
+    """Ingest text, Markdown, HTML, RSS/Atom, URL lists, Telegram and X exports, JSON Lines."""
+    given = None
+    if source_kind is not None:
+        if source is None:
+            raise typer.BadParameter("--source-kind needs --source NAME")
+        given = Source(_kind(source_kind), source, speaks_for=speaks_for)
+    with database() as db:
+        report = ingest(
+            db,
+            paths,
+            format=format,
+            source=given,
+            source_name=source,
+            speaks_for=speaks_for,
+            follow=follow,
+            progress=sys.stderr.isatty(),
+            max_file_bytes=settings().max_file_bytes,
+        )
+    for problem in [*report.rejected, *report.notices]:
+        typer.echo(problem.reason, err=True)
+    typer.echo(report.summary())
+    if report.rejected and not report.ingested and not report.duplicates:
+        raise typer.Exit(1)
+
+
+@sources_app.command("list")
+@handles_errors
+def sources_list() -> None:
+    """Every source, the actor it speaks for and how many documents it holds."""
+    with database() as db, db.transaction() as session:
+        rows = SourceRepository(session).list()
+    if not rows:
+        typer.echo("No sources yet. Add some with 'watchline ingest PATH'.")
+        return
+    for found, count in rows:
+        speaks = found.speaks_for or "-"
+        where = found.handle or found.url or ""
+        typer.echo(f"{found.kind}\t{found.name}\t{speaks}\t{count} documents\t{where}".rstrip())
+
+
+def _kind(value: str) -> SourceKind:
+    try:
+        return SourceKind(value)
+    except ValueError:
+        options = ", ".join(kind.value for kind in SourceKind)
+        raise InputError(Errors.E216, value=value, options=options) from None

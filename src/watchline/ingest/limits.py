@@ -1,0 +1,53 @@
+"""Reading input safely: size limits, binary junk, UTF-8, characters databases refuse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from watchline.errors import Errors, InputError
+
+SNIFF_BYTES = 8192
+CONTROL = frozenset(range(0, 32)) - {9, 10, 12, 13, 27}
+
+
+def read_limited(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, refusing missing, unreadable, empty and over-large files."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(Errors.E007, path=path, limit=max_bytes)
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(Errors.E200, path=path) from None
+    except OSError as exc:
+        raise InputError(Errors.E001, path=path, reason=exc.strerror or exc) from None
+    if not data.strip():
+        raise InputError(Errors.E002, path=path)
+    return data
+
+
+def binary_reason(data: bytes) -> str | None:
+    """Why `data` looks like binary rather than text, or None if it looks like text."""
+    head = data[:SNIFF_BYTES]
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "it contains NUL bytes"
+    controls = sum(1 for byte in head if byte in CONTROL)
+    if head and controls / len(head) > 0.05:
+        return f"{controls} control bytes in the first {len(head)}"
+    return None
+
+
+def decode_text(data: bytes, path: str, expected: str = "text") -> str:
+    """UTF-8 text (a BOM is dropped); binary junk and other encodings are refused."""
+    reason = binary_reason(data)
+    if reason:
+        raise InputError(Errors.E205, path=path, expected=expected, reason=reason)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(Errors.E003, path=path, offset=exc.start) from None
+
+
+def clean_text(text: str) -> str:
+    """Text as stored: NUL characters removed (PostgreSQL refuses them), nothing else."""
+    return text.replace("\x00", "") if "\x00" in text else text

@@ -1,0 +1,116 @@
+"""`ingest()`: every path, directory and URL given, through its reader, into the store.
+
+Whatever goes wrong with one file or item is reported (file, item, reason) and the run
+goes on; the report ends with 'ingested N, duplicates N, rejected N'.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack
+from datetime import UTC, datetime
+from pathlib import Path
+
+from watchline.domain import Document, Source
+from watchline.errors import Errors, InputError
+from watchline.ingest.batch import BATCH_SIZE, BatchWriter
+from watchline.ingest.context import Blob, Item, ReadContext
+from watchline.ingest.fetch import Fetcher, FetchOptions, is_url
+from watchline.ingest.formats import EXTENSIONS, READERS, check_format, files_in, reader_for
+from watchline.ingest.limits import read_limited
+from watchline.ingest.progress import Progress
+from watchline.ingest.report import IngestReport, Notice, Rejection, Skipped, Unchanged
+from watchline.ingest.urls import read_url
+from watchline.settings import Settings
+from watchline.store import Database
+
+
+def ingest(
+    db: Database,
+    paths: Sequence[str | Path],
+    *,
+    format: str = "auto",
+    source: Source | None = None,
+    follow: bool = False,
+    progress: bool = False,
+    source_name: str | None = None,
+    speaks_for: str | None = None,
+    fetch_options: FetchOptions | None = None,
+    max_file_bytes: int | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> IngestReport:
+    """Ingest files, directories (recursively) and URLs; see docs/ingest.md.
+
+    `source` is the source of everything ingested; without it each input names its own
+    (chat, feed, account, site), renamed to `source_name` when given, and `speaks_for`
+    (an actor id) is given to those.
+    """
+    check_format(format)
+    limit = max_file_bytes or Settings().max_file_bytes
+    report = IngestReport()
+    with ExitStack() as stack:
+        fetcher = Fetcher(db, fetch_options, max_bytes=limit)
+        stack.callback(fetcher.close)
+        ctx = ReadContext(
+            retrieved_at=datetime.now(UTC),
+            max_bytes=limit,
+            fetcher=fetcher,
+            source=source,
+            source_name=source_name,
+            speaks_for=speaks_for,
+            follow=follow,
+        )
+        writer = BatchWriter(db, report, fetcher, batch_size)
+        targets = list(_targets(paths, format, report))
+        bar = stack.enter_context(Progress(len(targets), enabled=progress))
+        for target in targets:
+            for item in _items(target, format, ctx):
+                _take(item, target, writer, report)
+                bar.item()
+            bar.target()
+        writer.flush()
+    return report
+
+
+def _targets(paths: Sequence[str | Path], format: str, report: IngestReport) -> Iterator[str]:
+    """Every URL and file to read; a directory gives the files in it that fit."""
+    for given in paths:
+        name = str(given)
+        if is_url(name):
+            yield name
+            continue
+        path = Path(name)
+        if not path.is_dir():
+            yield name
+            continue
+        found = [str(file) for file in files_in(path, format)]
+        if not found:
+            known = ", ".join(sorted(EXTENSIONS))
+            report.rejected.append(Rejection.of(name, "-", Errors.E201, extensions=known))
+        yield from found
+
+
+def _items(target: str, format: str, ctx: ReadContext) -> Iterator[Item]:
+    try:
+        if is_url(target):
+            reader = None if format == "auto" else READERS[format]
+            yield from read_url(target, ctx, reader)
+            return
+        data = read_limited(Path(target), ctx.max_bytes)
+        reader = reader_for(target, data, format)
+        yield from reader(Blob(target, data, datetime.now(UTC)), ctx)
+    except InputError as exc:
+        yield Rejection(target, "file", exc.message)
+
+
+def _take(item: Item, target: str, writer: BatchWriter, report: IngestReport) -> None:
+    if isinstance(item, Document):
+        writer.add(target, item)
+    elif isinstance(item, Notice):
+        report.notices.append(item)
+    elif isinstance(item, Rejection):
+        report.rejected.append(item)
+    elif isinstance(item, Skipped):
+        report.skipped[item.why] += 1
+    elif isinstance(item, Unchanged):
+        report.duplicates += 1
