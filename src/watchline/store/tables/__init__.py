@@ -1,11 +1,15 @@
 """Every table of Watchline; importing this package registers them with the metadata."""
 
+from watchline.store.tables.cases import CaseClaimRow, CaseRow, ClaimResponseRow, VerdictRow
 from watchline.store.tables.claims import ClaimRow
 from watchline.store.tables.documents import DocumentRow, HttpCacheRow, SourceRow
 from watchline.store.tables.extractions import ExtractionRow
 from watchline.store.tables.patrols import ObservationRow, PatrolRow, PhotoRow
 
 __all__ = [
+    "CaseClaimRow",
+    "CaseRow",
+    "ClaimResponseRow",
     "ClaimRow",
     "DocumentRow",
     "ExtractionRow",
@@ -14,4 +18,5 @@ __all__ = [
     "PatrolRow",
     "PhotoRow",
     "SourceRow",
+    "VerdictRow",
 ]

@@ -1,0 +1,197 @@
+"""Dates in news text: what each expression means, and on which day a statement was made.
+
+News writing dates a statement once and lets the following sentences inherit it
+("On Sunday, the ministry said … They also accused … A few hours later, Armenia
+denied …"), moves the time with anaphora ("later that day", "the next day") and leaves
+it open with "at the time" or "a week after …". `resolve_stated_on` follows that thread
+through the sentences before a claim; it returns None rather than guess where the text
+says the time is another, unknown one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from watchline.domain import TimeWindow
+from watchline.extract.dates_patterns import NUMBERS, scan
+from watchline.extract.dates_text import Sentence, post_dateline, sentences
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression: `text == source[start:end]`, meaning start_date..end_date."""
+
+    start: int
+    end: int
+    text: str
+    start_date: date
+    end_date: date
+
+    @property
+    def is_day(self) -> bool:
+        return self.start_date == self.end_date
+
+
+def find_dates(text: str, published_on: date) -> list[DateMention]:
+    """Every date expression, resolved against the publication date; longest wins."""
+    found = sorted(scan(text, published_on), key=lambda f: (f[0], -(f[1] - f[0])))
+    mentions: list[DateMention] = []
+    for start, end, (first, last) in found:
+        if mentions and start < mentions[-1].end:
+            continue
+        mentions.append(DateMention(start, end, text[start:end], first, last))
+    return mentions
+
+
+UNKNOWN = re.compile(
+    r"\b(?:at\s+the\s+time|at\s+that\s+time|back\s+then|in\s+the\s+past|previously|"
+    r"(?:a|an|one|two|three|four|five|six|several|a\s+few|a\s+couple\s+of|\d+)\s+"
+    r"(?:days?|weeks?|months?|years?)\s+(?:after|before|prior\s+to)|"
+    r"(?:days|weeks|months|years)\s+(?:after|before|earlier)|"
+    r"earlier\s+this\s+year|last\s+year)\b",
+    re.IGNORECASE,
+)
+SAME_DAY = re.compile(
+    r"\b(?:(?:later|earlier)\s+(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)|"
+    r"(?:a\s+few|several|two|three|four|five|six|\d+)\s+hours\s+(?:later|earlier|after)|"
+    r"hours\s+later|within\s+hours|the\s+same\s+day|that\s+(?:same\s+)?(?:day|morning|"
+    r"afternoon|evening|night)|shortly\s+(?:after|afterwards|thereafter)|soon\s+after|"
+    r"in\s+response|meanwhile)\b",
+    re.IGNORECASE,
+)
+SHIFT = re.compile(
+    r"\b(?:(?P<next>the\s+(?:next|following)\s+day)|(?P<prev>the\s+(?:previous|preceding)\s+"
+    r"day|the\s+day\s+before|a\s+day\s+earlier)|(?P<count>\d+|a|an|one|two|three|four|five|six|"
+    r"seven|a\s+few|several)\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|afterwards|earlier))\b",
+    re.IGNORECASE,
+)
+VAGUE = (
+    (re.compile(r"\bin\s+recent\s+weeks\b", re.I), 21),
+    (
+        re.compile(
+            r"\b(?:in\s+recent|in\s+the\s+past\s+few|over\s+the\s+past\s+few)\s+days\b", re.I
+        ),
+        3,
+    ),
+    (re.compile(r"\b(?:recently|currently|now|at\s+present|these\s+days|lately)\b", re.I), 0),
+)
+NEAR = 24  # characters between a cue and a date that still dates it ("said on Tuesday")
+OPENING = 60  # a time window this early in a sentence frames the whole sentence
+
+
+@dataclass
+class _Thread:
+    """The time a run of sentences is about: a day, unknown (None), or not set yet."""
+
+    day: date | None = None
+    known: bool = False  # False with day None: nothing set; True with day None: unknown
+
+
+def resolve_stated_on(
+    text: str, published_on: date, start: int, end: int, default: date | None = None
+) -> date | None:
+    """The day the statement at text[start:end] (its cue or sentence) was made."""
+    mentions = find_dates(text, published_on)
+    sents = sentences(text)
+    index = next((i for i, s in enumerate(sents) if s.start <= start < s.end), None)
+    if index is None:
+        return default
+    target = sents[index]
+    own = _governing(mentions, target, start, end)
+    if own is not None:
+        return own.start_date if own.is_day else None
+    head = text[target.start : max(end, start + 1)]
+    if UNKNOWN.search(head):
+        return None
+    thread = _thread_before(text, sents, index, mentions)
+    shift = SHIFT.search(text[target.start : target.end])
+    if shift is not None:
+        base = thread.day if thread.known else default
+        return base + _shift_days(shift) if base is not None else None
+    dateline = post_dateline(text, target, published_on)
+    if dateline is not None:
+        return dateline
+    if thread.known:
+        return thread.day
+    ahead = _lead_date(sents, index, mentions)
+    return ahead if ahead is not None else default
+
+
+def resolve_time_window(text: str, published_on: date, start: int, end: int) -> TimeWindow | None:
+    """When the event in a content span happens, from the span's own time words."""
+    inside = [m for m in find_dates(text, published_on) if start <= m.start and m.end <= end]
+    stated = resolve_stated_on(text, published_on, start, end, default=published_on)
+    if inside:
+        first = inside[0]
+        if re.match(r"since\b", text[max(start, first.start - 6) : first.start + 6].strip(), re.I):
+            return TimeWindow(first.start_date, stated or published_on, first.text)
+        return TimeWindow(first.start_date, first.end_date, first.text)
+    if stated is None:
+        return None
+    span = text[start:end]
+    for pattern, days in VAGUE:
+        match = pattern.search(span)
+        if match:
+            return TimeWindow(stated - timedelta(days=days), stated, match.group(0))
+    return None
+
+
+def _governing(
+    mentions: list[DateMention], sent: Sentence, start: int, end: int
+) -> DateMention | None:
+    """The date expression that dates the statement at start..end, if its sentence has one."""
+    inside = [m for m in mentions if sent.start <= m.start < sent.end]
+    before = [m for m in inside if m.end <= start]
+    if before:
+        return before[-1]
+    limit = max(end, start) + NEAR if end - start <= 40 else start + NEAR
+    after = [m for m in inside if m.start >= start and m.start <= limit]
+    return after[0] if after else None
+
+
+def _thread_before(
+    text: str, sents: list[Sentence], index: int, mentions: list[DateMention]
+) -> _Thread:
+    """The time set by the sentences before `index` in the same section."""
+    thread = _Thread()
+    for sent in sents[:index]:
+        if sent.section != sents[index].section:
+            continue
+        body = text[sent.start : sent.end]
+        inside = [m for m in mentions if sent.start <= m.start < sent.end]
+        days = [m for m in inside if m.is_day]
+        opening = [m for m in inside if m.start - sent.start <= OPENING]
+        shift = SHIFT.search(body)
+        if opening and not opening[0].is_day:
+            thread = _Thread(None, True)
+        elif days:
+            thread = _Thread(days[0].start_date, True)
+        elif UNKNOWN.search(body):
+            thread = _Thread(None, True)
+        elif shift is not None and thread.day is not None:
+            thread = _Thread(thread.day + _shift_days(shift), True)
+    return thread
+
+
+def _lead_date(sents: list[Sentence], index: int, mentions: list[DateMention]) -> date | None:
+    """A lead sentence with no date of its own takes the day its story goes on to tell."""
+    if sents[index].position > 1:
+        return None
+    following = [s for s in sents[index + 1 : index + 3] if s.section == sents[index].section]
+    for sent in following:
+        days = [m for m in mentions if sent.start <= m.start < sent.end]
+        if days:
+            return days[0].start_date if days[0].is_day else None
+    return None
+
+
+def _shift_days(match: re.Match[str]) -> timedelta:
+    if match["next"]:
+        return timedelta(days=1)
+    if match["prev"]:
+        return timedelta(days=-1)
+    count = NUMBERS.get(match["count"].lower()) or int(match["count"])
+    days = count * (7 if match["unit"].lower().startswith("week") else 1)
+    return timedelta(days=-days if match["dir"].lower() == "earlier" else days)
