@@ -10,7 +10,7 @@ import importlib
 
 from watchline.cli.app import app
 
-COMMAND_MODULES = ("core", "ingest")
+COMMAND_MODULES = ("core", "ingest", "cases")
 
 
 def _register() -> None:

@@ -27,6 +27,7 @@ class ResponseKind(StrEnum):
     DENIES = "denies"
     CONFIRMS = "confirms"
     REPEATS = "repeats"
+    COPIES = "copies"  # a repost of the claim it answers (stored with the responses)
 
 
 @dataclass(frozen=True)

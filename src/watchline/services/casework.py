@@ -1,0 +1,449 @@
+"""Casework over the database: link claims into cases, verify them, and show them.
+
+`link_all`, `verify_all`, `set_verdict` and `case_views` are what the CLI, the web app,
+reports and the demo call. The verdict history is append-only:
+
+- `verify_all` appends a new engine verdict for a case only when its status, confidence
+  or rationale changed since the last engine verdict;
+- `set_verdict` appends an analyst verdict with a reason;
+- a case's *current* verdict is its newest analyst verdict when an analyst has spoken,
+  else its newest engine verdict — so an override stands until an analyst replaces it,
+  while later engine verdicts are still recorded beside it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from watchline.domain import (
+    Case,
+    Claim,
+    Coverage,
+    Document,
+    Observation,
+    Patrol,
+    Source,
+    SourceKind,
+    Theatre,
+    Verdict,
+    VerdictStatus,
+)
+from watchline.errors import Errors, InputError
+from watchline.link import LinkOptions, Role, link_claims
+from watchline.store import Database
+from watchline.store.cases import CaseRepository, LinkCounts, utc
+from watchline.store.claims import ClaimRepository
+from watchline.store.tables import ClaimRow, DocumentRow, SourceRow
+from watchline.verify import CaseEvidence, VerifyPolicy, observable_area, verify_case
+
+ENGINE = "engine"
+CoverageFn = Callable[[Session, str, datetime, datetime, float], Coverage]
+
+
+@dataclass(frozen=True)
+class LinkSummary:
+    claims: int
+    cases: int
+    counts: LinkCounts
+    responses: int
+    copies: int
+    unlinked: int
+
+    def summary(self) -> str:
+        c = self.counts
+        return (
+            f"{self.claims} claims in {self.cases} cases ({c.new} new, {c.changed} changed, "
+            f"{c.unchanged} unchanged, {c.retired} retired); {self.responses} responses, "
+            f"{self.copies} copies, {self.unlinked} claims in no case"
+        )
+
+
+def configured_theatre() -> Theatre:
+    """The theatre named in the settings (WATCHLINE_THEATRE, default arm-aze)."""
+    from watchline.observe.theatre import load_theatre
+    from watchline.settings import Settings
+
+    return load_theatre(Settings().theatre)
+
+
+def _documents(session: Session) -> dict[str, Document]:
+    """What linking and views need of each document that has claims."""
+    query = (
+        select(DocumentRow, SourceRow)
+        .join(SourceRow, SourceRow.id == DocumentRow.source_id)
+        .where(DocumentRow.id.in_(select(ClaimRow.document_id)))
+    )
+    return {
+        doc.id: Document(
+            key=doc.key,
+            text=doc.text,
+            raw=b"",
+            source=Source(SourceKind(src.kind), src.name, src.url, src.handle, src.speaks_for),
+            published_at=utc(doc.published_at) if doc.published_at else None,
+            url=doc.url,
+            language=doc.language,
+            title=doc.title,
+            forwarded_from=doc.forwarded_from,
+            reply_to=doc.reply_to,
+            id=doc.id,
+        )
+        for doc, src in session.execute(query)
+    }
+
+
+def link_all(
+    db: Database, theatre: Theatre | None = None, options: LinkOptions | None = None
+) -> LinkSummary:
+    """Re-link every stored claim; deterministic, and case ids survive new documents."""
+    theatre = theatre or configured_theatre()
+    with db.transaction() as session:
+        claims = ClaimRepository(session).list()
+        linkage = link_claims(claims, _documents(session), theatre, options)
+        counts = CaseRepository(session).save_linkage(linkage)
+    return LinkSummary(
+        claims=len(claims),
+        cases=len(linkage.cases),
+        counts=counts,
+        responses=len(linkage.responses),
+        copies=len(linkage.copies),
+        unlinked=len(linkage.unlinked),
+    )
+
+
+def case_window(case: Case, theatre: Theatre | None) -> tuple[datetime, datetime] | None:
+    """The case's days, midnight to midnight in the theatre's time zone, as UTC."""
+    if case.start is None:
+        return None
+    zone = ZoneInfo(theatre.timezone) if theatre else UTC
+    end_day = (case.end or case.start) + timedelta(days=1)
+    start = datetime.combine(case.start, time(0), zone).astimezone(UTC)
+    return start, datetime.combine(end_day, time(0), zone).astimezone(UTC)
+
+
+def store_coverage(session: Session, area: str, start: datetime, end: datetime, vis: float):
+    from watchline.store.patrols import coverage_of
+
+    return coverage_of(session, area, start, end, vis)
+
+
+def _seen(session: Session, coverage: Coverage | None) -> tuple[list[Observation], list[Patrol]]:
+    if coverage is None:
+        return [], []
+    from watchline.store.observations import ObservationRepository
+    from watchline.store.patrols import PatrolRepository
+
+    observations = ObservationRepository(session)
+    patrols = PatrolRepository(session)
+    found = [observations.get(oid) for oid in coverage.observation_ids]
+    driven = [patrols.get(pid) for pid in coverage.patrol_ids]
+    return [o for o in found if o], [p for p in driven if p]
+
+
+def _changed(new: Verdict, history: list[Verdict]) -> bool:
+    engine = [v for v in history if v.author == ENGINE]
+    if not engine:
+        return True
+    last = engine[-1]
+    return (last.status, round(last.confidence, 2), last.rationale) != (
+        new.status,
+        round(new.confidence, 2),
+        new.rationale,
+    )
+
+
+def verify_all(
+    db: Database,
+    theatre: Theatre,
+    visibility_m: float | None = None,
+    *,
+    policy: VerifyPolicy | None = None,
+    coverage_fn: CoverageFn = store_coverage,
+) -> list[Verdict]:
+    """The engine's verdict on every active case; appended to history when it changed."""
+    visibility = visibility_m or theatre.visibility_m
+    policy = policy or VerifyPolicy()
+    verdicts: list[Verdict] = []
+    with db.transaction() as session:
+        repo = CaseRepository(session)
+        claims = {c.id: c for c in ClaimRepository(session).list()}
+        roles = _roles(repo)
+        repeats = {r.claim_id: r.answers for r in repo.responses() if r.kind == "repeats"}
+        scopes = repo.scopes()
+        histories = repo.histories()
+        for case in repo.cases():
+            area = observable_area(case, theatre, policy)
+            window = case_window(case, theatre)
+            coverage = None
+            if area.wkt is not None and window is not None:
+                coverage = coverage_fn(session, area.wkt, window[0], window[1], visibility)
+            observations, patrols = _seen(session, coverage)
+            evidence = CaseEvidence(
+                case=case,
+                claims={cid: claims[cid] for cid in case.claim_ids if cid in claims},
+                roles=roles.get(case.id, {}),
+                coverage=coverage,
+                observations=observations,
+                patrols=patrols,
+                theatre=theatre,
+                scope=scopes.get(case.id, "place"),
+                far_side=area.far_side,
+                repeats=repeats,
+            )
+            verdict = verify_case(evidence, policy)
+            if _changed(verdict, histories.get(case.id, [])):
+                verdict = repo.add_verdict(verdict)
+            verdicts.append(verdict)
+    return verdicts
+
+
+def _roles(repo: CaseRepository) -> dict[str, dict[str, str]]:
+    roles: dict[str, dict[str, str]] = defaultdict(dict)
+    for m in repo.memberships():
+        roles[m.case_id][m.claim_id] = str(m.role)
+    return roles
+
+
+def parse_status(value: str) -> VerdictStatus:
+    try:
+        return VerdictStatus(value.strip().lower().replace(" ", "_"))
+    except ValueError:
+        options = ", ".join(s.value for s in VerdictStatus)
+        raise InputError(Errors.E401, value=value, options=options) from None
+
+
+def set_verdict(
+    db: Database,
+    case_id: str,
+    status: str | VerdictStatus,
+    reason: str,
+    author: str,
+    confidence: float = 0.9,
+) -> Verdict:
+    """An analyst's verdict, with a reason; kept beside the engine's, never replacing it."""
+    chosen = status if isinstance(status, VerdictStatus) else parse_status(status)
+    if not reason or not reason.strip():
+        raise InputError(Errors.E402)
+    with db.transaction() as session:
+        repo = CaseRepository(session)
+        repo.get(case_id)
+        engine = [v for v in repo.history(case_id) if v.author == ENGINE]
+        basis = engine[-1] if engine else None
+        verdict = Verdict(
+            case_id=case_id,
+            status=chosen,
+            confidence=confidence,
+            rationale=f"{chosen.value.replace('_', ' ').capitalize()} (set by {author}): "
+            f"{reason.strip()}",
+            coverage=basis.coverage if basis else None,
+            evidence=basis.evidence if basis else (),
+            author=author,
+            reason=reason.strip(),
+        )
+        return repo.add_verdict(verdict)
+
+
+def verdict_history(db: Database, case_id: str) -> list[Verdict]:
+    with db.transaction() as session:
+        repo = CaseRepository(session)
+        repo.get(case_id)
+        return repo.history(case_id)
+
+
+def current_verdict(history: Iterable[Verdict]) -> Verdict | None:
+    """The newest analyst verdict if any, else the newest engine verdict."""
+    history = list(history)
+    analyst = [v for v in history if v.author != ENGINE]
+    if analyst:
+        return analyst[-1]
+    return history[-1] if history else None
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    """One claim as a case shows it: who said what, when, where it was published."""
+
+    id: str
+    role: str
+    speaker: str
+    affiliation: str | None
+    actor_id: str | None
+    act: str
+    event_type: str
+    negated: bool
+    stated_on: date | None
+    content: str
+    cue: str
+    direct_quote: bool
+    places: tuple[str, ...]
+    document_id: str | None
+    document_url: str | None
+    document_title: str | None
+    source: str | None
+    published_at: datetime | None
+    responds_to: str | None = None
+    response_kind: str | None = None
+    copy_of: str | None = None
+
+
+@dataclass(frozen=True)
+class CaseView:
+    """A case with everything that renders it: claims by role, coverage, verdicts."""
+
+    case: Case
+    scope: str
+    claims_for: tuple[ClaimView, ...]
+    claims_against: tuple[ClaimView, ...]
+    context: tuple[ClaimView, ...]
+    copies: tuple[ClaimView, ...]
+    verdict: Verdict | None
+    engine_verdict: Verdict | None
+    history: tuple[Verdict, ...]
+
+    @property
+    def coverage(self) -> Coverage | None:
+        return self.verdict.coverage if self.verdict else None
+
+    @property
+    def status(self) -> VerdictStatus:
+        return self.verdict.status if self.verdict else VerdictStatus.PENDING
+
+    @property
+    def responses(self) -> tuple[ClaimView, ...]:
+        every = self.claims_for + self.claims_against + self.context
+        return tuple(c for c in every if c.responds_to)
+
+
+def _claim_view(
+    claim: Claim, role: str, document: Document | None, response: tuple[str, str] | None
+) -> ClaimView:
+    copy = response is not None and response[1] == "copies"
+    return ClaimView(
+        id=claim.id,
+        role=role,
+        speaker=claim.speaker.text,
+        affiliation=claim.speaker.affiliation,
+        actor_id=claim.speaker.actor_id,
+        act=str(claim.act),
+        event_type=str(claim.event.type),
+        negated=claim.event.negated,
+        stated_on=claim.stated_on,
+        content=claim.content.text,
+        cue=claim.cue.text,
+        direct_quote=claim.direct_quote,
+        places=tuple(p.name or p.text for p in claim.event.places),
+        document_id=claim.document_id,
+        document_url=document.url if document else None,
+        document_title=document.title if document else None,
+        source=document.source.name if document else None,
+        published_at=document.published_at if document else None,
+        responds_to=response[0] if response and not copy else claim.responds_to,
+        response_kind=response[1] if response and not copy else None,
+        copy_of=response[0] if copy else None,
+    )
+
+
+def case_views(db: Database, status: str | None = None) -> list[CaseView]:
+    """Every active case, optionally only those whose current verdict has `status`."""
+    wanted = parse_status(status) if status else None
+    with db.transaction() as session:
+        repo = CaseRepository(session)
+        claims = {c.id: c for c in ClaimRepository(session).list()}
+        documents = _documents(session)
+        roles = _roles(repo)
+        responses = {r.claim_id: (r.answers, str(r.kind)) for r in repo.responses()}
+        scopes = repo.scopes()
+        histories = repo.histories()
+        cases = repo.cases()
+    views = []
+    for case in cases:
+        history = histories.get(case.id, [])
+        by_role: dict[str, list[ClaimView]] = defaultdict(list)
+        for cid in case.claim_ids:
+            claim = claims.get(cid)
+            if claim is None:
+                continue
+            role = roles.get(case.id, {}).get(cid, Role.FOR.value)
+            doc = documents.get(claim.document_id or "")
+            by_role[role].append(_claim_view(claim, role, doc, responses.get(cid)))
+        engine = [v for v in history if v.author == ENGINE]
+        view = CaseView(
+            case=case,
+            scope=scopes.get(case.id, "place"),
+            claims_for=tuple(by_role["for"]),
+            claims_against=tuple(by_role["against"]),
+            context=tuple(by_role["context"]),
+            copies=tuple(by_role["copy"]),
+            verdict=current_verdict(history),
+            engine_verdict=engine[-1] if engine else None,
+            history=tuple(history),
+        )
+        if wanted is None or view.status is wanted:
+            views.append(view)
+    return views
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def verdict_json(verdict: Verdict | None) -> dict[str, object] | None:
+    """A verdict as plain JSON: status, confidence, rationale, coverage and evidence."""
+    if verdict is None:
+        return None
+    from watchline.store.cases import coverage_to_json
+
+    return {
+        "case_id": verdict.case_id,
+        "status": verdict.status.value,
+        "confidence": verdict.confidence,
+        "rationale": verdict.rationale,
+        "author": verdict.author,
+        "reason": verdict.reason,
+        "created_at": _plain(verdict.created_at),
+        "coverage": coverage_to_json(verdict.coverage),
+        "evidence": [
+            {"kind": e.kind, "ref": e.ref, "role": e.role, "summary": e.summary}
+            for e in verdict.evidence
+        ],
+    }
+
+
+def case_json(view: CaseView) -> dict[str, object]:
+    """A case view as plain JSON (what `watchline cases --format json` prints)."""
+    case = view.case
+
+    def claims(items: tuple[ClaimView, ...]) -> list[object]:
+        return [_plain(vars(item)) for item in items]
+
+    return {
+        "id": case.id,
+        "title": case.title,
+        "event_type": case.event_type.value,
+        "agent": case.agent,
+        "start": _plain(case.start),
+        "end": _plain(case.end),
+        "scope": view.scope,
+        "place_ids": list(case.place_ids),
+        "area": case.area,
+        "status": view.status.value,
+        "claims_for": claims(view.claims_for),
+        "claims_against": claims(view.claims_against),
+        "context": claims(view.context),
+        "copies": claims(view.copies),
+        "verdict": verdict_json(view.verdict),
+        "engine_verdict": verdict_json(view.engine_verdict),
+        "history": [verdict_json(v) for v in view.history],
+    }

@@ -1,0 +1,243 @@
+"""Cases and verdicts in the database.
+
+`save_linkage` stores a whole linking run: cases are upserted by their stable id, their
+memberships and the responses between claims are replaced, and cases the run no longer
+produces are marked inactive rather than deleted, so that their verdict history stays.
+Verdicts are only ever added.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from watchline.domain import Case, Coverage, EventType, Evidence, Verdict, VerdictStatus
+from watchline.errors import Errors, NotFound
+from watchline.link.model import Linkage, Membership, Response, ResponseKind, Role
+from watchline.store.tables.cases import CaseClaimRow, CaseRow, ClaimResponseRow, VerdictRow
+
+
+@dataclass(frozen=True)
+class LinkCounts:
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    retired: int = 0
+
+
+def utc(moment: datetime) -> datetime:
+    """SQLite hands back naive datetimes; everything stored is UTC."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+class CaseRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def _members_by_case(self) -> dict[str, set[tuple[str, str]]]:
+        members: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for row in self.session.scalars(select(CaseClaimRow)):
+            members[row.case_id].add((row.claim_id, row.role))
+        return members
+
+    def save_linkage(self, linkage: Linkage, now: datetime | None = None) -> LinkCounts:
+        now = now or datetime.now(UTC)
+        before = self._members_by_case()
+        rows = {row.id: row for row in self.session.scalars(select(CaseRow))}
+        after: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for m in linkage.members:
+            after[m.case_id].add((m.claim_id, str(m.role)))
+        new = changed = unchanged = 0
+        for case in linkage.cases:
+            row = rows.get(case.id)
+            if row is None:
+                new += 1
+            elif _same(row, case, before.get(case.id), after[case.id]):
+                unchanged += 1
+            else:
+                changed += 1
+            self.session.merge(_case_row(case, linkage.scopes.get(case.id, "place"), now))
+        live = {case.id for case in linkage.cases}
+        retired = [row for cid, row in rows.items() if cid not in live and row.active]
+        for row in retired:
+            row.active = False
+        self.session.execute(delete(CaseClaimRow))
+        self.session.execute(delete(ClaimResponseRow))
+        self.session.flush()
+        positions = {cid: i for case in linkage.cases for i, cid in enumerate(case.claim_ids)}
+        self.session.add_all(
+            CaseClaimRow(
+                case_id=m.case_id,
+                claim_id=m.claim_id,
+                role=str(m.role),
+                position=positions[m.claim_id],
+            )
+            for m in linkage.members
+        )
+        answered = {r.claim_id for r in linkage.responses}
+        copies = [
+            Response(copy, original, ResponseKind.COPIES)
+            for copy, original in linkage.copies.items()
+            if copy not in answered
+        ]
+        self.session.add_all(
+            ClaimResponseRow(claim_id=r.claim_id, answers=r.answers, kind=str(r.kind))
+            for r in (*linkage.responses, *copies)
+        )
+        self.session.flush()
+        return LinkCounts(new, changed, unchanged, len(retired))
+
+    def cases(self, active_only: bool = True) -> list[Case]:
+        query = select(CaseRow).order_by(CaseRow.start, CaseRow.id)
+        if active_only:
+            query = query.where(CaseRow.active.is_(True))
+        members = self._ordered_members()
+        return [_case(row, members.get(row.id, ())) for row in self.session.scalars(query)]
+
+    def get(self, case_id: str) -> Case:
+        row = self.session.get(CaseRow, case_id)
+        if row is None:
+            raise NotFound(Errors.E010, case_id=case_id)
+        return _case(row, self._ordered_members().get(case_id, ()))
+
+    def scopes(self) -> dict[str, str]:
+        return {row.id: row.scope for row in self.session.scalars(select(CaseRow))}
+
+    def _ordered_members(self) -> dict[str, tuple[str, ...]]:
+        grouped: dict[str, list[CaseClaimRow]] = defaultdict(list)
+        for row in self.session.scalars(select(CaseClaimRow)):
+            grouped[row.case_id].append(row)
+        return {
+            cid: tuple(r.claim_id for r in sorted(rows, key=lambda r: (r.position, r.claim_id)))
+            for cid, rows in grouped.items()
+        }
+
+    def memberships(self) -> list[Membership]:
+        query = select(CaseClaimRow).order_by(CaseClaimRow.case_id, CaseClaimRow.position)
+        return [
+            Membership(r.case_id, r.claim_id, Role(r.role)) for r in self.session.scalars(query)
+        ]
+
+    def responses(self) -> list[Response]:
+        query = select(ClaimResponseRow).order_by(ClaimResponseRow.claim_id)
+        return [
+            Response(r.claim_id, r.answers, ResponseKind(r.kind))
+            for r in self.session.scalars(query)
+        ]
+
+    def add_verdict(self, verdict: Verdict, now: datetime | None = None) -> Verdict:
+        if self.session.get(CaseRow, verdict.case_id) is None:
+            raise NotFound(Errors.E010, case_id=verdict.case_id)
+        row = _verdict_row(verdict, verdict.created_at or now or datetime.now(UTC))
+        self.session.add(row)
+        self.session.flush()
+        return _verdict(row)
+
+    def history(self, case_id: str) -> list[Verdict]:
+        """Every verdict of a case, oldest first."""
+        return self.histories([case_id]).get(case_id, [])
+
+    def histories(self, case_ids: list[str] | None = None) -> dict[str, list[Verdict]]:
+        query = select(VerdictRow).order_by(VerdictRow.created_at, VerdictRow.id)
+        if case_ids is not None:
+            query = query.where(VerdictRow.case_id.in_(case_ids))
+        grouped: dict[str, list[Verdict]] = defaultdict(list)
+        for row in self.session.scalars(query):
+            grouped[row.case_id].append(_verdict(row))
+        return dict(grouped)
+
+
+def _same(row: CaseRow, case: Case, before: set | None, after: set) -> bool:
+    return before == after and row.active and (row.start, row.end) == (case.start, case.end)
+
+
+def _case_row(case: Case, scope: str, now: datetime) -> CaseRow:
+    return CaseRow(
+        id=case.id,
+        event_type=str(case.event_type),
+        agent=case.agent,
+        start=case.start,
+        end=case.end,
+        area=case.area,
+        scope=scope,
+        place_ids=list(case.place_ids),
+        title=case.title,
+        active=True,
+        linked_at=now,
+    )
+
+
+def _case(row: CaseRow, claim_ids: tuple[str, ...]) -> Case:
+    return Case(
+        id=row.id,
+        event_type=EventType(row.event_type),
+        agent=row.agent,
+        start=row.start,
+        end=row.end,
+        claim_ids=claim_ids,
+        area=row.area,
+        place_ids=tuple(row.place_ids or ()),
+        title=row.title,
+    )
+
+
+def coverage_to_json(coverage: Coverage | None) -> dict[str, Any] | None:
+    if coverage is None:
+        return None
+    return {
+        "area_fraction": coverage.area_fraction,
+        "hours": coverage.hours,
+        "window_fraction": coverage.window_fraction,
+        "patrol_ids": list(coverage.patrol_ids),
+        "observation_ids": list(coverage.observation_ids),
+        "per_patrol": dict(coverage.per_patrol),
+    }
+
+
+def coverage_from_json(data: dict[str, Any] | None) -> Coverage | None:
+    if data is None:
+        return None
+    return Coverage(
+        area_fraction=data["area_fraction"],
+        hours=data["hours"],
+        window_fraction=data["window_fraction"],
+        patrol_ids=tuple(data.get("patrol_ids") or ()),
+        observation_ids=tuple(data.get("observation_ids") or ()),
+        per_patrol=dict(data.get("per_patrol") or {}),
+    )
+
+
+def _verdict_row(verdict: Verdict, created_at: datetime) -> VerdictRow:
+    return VerdictRow(
+        case_id=verdict.case_id,
+        status=str(verdict.status),
+        confidence=float(verdict.confidence),
+        rationale=verdict.rationale,
+        author=verdict.author,
+        reason=verdict.reason,
+        coverage=coverage_to_json(verdict.coverage),
+        evidence=[
+            {"kind": e.kind, "ref": e.ref, "role": e.role, "summary": e.summary}
+            for e in verdict.evidence
+        ],
+        created_at=created_at,
+    )
+
+
+def _verdict(row: VerdictRow) -> Verdict:
+    return Verdict(
+        case_id=row.case_id,
+        status=VerdictStatus(row.status),
+        confidence=row.confidence,
+        rationale=row.rationale,
+        coverage=coverage_from_json(row.coverage),
+        evidence=tuple(Evidence(**item) for item in row.evidence or ()),
+        author=row.author,
+        reason=row.reason,
+        created_at=utc(row.created_at),
+    )
