@@ -10,7 +10,7 @@ import importlib
 
 from watchline.cli.app import app
 
-COMMAND_MODULES = ("core", "ingest", "cases")
+COMMAND_MODULES = ("core", "ingest", "cases", "observe")
 
 
 def _register() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import math
 from datetime import UTC, datetime
+from pathlib import Path
 
 import numpy as np
 import shapely
@@ -104,6 +105,15 @@ class PatrolRepository:
     def get(self, patrol_id: str) -> Patrol | None:
         row = self.session.scalar(select(PatrolRow).where(PatrolRow.id == patrol_id))
         return None if row is None else to_patrol(row)
+
+    def find(self, ref: str) -> Patrol | None:
+        """The patrol with id `ref`, or else the one imported from a file named `ref`."""
+        found = self.get(ref)
+        if found is not None:
+            return found
+        query = select(PatrolRow).where(PatrolRow.source_file == Path(ref).name)
+        rows = self.session.scalars(query.order_by(PatrolRow.num.desc()).limit(1)).all()
+        return to_patrol(rows[0]) if rows else None
 
     def list(self, *, with_track: bool = True) -> list[Patrol]:
         """Every patrol by start time; `with_track=False` leaves the tracks empty."""
