@@ -1,0 +1,50 @@
+"""`watchline extract FILE`: the claims of one text, as a table or the contract JSON."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, time
+from pathlib import Path
+
+import typer
+
+from watchline.cli.app import app
+from watchline.cli.context import handles_errors, parse_day, settings
+from watchline.errors import Errors, InputError
+
+FORMATS = ("table", "json")
+
+
+@app.command()
+@handles_errors
+def extract(
+    file: Path = typer.Argument(..., help="A UTF-8 text file (one document)."),
+    published_on: str = typer.Option(
+        ..., "--published-on", help="Publication date, YYYY-MM-DD (resolves 'on Sunday')."
+    ),
+    format: str = typer.Option("table", "--format", help="table (readable) or json (contract)."),
+    theatre: str | None = typer.Option(
+        None, "--theatre", help="Theatre profile name or YAML path (default: from settings)."
+    ),
+) -> None:
+    """Extract attributed claims from FILE. Needs no database."""
+    from watchline.extract.document import extract_file
+
+    if format not in FORMATS:
+        raise InputError(Errors.E005, value=format, options=", ".join(FORMATS))
+    day = parse_day(published_on, "--published-on")
+    result = extract_file(
+        file, day, theatre=theatre or settings().theatre, strict_theatre=theatre is not None
+    )
+    if format == "json":
+        published_at = datetime.combine(day, time()) if day else None
+        typer.echo(json.dumps(result.contract(published_at), ensure_ascii=False))
+        return
+    from rich.console import Console
+
+    from watchline.extract.contract import claims_table
+
+    console = Console()
+    console.print(claims_table(result.claims, title=f"{file.name}: {len(result.claims)} claims"))
+    for warning in result.warnings:
+        typer.echo(warning, err=True)

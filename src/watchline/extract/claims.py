@@ -1,0 +1,222 @@
+"""Build domain `Claim`s from attributions: speaker, event, act, date, links between claims.
+
+Statements are resolved in text order because later ones lean on earlier ones: "they"
+and "the ministry" refer back to a speaker, "denied the accusations" takes its event and
+agent from the accusations it answers, and a statement without a date of its own was
+made when the one before it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc
+
+from watchline.domain import Act, Agent, Claim, Event, EventType, Span, Speaker, TimeWindow
+from watchline.extract.acts import HOSTILE, decide_act
+from watchline.extract.attribution import Attribution
+from watchline.extract.events import Trigger, find_agents
+from watchline.extract.locations import place_mentions
+from watchline.extract.posts import Post
+from watchline.extract.speakers import Resolved, SpeakerResolver
+
+REFERENCE_NOUNS = {
+    "accusation", "claim", "allegation", "report", "statement", "charge", "assertion",
+    "information", "rumour", "rumor", "post", "message", "it", "this", "that", "remark",
+    "comment", "word", "story", "footage", "video", "allegations", "claims", "reports",
+}  # fmt: skip
+MAX_REFERENCE_WORDS = 6
+
+
+@dataclass
+class ClaimBuilder:
+    doc: Doc
+    extractor: object
+    index: object
+    mentions: list
+    places: list
+    published_on: date | None
+    document_id: str | None
+    claims: list[Claim] = field(default_factory=list)
+
+    def build(self, attrs: list[Attribution], posts: list[Post]) -> list[Claim]:
+        self.speakers = SpeakerResolver(self.extractor.resources.actors, self.mentions)
+        self.posts = posts
+        for attr in attrs:
+            claim = self._claim(attr, f"c{len(self.claims) + 1}")
+            if claim is not None:
+                self.claims.append(claim)
+        _date_the_lead(self.claims)
+        return self.claims
+
+    def _claim(self, attr: Attribution, claim_id: str) -> Claim | None:
+        text = self.doc.text
+        speaker = self._speaker(attr)
+        if speaker is None:
+            return None
+        span = self.doc.char_span(*attr.content, alignment_mode="expand")
+        tokens = list(span) if span is not None else []
+        reader = self.extractor.events
+        trigger = reader.trigger(tokens)
+        target = self._target(attr, speaker)
+        event_type, agents = trigger.type, []
+        if trigger.type is not EventType.OTHER or attr.objects:
+            agents = [_agent(m) for m in find_agents(trigger, tokens, attr.objects, self.index)]
+        negated = reader.negated(trigger, tokens)
+        if target is not None and _is_reference(tokens):
+            event_type, agents = target.event.type, list(target.event.agents)
+        agents = agents or self._default_agents(event_type, attr, speaker)
+        content_text = text[attr.content[0] : attr.content[1]]
+        agent_aff = agents[0].affiliation if agents else None
+        act = decide_act(
+            attr.act,
+            content_text,
+            self.extractor.cues.markers,
+            event_type,
+            negated,
+            agent_aff,
+            speaker.affiliation,
+        )
+        if act is Act.DENY:
+            negated = True
+        stated_on = self._stated_on(attr)
+        return Claim(
+            id=claim_id,
+            speaker=Speaker(
+                text=text[speaker.start : speaker.end],
+                start=speaker.start,
+                end=speaker.end,
+                actor_id=speaker.actor.id if speaker.actor else None,
+                affiliation=speaker.affiliation,
+            ),
+            act=act,
+            cue=Span(text[attr.cue[0] : attr.cue[1]], *attr.cue),
+            content=Span(content_text, *attr.content),
+            event=Event(
+                type=event_type,
+                negated=negated,
+                agent=agents[0] if agents else None,
+                agents=tuple(agents),
+                places=tuple(place_mentions(self.places, *attr.content)),
+                time=self._time(content_text, stated_on),
+            ),
+            direct_quote=attr.direct,
+            stated_on=stated_on,
+            responds_to=target.id
+            if target is not None and act in (Act.DENY, Act.CONFIRM)
+            else None,
+            confidence=_confidence(attr, speaker, trigger),
+            extractor_version=self.extractor.version,
+            document_id=self.document_id,
+        )
+
+    def _speaker(self, attr: Attribution) -> Resolved | None:
+        sentence_start = attr.sentence.start_char
+        if attr.speaker is not None:
+            return self.speakers.resolve(self.doc.text, *attr.speaker, sentence_start)
+        same = [c for c in self.claims if c.speaker.start >= sentence_start]
+        if same:  # "…, with the ministry publishing footage purportedly showing …"
+            past = same[-1].speaker
+            return Resolved(past.start, past.end, None, past.affiliation, False)
+        return None
+
+    def _target(self, attr: Attribution, speaker: Resolved) -> Claim | None:
+        """The earlier claim a denial or a confirmation answers, if any."""
+        if attr.act is Act.DENY:
+            pool = [
+                c
+                for c in self.claims
+                if c.act in (Act.ACCUSE, Act.WARN, Act.ASSERT)
+                and c.speaker.affiliation != speaker.affiliation
+            ]
+            accusations = [c for c in pool if c.act is Act.ACCUSE] or pool
+            if not accusations:
+                return None
+            return min(reversed(accusations), key=lambda c: _concreteness(c, self.extractor))
+        if attr.act is Act.CONFIRM:
+            actor_id = speaker.actor.id if speaker.actor else None
+            for past in reversed(self.claims):
+                if past.speaker.actor_id != actor_id or actor_id is None:
+                    return past
+        return None
+
+    def _default_agents(self, event_type: EventType, attr: Attribution, speaker) -> list[Agent]:
+        if event_type is EventType.OTHER:
+            return []
+        if event_type is EventType.DIPLOMACY:
+            if attr.act in (Act.ASSERT, Act.CONFIRM) and speaker.affiliation:
+                return [
+                    Agent(self.doc.text[speaker.start : speaker.end], None, speaker.affiliation)
+                ]
+            return []
+        for past in reversed(self.claims):  # "no unusual movements": the ones discussed
+            if past.event.type is event_type and past.event.agent is not None:
+                return list(past.event.agents) or [past.event.agent]
+        return []
+
+    def _stated_on(self, attr: Attribution) -> date | None:
+        for post in self.posts:
+            if post.holds(attr.cue[0]) or attr.cue == post.author:
+                return post.posted_on or self.published_on
+        start = min(attr.cue[0], attr.content[0], attr.speaker[0] if attr.speaker else attr.cue[0])
+        end = max(attr.cue[1], attr.content[1])
+        default = self.claims[-1].stated_on if self.claims else None
+        if self.published_on is None:
+            return default
+        resolve = self.extractor.resources.resolve_stated_on
+        return resolve(self.doc.text, self.published_on, start, end, default=default)
+
+    def _time(self, content: str, stated_on: date | None) -> TimeWindow | None:
+        found = self.extractor.resources.find_dates(content, self.published_on)
+        if found:
+            first = found[0]
+            return TimeWindow(first.start_date, first.end_date, first.text)
+        if stated_on is not None:
+            return TimeWindow(stated_on, stated_on, None)
+        return None
+
+
+def _agent(mention) -> Agent:
+    return Agent(mention.text, mention.actor.id, mention.actor.affiliation)
+
+
+def _is_reference(tokens: list) -> bool:
+    """'the accusations', 'the observer mission’s statement', 'it'."""
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    if not words or len(words) > MAX_REFERENCE_WORDS:
+        return False
+    roots = [t for t in words if t.head not in words or t.head is t]
+    return any(t.lemma_.lower() in REFERENCE_NOUNS or t.lower_ in REFERENCE_NOUNS for t in roots)
+
+
+def _concreteness(claim: Claim, extractor) -> int:
+    if claim.event.type not in HOSTILE:
+        return 99
+    return extractor.ontology.senses[claim.event.type].priority
+
+
+def _confidence(attr: Attribution, speaker: Resolved, trigger: Trigger) -> float:
+    score = attr.confidence
+    if speaker.affiliation is None:
+        score -= 0.25
+    if attr.direct:
+        score += 0.05
+    if trigger.type is EventType.OTHER:
+        score -= 0.05
+    return round(min(0.99, max(0.05, score)), 2)
+
+
+def _date_the_lead(claims: list[Claim]) -> None:
+    """A lead sentence without a date was made on the date the next sentences give."""
+    dated = next((c.stated_on for c in claims if c.stated_on is not None), None)
+    for i, claim in enumerate(claims):
+        if claim.stated_on is not None:
+            break
+        claims[i] = _with_date(claim, dated)
+
+
+def _with_date(claim: Claim, day: date | None) -> Claim:
+    from dataclasses import replace
+
+    return replace(claim, stated_on=day)

