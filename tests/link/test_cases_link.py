@@ -118,3 +118,39 @@ def test_cases_matching_rules(other: dict, same_case: bool) -> None:
                         spec.pop("stated_on"), document_id="b", **spec)  # fmt: skip
     linkage = link_claims([base, second], theatre=THEATRE)
     assert (len(linkage.cases) == 1) is same_case
+
+
+def test_cases_unresolved_border_words_and_publication_day() -> None:
+    """An extractor that resolves no place and no date still yields one border case."""
+    from datetime import UTC, datetime
+
+    from watchline.domain import Document, Source, SourceKind
+
+    accuse = make_claim(
+        "a:c1",
+        "AZE",
+        Act.ACCUSE,
+        EventType.MOBILIZE,
+        "ARM",
+        D31,
+        document_id="a",
+        content="troops along the conditional border",
+    )
+    deny = make_claim(
+        "b:c1",
+        "EU",
+        Act.CONFIRM,
+        EventType.MOBILIZE,
+        None,
+        None,
+        negated=True,
+        document_id="b",
+        content="no unusual movements on the border",
+    )
+    source = Source(SourceKind.X, "X")
+    docs = {"b": Document("b", "t", b"t", source, datetime(2024, 3, 31, 18, tzinfo=UTC), id="b")}
+    theatre = Theatre(**{**THEATRE.__dict__, "border_names": ("conditional border", "border")})
+    linkage = link_claims([accuse, deny], docs, theatre)
+    (case,) = linkage.cases
+    assert linkage.scopes[case.id] == "border"
+    assert linkage.roles(case.id) == {"a:c1": Role.FOR, "b:c1": Role.AGAINST}

@@ -133,3 +133,20 @@ def test_verdicts_area_beyond_the_line_is_far_side(area: str, far_side: bool) ->
     result = observable_area(case, THEATRE)
     assert result.far_side is far_side
     assert (result.wkt is None) is far_side
+
+
+def test_verdicts_own_routine_activity_is_never_contradicted() -> None:
+    drills = make_claim("arm:c2", "ARM", Act.ASSERT, EventType.EXERCISE, "ARM", D31,
+                        places=(BORDER,), content="routine convoy drills")  # fmt: skip
+    case = Case("case-4", EventType.EXERCISE, "ARM", D31, D31, ("arm:c2",))
+    ev = CaseEvidence(
+        case,
+        {"arm:c2": drills},
+        {"arm:c2": "for"},
+        coverage=Coverage(0.9, 12.0, 0.5, ("p1",)),
+        observations=(QUIET,),
+        scope="border",
+    )
+    verdict = verify_case(ev)
+    assert verdict.status is VerdictStatus.NOT_COVERED
+    assert "own account" in verdict.rationale

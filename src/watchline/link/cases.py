@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from watchline.domain import Case, Claim, Document, EventType, Theatre
@@ -88,6 +89,15 @@ class Linker:
         moment = published.astimezone(UTC) if published and published.tzinfo else _EARLY
         return (day, int(is_against(claim)), moment, claim.document_id or "", claim.id)
 
+    def dated(self, claim: Claim) -> Claim:
+        """The claim, dated by its document's publication day when it has no stated_on."""
+        if claim.stated_on is not None:
+            return claim
+        document = self.documents.get(claim.document_id or "")
+        if document is None or document.published_at is None:
+            return claim
+        return replace(claim, stated_on=document.published_at.date())
+
     def near(self, a: Claim, b: Claim) -> bool:
         return self.gazetteer.overlap(self.footprints[a.id], self.footprints[b.id])
 
@@ -136,7 +146,7 @@ class Linker:
         responses: list[Response] = []
         copies: dict[str, str] = {}
         leftovers: list[Claim] = []
-        for claim in sorted(claims, key=self.order_key):
+        for claim in sorted((self.dated(c) for c in claims), key=self.order_key):
             self.footprints[claim.id] = self.gazetteer.footprint(claim)
             recent = self._recent(claim)
             original = self.copies.original_of(
@@ -222,7 +232,7 @@ def _core(draft: _Draft) -> list[Claim]:
 
 def _title(anchor: Claim, agent: str | None, places: list[str], window: Window | None) -> str:
     where = ", ".join(places[:3]) if places else "place not given"
-    when = window[0].strftime("%d %b %Y") if window else "date unknown"
+    when = window[0].strftime("%-d %b %Y") if window else "date unknown"
     return f"{anchor.event.type} by {agent or 'unknown agent'} ({where}; {when})"
 
 

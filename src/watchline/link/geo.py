@@ -4,12 +4,14 @@ Distances are in metres through a local equirectangular projection (x = R·λ·c
 y = R·φ): over a few hundred kilometres it is within a few per cent, which is far finer
 than the vagueness of "near Tegh". "The border" is special: it is the theatre's border
 line buffered into a zone, and a claim placed only "on the border" overlaps anything in
-that zone.
+that zone. A claim whose places the extractor could not resolve, but whose words name the
+border ("along the conditional border"), is placed on the border.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -54,6 +56,13 @@ class Gazetteer:
         self.theatre = theatre
         self.border_zone: BaseGeometry | None = None
         self.sectors: dict[str, BaseGeometry] = {}
+        names = theatre.border_names if theatre and theatre.border_names else ("border",)
+        self.border_words = re.compile(
+            r"\b(?:"
+            + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+            + r")\b",
+            re.IGNORECASE,
+        )
         if theatre is not None:
             if theatre.border:
                 self.border_zone = buffer_m(
@@ -95,6 +104,8 @@ class Gazetteer:
             elif mention.precision is Precision.BORDER:
                 border = True
         ids = tuple(sorted({m.place_id or m.text for m in claim.event.places}))
+        if not claim.event.places and self.border_words.search(claim.content.text):
+            border, ids = True, ("the border",)  # "…along the border" with no place resolved
         return Footprint(tuple(shapes), border, ids)
 
     def on_border(self, shapes: Sequence[BaseGeometry]) -> bool:

@@ -55,7 +55,7 @@ class LinkOptions:
     copy_similarity: float = 0.7  # word-shingle Jaccard above which two texts are copies
     forward_similarity: float = 0.3  # lower bar for a forward / retweet of a claim
     shingle_size: int = 3
-    border_zone_m: float = 5_000.0  # "the border" is the border line buffered by this
+    border_zone_m: float = 3_000.0  # "the border" is the border line buffered by this
     radius_m: dict[str, float] = field(
         default_factory=lambda: {
             "point": 1_000.0,

@@ -44,7 +44,8 @@ def _denial_target(
     claim: Claim, earlier: Sequence[Claim], days: int, near: Overlap
 ) -> Claim | None:
     speaker = party(claim)
-    best: tuple[tuple[int, int, int], Claim] | None = None
+    latest = {other.document_id: index for index, other in enumerate(earlier)}
+    best: tuple[tuple[int, int, int, int], Claim] | None = None
     for index, other in enumerate(earlier):
         gap = _days_before(claim, other)
         if not 0 <= gap <= days or is_against(other) or party(other) == speaker:
@@ -52,7 +53,7 @@ def _denial_target(
         if not (_same_kind(claim, other) and _agents_match(claim, other) and near(claim, other)):
             continue
         accused_speaks = 0 if speaker in affiliations(other) else 1  # the accused answering
-        rank = (accused_speaks, gap, -index)
+        rank = (accused_speaks, gap, -latest[other.document_id], index)  # latest statement
         if best is None or rank < best[0]:
             best = (rank, other)
     return best[1] if best else None

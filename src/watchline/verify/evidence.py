@@ -40,6 +40,21 @@ class CaseEvidence:
         return self.with_role("against")
 
     @property
+    def self_reported(self) -> bool:
+        """Every allegation is a party speaking of its own activity ("our routine drills").
+
+        Patrols reporting nothing unusual do not contradict routine activity a party admits
+        to, so such a case is never contradicted by absence of evidence.
+        """
+        alleging = self.alleging
+        return bool(alleging) and all(
+            c.speaker.affiliation is not None
+            and c.speaker.affiliation
+            in {a.affiliation for a in (c.event.agent, *c.event.agents) if a}
+            for c in alleging
+        )
+
+    @property
     def supporting(self) -> list[Observation]:
         kind = str(self.case.event_type)
         return [o for o in self.observations if str(o.type) == kind]

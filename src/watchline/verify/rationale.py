@@ -97,10 +97,18 @@ def _answers(ev: CaseEvidence) -> list[str]:
     return parts
 
 
+def _by_party(claims: list[Claim]) -> str:
+    """The first speaker of each party, e.g. "Armenia's Defence Ministry and the EU Mission"."""
+    first: dict[str, str] = {}
+    for claim in claims:
+        first.setdefault(claim.speaker.affiliation or claim.speaker.text, _speaker(claim))
+    return _list(list(first.values()))
+
+
 def _parties(ev: CaseEvidence) -> str:
-    alleging = _list(sorted({_speaker(c) for c in ev.alleging}))
-    denying = _list(sorted({_speaker(c) for c in ev.denying}))
-    return f"{alleging or 'no one'} alleges it, {denying or 'no one'} denies it"
+    alleged = _by_party(ev.alleging) or "no one"
+    denied = _by_party(ev.denying)
+    return f"alleged by {alleged}" + (f", denied by {denied}" if denied else "")
 
 
 def rationale(
@@ -127,7 +135,9 @@ def rationale(
             f"area for {policy.min_window_hours:.0f} h"
         )
         if status is VerdictStatus.DISPUTED:
-            body = f"{_parties(ev)} and nothing independent decides it; {body}"
+            body = f"{_parties(ev)}, and nothing independent decides it; {body}"
+        if ev.self_reported:
+            body = f"a party's own account of its activity; {body}"
         if ev.scope == "anywhere":
             body = f"the claims name no place the mission could check; {body}"
     extra = _answers(ev)

@@ -52,7 +52,7 @@ def status_of(ev: CaseEvidence, policy: VerifyPolicy = DEFAULT_POLICY) -> Verdic
         return VerdictStatus.UNOBSERVABLE
     if ev.supporting:
         return VerdictStatus.CORROBORATED
-    if sufficient(ev, policy):
+    if sufficient(ev, policy) and not ev.self_reported:
         return VerdictStatus.CONTRADICTED
     return VerdictStatus.DISPUTED if disputed(ev) else VerdictStatus.NOT_COVERED
 
