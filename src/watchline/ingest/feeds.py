@@ -183,7 +183,7 @@ def _item_xml(data: bytes, expected: int) -> Sequence[bytes]:
     if root is None:
         return ()
     items = [
-        lxml.etree.tostring(element)
+        lxml.etree.tostring(element, with_tail=False)
         for element in root.iter()
         if isinstance(element.tag, str) and lxml.etree.QName(element).localname in ITEM_TAGS
     ]

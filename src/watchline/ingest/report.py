@@ -20,6 +20,11 @@ class Rejection:
     def of(cls, path: str, item: str, error: Errors, **details: object) -> Rejection:
         return cls(path, item, error.format(path=path, item=item, **details))
 
+    @property
+    def code(self) -> str:
+        """The error code the reason starts with, e.g. 'E204'."""
+        return self.reason.split(":", 1)[0]
+
     def __str__(self) -> str:
         return self.reason
 
