@@ -10,7 +10,7 @@ import importlib
 
 from watchline.cli.app import app
 
-COMMAND_MODULES = ("core", "ingest", "cases", "observe", "extract")
+COMMAND_MODULES = ("core", "claims", "ingest", "cases", "observe", "extract")
 
 
 def _register() -> None:

@@ -1,11 +1,14 @@
-"""`watchline init`: create or upgrade the database."""
+"""Commands that wire the whole loop: init, demo, serve, report."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import typer
 
 from watchline.cli.app import app
-from watchline.cli.context import database, handles_errors
+from watchline.cli.context import database, handles_errors, settings
+from watchline.errors import Errors, WatchlineError
 
 
 @app.command()
@@ -15,3 +18,72 @@ def init() -> None:
     with database(require_init=False) as db:
         db.init()
         typer.echo(f"Database ready: {db.safe_url}")
+
+
+@app.command()
+@handles_errors
+def demo(
+    out: Path = typer.Option(
+        Path("demo-out"), help="Folder for the demo database and report (recreated each run)."
+    ),
+    serve_app: bool = typer.Option(
+        True, "--serve/--no-serve", help="Serve the web app on 127.0.0.1 afterwards."
+    ),
+    port: int = typer.Option(8000, help="Port for the web app."),
+) -> None:
+    """Run the whole loop on the illustrative demo scenario in a fresh SQLite database."""
+    from watchline.cli.cases import render_cases
+    from watchline.services.demo import run_demo
+
+    result = run_demo(out, say=typer.echo)
+    typer.echo("")
+    typer.echo(render_cases(result.views))
+    typer.echo("")
+    typer.echo(f"Report: {result.report}")
+    typer.echo(f"Database: {result.database_url}")
+    if serve_app:
+        _serve(result.database_url, "127.0.0.1", port)
+
+
+@app.command()
+@handles_errors
+def serve(
+    host: str = typer.Option(None, help="Interface to listen on (default from settings)."),
+    port: int = typer.Option(None, help="Port (default from settings)."),
+) -> None:
+    """Serve the web app (cases, documents, patrols, API at /docs) over the database."""
+    config = settings()
+    with database():
+        pass
+    _serve(config.database_url, host or config.host, port or config.port)
+
+
+def _serve(database_url: str, host: str, port: int) -> None:
+    import uvicorn
+
+    from watchline.settings import Settings
+    from watchline.web import create_app
+
+    app_ = create_app(Settings(database_url=database_url))
+    typer.echo(f"Serving on http://{host}:{port}/ (Ctrl+C to stop)")
+    uvicorn.run(app_, host=host, port=port, log_level="warning")
+
+
+@app.command()
+@handles_errors
+def report(
+    output: Path = typer.Option(Path("report.html"), "--output", "-o", help="File to write."),
+    fmt: str = typer.Option(None, "--format", help="html or md (default: from the suffix)."),
+    status: str = typer.Option(None, help="Only cases with this verdict status."),
+) -> None:
+    """Write a situation report of every case with its verdict and evidence."""
+    from watchline.observe.theatre import load_theatre
+    from watchline.publish.report import FORMATS, write_report
+    from watchline.services.casework import case_views
+
+    if fmt is not None and fmt not in FORMATS:
+        raise WatchlineError(Errors.E005, value=fmt, options=", ".join(FORMATS))
+    with database() as db:
+        views = case_views(db, status)
+    path = write_report(views, output, theatre=load_theatre(settings().theatre), fmt=fmt)
+    typer.echo(f"Wrote {len(views)} cases to {path}")

@@ -1,0 +1,1 @@
+"""Publishing: situation reports (HTML, Markdown) built from case views."""

@@ -1,0 +1,78 @@
+"""Server-rendered pages: cases, one case with its map and override form, documents."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from watchline.web.deps import DbDep, TemplatesDep
+from watchline.web.highlight import highlighted
+from watchline.web.routers.api import find_case
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/")
+def home() -> RedirectResponse:
+    return RedirectResponse("/cases", status_code=307)
+
+
+@router.get("/cases", response_class=HTMLResponse)
+def cases_page(request: Request, db: DbDep, templates: TemplatesDep, status: str | None = None):
+    from watchline.services.casework import case_views
+
+    views = case_views(db, status or None)
+    return templates.TemplateResponse(
+        request, "cases.html", {"views": views, "status": status or ""}
+    )
+
+
+@router.get("/cases/{case_id}", response_class=HTMLResponse)
+def case_page(case_id: str, request: Request, db: DbDep, templates: TemplatesDep):
+    view = find_case(db, case_id)
+    return templates.TemplateResponse(request, "case.html", {"view": view})
+
+
+@router.post("/cases/{case_id}/verdict")
+def case_override(
+    case_id: str,
+    db: DbDep,
+    status: str = Form(...),
+    reason: str = Form(...),
+    author: str = Form(...),
+) -> RedirectResponse:
+    from watchline.services.casework import set_verdict
+
+    set_verdict(db, case_id, status, reason, author)
+    return RedirectResponse(f"/cases/{case_id}", status_code=303)
+
+
+@router.get("/documents", response_class=HTMLResponse)
+def documents_page(request: Request, db: DbDep, templates: TemplatesDep):
+    from watchline.store.documents import DocumentRepository
+
+    with db.transaction() as session:
+        documents = DocumentRepository(session).list(limit=500)
+    return templates.TemplateResponse(request, "documents.html", {"documents": documents})
+
+
+@router.get("/documents/{document_id}", response_class=HTMLResponse)
+def document_page(document_id: str, request: Request, db: DbDep, templates: TemplatesDep):
+    from watchline.store.claims import ClaimRepository
+    from watchline.store.documents import DocumentRepository
+
+    with db.transaction() as session:
+        document = DocumentRepository(session).get(document_id)
+        claims = ClaimRepository(session).list(document_ids=[document_id])
+    return templates.TemplateResponse(
+        request,
+        "document.html",
+        {"document": document, "claims": claims, "segments": highlighted(document.text, claims)},
+    )
+
+
+@router.get("/patrols", response_class=HTMLResponse)
+def patrols_page(request: Request, db: DbDep, templates: TemplatesDep):
+    from watchline.observe.queries import list_patrols
+
+    return templates.TemplateResponse(request, "patrols.html", {"patrols": list_patrols(db)})
