@@ -53,8 +53,7 @@ def extract_documents(
     with db.transaction() as session:
         documents = DocumentRepository(session).list()
         done = {
-            row.document_id: row.extractor_version
-            for row in session.scalars(select(ExtractionRow))
+            row.document_id: row.extractor_version for row in session.scalars(select(ExtractionRow))
         }
     for document in documents:
         if document_ids is not None and document.id not in document_ids:
@@ -68,7 +67,7 @@ def extract_documents(
         try:
             published = document.published_at.date() if document.published_at else None
             claims = extractor.extract(document.text, published, document_id=document.id)
-        except Exception as exc:  # noqa: BLE001 - one bad document must not stop a batch
+        except Exception as exc:  # one bad document must not stop a batch
             log.warning("extraction failed for %s: %s", document.id, exc)
             summary.failed.append((document.id, str(exc)))
             continue
