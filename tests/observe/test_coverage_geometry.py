@@ -148,3 +148,11 @@ def test_coverage_rejects_bad_area(area: str) -> None:
     with pytest.raises(WatchlineError) as err:
         compute_coverage(area, *window(0, 1), [], [], 2000)
     assert err.value.code == "E300"
+
+
+def test_coverage_counts_findings_made_within_sight_of_the_area() -> None:
+    # 1.5 km north of the segment: outside its 1 km corridor, within 2 km visibility.
+    off = [_obs("by-p1", 10, WEST + 0.05, "p1"), _obs("by-other", 10, WEST + 0.05, "p9")]
+    off = [Observation(**{**o.__dict__, "lat": LAT + 0.0135}) for o in off]
+    cov = compute_coverage(SEGMENT, *window(0, 1), [straight_patrol("p1", 0, 1)], off, 2000)
+    assert cov.observation_ids == ("by-p1",)

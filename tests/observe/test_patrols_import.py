@@ -108,6 +108,10 @@ BAD = {
     "columns.csv": ("north,east,when\n39.8,45.6,2024-03-31\n", "E308: {path}: no lat column"),
     "badtime.csv": ("lat,lon,time\n39.84,45.67,yesterday-ish\n", "E303: {path}: point 1"),
     "notes.txt.doc": ("hello", "E309"),
+    "findings.csv": (
+        "type,modality,time,lat,lon\nnothing_unusual,seen,2024-03-31T05:00Z,39.84,45.67\n",
+        "E301",
+    ),
     "bad.geojson": ('{"type": "FeatureCollection", "features": [', "E301"),
 }
 

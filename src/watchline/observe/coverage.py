@@ -94,6 +94,7 @@ def coverage_of_tracks(
     total = area_m.area
     pieces: list[BaseGeometry] = []
     per_patrol: dict[str, float] = {}
+    seen_by: dict[str, float] = {}  # covering patrol -> its visibility
     hours = 0.0
     intervals: list[np.ndarray] = []
     for track in tracks:
@@ -105,6 +106,7 @@ def coverage_of_tracks(
         if not near.size:
             continue
         per_patrol[track.id] = piece.area / total if total else 0.0
+        seen_by[track.id] = vis
         pieces.append(piece)
         hours += float(np.sum(near[:, 1] - near[:, 0])) / 3600.0
         intervals.append(near)
@@ -114,9 +116,9 @@ def coverage_of_tracks(
     return Coverage(
         area_fraction=fraction,
         hours=hours,
-        window_fraction=_window_fraction(intervals, s, e),
+        window_fraction=float(_window_fraction(intervals, s, e)),
         patrol_ids=ids,
-        observation_ids=_observations_inside(observations, s, e, area, set(ids)),
+        observation_ids=_observations_inside(observations, s, e, proj, area_m, seen_by),
         per_patrol=per_patrol,
     )
 
@@ -174,20 +176,24 @@ def _observations_inside(
     observations: Iterable[Observation],
     s: float,
     e: float,
-    area: BaseGeometry,
-    patrol_ids: set[str],
+    proj: LocalProjection,
+    area_m: BaseGeometry,
+    seen_by: dict[str, float],
 ) -> tuple[str, ...]:
-    """Observations in the window whose place lies in the area; one without a place
-    counts when its patrol covered the area."""
+    """Observations in the window whose place lies in the area, or whose covering
+    patrol made them within its visibility of the area (a monitor looking across at
+    it); one without a place counts when its patrol covered the area."""
     found = []
     for obs in observations:
         if not s <= obs.observed_at.timestamp() <= e:
             continue
         place = observation_geometry(obs)
         if place is None:
-            if obs.patrol_id in patrol_ids:
+            if obs.patrol_id in seen_by:
                 found.append(obs.id)
-        elif place.intersects(area):
+            continue
+        distance = proj.forward(place).distance(area_m)
+        if distance == 0 or (obs.patrol_id in seen_by and distance <= seen_by[obs.patrol_id]):
             found.append(obs.id)
     return tuple(sorted(found))
 

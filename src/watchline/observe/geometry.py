@@ -36,6 +36,12 @@ class LocalProjection:
         """Metres to lon/lat degrees."""
         return shapely.transform(geom, lambda xy: xy / (self.kx, self.ky))
 
+    def forward_xy(self, lon: float, lat: float) -> tuple[float, float]:
+        return lon * self.kx, lat * self.ky
+
+    def inverse_xy(self, x: float, y: float) -> tuple[float, float]:
+        return x / self.kx, y / self.ky
+
     def buffer(self, geom: BaseGeometry, metres: float) -> BaseGeometry:
         """`geom` (lon/lat) buffered by `metres`, returned in lon/lat."""
         return self.inverse(self.forward(geom).buffer(metres, quad_segs=8))

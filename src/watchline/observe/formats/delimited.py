@@ -57,6 +57,11 @@ def read_csv(data: bytes) -> RawTrack:
         raise FormatError(f"not UTF-8 text at byte {exc.start}") from None
     rows = sniff_rows(text)
     header = list(rows[0]) if rows else [h.strip().lower() for h in text.splitlines()[0:1]]
+    if "type" in header and "modality" in header:
+        raise FormatError(
+            "it looks like a findings file (type and modality columns); "
+            "import it with 'watchline observations import'"
+        )
     names = {}
     for column in ("lat", "lon"):
         names[column] = find_column(header, column)
