@@ -150,3 +150,11 @@ def test_verdicts_own_routine_activity_is_never_contradicted() -> None:
     verdict = verify_case(ev)
     assert verdict.status is VerdictStatus.NOT_COVERED
     assert "own account" in verdict.rationale
+
+
+@pytest.mark.parametrize(("scope", "far_side"), [("place", True), ("border", False)])
+def test_verdicts_mostly_beyond_the_line(scope: str, far_side: bool) -> None:
+    """A place 80 % beyond the line is far side; a border zone like that is not."""
+    area = "POLYGON ((45.4 39.92, 45.6 39.92, 45.6 40.02, 45.4 40.02, 45.4 39.92))"
+    case = Case("c", EventType.MOBILIZE, "AZE", D31, D31, (), area=area)
+    assert observable_area(case, THEATRE, scope=scope).far_side is far_side

@@ -178,7 +178,8 @@ def verify_all(
         scopes = repo.scopes()
         histories = repo.histories()
         for case in repo.cases():
-            area = observable_area(case, theatre, policy)
+            scope = scopes.get(case.id, "place")
+            area = observable_area(case, theatre, policy, scope)
             window = case_window(case, theatre)
             coverage = None
             if area.wkt is not None and window is not None:
@@ -192,7 +193,7 @@ def verify_all(
                 observations=observations,
                 patrols=patrols,
                 theatre=theatre,
-                scope=scopes.get(case.id, "place"),
+                scope=scope,
                 far_side=area.far_side,
                 repeats=repeats,
             )

@@ -24,9 +24,15 @@ class CaseArea:
 
 
 def observable_area(
-    case: Case, theatre: Theatre | None, policy: VerifyPolicy = DEFAULT_POLICY
+    case: Case, theatre: Theatre | None, policy: VerifyPolicy = DEFAULT_POLICY, scope: str = "place"
 ) -> CaseArea:
-    """The case area clipped to the theatre's area of responsibility."""
+    """The case area clipped to the theatre's area of responsibility.
+
+    A named place (a village, a town) is on the far side when most of it lies outside
+    the area of responsibility: the sliver on our side says nothing about troops in a
+    village across the line. The border zone is mostly on our side by construction, so
+    only a zone almost wholly outside (below `min_inside_aor`) counts as far side.
+    """
     if case.area is None:
         return CaseArea(None, 0.0, False)
     area = shapely.wkt.loads(case.area)
@@ -35,6 +41,7 @@ def observable_area(
     aor = shapely.wkt.loads(theatre.area_of_responsibility)
     inside = area.intersection(aor)
     fraction = inside.area / area.area
-    if fraction < policy.min_inside_aor:
+    need = policy.min_inside_aor if scope == "border" else policy.min_inside_place
+    if fraction < need:
         return CaseArea(None, fraction, True)
     return CaseArea(inside.wkt, fraction, False)
