@@ -4,7 +4,8 @@ The cue gives the act ("denied" → deny, "called on" → appeal). A neutral cue
 "read the statement") becomes a warning when the content threatens consequences ("will
 bear responsibility"), a denial when it dismisses ("baseless", "fail to see"), and an
 accusation when it reports a hostile act by another party ("the concentration of the
-Armenian armed forces … is observed", said by Azerbaijan).
+Armenian armed forces … is observed", said by Azerbaijan), and a denial when a party says
+it did not do one ("we did not open fire").
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ def decide_act(
         return Act.DENY
     if event_type in HOSTILE and foreign and not negated:
         return Act.ACCUSE
+    if event_type in HOSTILE and negated and agent_affiliation == speaker_affiliation is not None:
+        return Act.DENY  # "we did not open fire"
     return Act.ASSERT
 
 

@@ -46,6 +46,7 @@ class Attribution:
     objects: list[Token] = field(default_factory=list)  # the accused / the addressed
     evidence: bool = False
     confidence: float = 0.85
+    self_subject: bool = False  # "denied firing …": the speaker is the one said to act
 
 
 def find_attributions(doc: Doc, cues: CueLexicon, quotes: list[Quote]) -> list[Attribution]:
@@ -86,6 +87,8 @@ def _verb_cue(tok: Token, sent: Span, cue: Cue, quotes: list[Quote]) -> Attribut
         content, direct, objects = _content(tok, frame, cue, quotes)
         if content is None:
             continue
+        self_subject = objects == ["SELF"]
+        objects = [] if self_subject else objects
         start, end = trim(text, *content)
         if start >= end:
             continue
@@ -110,6 +113,7 @@ def _verb_cue(tok: Token, sent: Span, cue: Cue, quotes: list[Quote]) -> Attribut
             cue_token=tok,
             objects=objects,
             evidence=cue.evidence,
+            self_subject=self_subject,
         )
     return None
 
@@ -155,12 +159,17 @@ def _content(tok: Token, frame: str, cue: Cue, quotes: list[Quote]):
 
 def _clause(tok: Token):
     for child in tok.children:
-        if child.dep_ == "ccomp" or (child.dep_ in ("advcl", "xcomp") and _has_that(child)):
+        if (
+            child.dep_ == "ccomp"
+            or (child.dep_ in ("advcl", "xcomp") and _has_that(child))
+            or (child.dep_ in ("xcomp", "pcomp") and child.tag_ == "VBG")  # "denied firing …"
+        ):
             tokens = list(child.subtree)
             while tokens and (tokens[0].dep_ == "mark" or tokens[0].lower_ == "that"):
                 tokens.pop(0)
+            gerund = child.tag_ == "VBG" and not any(c.dep_ in SUBJECTS for c in child.children)
             if tokens:
-                return token_span(tokens), False, []
+                return token_span(tokens), False, ["SELF"] if gerund else []
     return None, False, []
 
 
@@ -181,7 +190,7 @@ def _rest(tok: Token):
         return None, False, []
     head = objects[0]
     keep = [c for c in rights if c.i >= head.i or (c.dep_ == "prep" and c.i > tok.i)]
-    start = min(head.left_edge.idx, *(c.left_edge.idx for c in keep))
+    start = head.left_edge.idx
     last = max(keep, key=lambda c: c.right_edge.i)
     end = last.right_edge.idx + len(last.right_edge.text)
     accused = [head, *(c for c in head.conjuncts)]
@@ -255,13 +264,13 @@ def _speaker(tok: Token, frame: str, content: tuple[int, int]) -> tuple[int, int
                 pobj = [p for p in child.children if p.dep_ == "pobj"]
                 if pobj:
                     return _np_span(pobj[0])
-        if head is tok and (frame == "quote" or content[1] <= tok.idx):
+        if head == tok and (frame == "quote" or content[1] <= tok.idx):
             for child in tok.rights:
                 if child.dep_ in ("dobj", "attr", "npadvmod", "dep") and not _inside(
                     child, content
                 ):
                     return _np_span(child)
-        if head.dep_ in PARTICIPIAL and head.head is not head:
+        if head.dep_ in PARTICIPIAL and head.head != head:
             head = head.head
             continue
         break

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from watchline.domain import Act, Agent, Claim, Event, EventType, Span, Speaker, TimeWindow
 from watchline.extract.acts import HOSTILE, decide_act
 from watchline.extract.attribution import Attribution
-from watchline.extract.events import Trigger, find_agents
+from watchline.extract.events import SELF, Trigger, find_agents
 from watchline.extract.locations import place_mentions
 from watchline.extract.posts import Post
 from watchline.extract.speakers import Resolved, SpeakerResolver
@@ -47,7 +47,6 @@ class ClaimBuilder:
             claim = self._claim(attr, f"c{len(self.claims) + 1}")
             if claim is not None:
                 self.claims.append(claim)
-        _date_the_lead(self.claims)
         return self.claims
 
     def _claim(self, attr: Attribution, claim_id: str) -> Claim | None:
@@ -62,10 +61,13 @@ class ClaimBuilder:
         target = self._target(attr, speaker)
         event_type, agents = trigger.type, []
         if trigger.type is not EventType.OTHER or attr.objects:
-            agents = [_agent(m) for m in find_agents(trigger, tokens, attr.objects, self.index)]
+            found = find_agents(trigger, tokens, attr.objects, self.index)
+            agents = [self._agent(m, speaker) for m in found]
         negated = reader.negated(trigger, tokens)
         if target is not None and _is_reference(tokens):
             event_type, agents = target.event.type, list(target.event.agents)
+        if not agents and attr.self_subject and event_type is not EventType.OTHER:
+            agents = [self._agent(SELF, speaker)]
         agents = agents or self._default_agents(event_type, attr, speaker)
         content_text = text[attr.content[0] : attr.content[1]]
         agent_aff = agents[0].affiliation if agents else None
@@ -110,6 +112,12 @@ class ClaimBuilder:
             extractor_version=self.extractor.version,
             document_id=self.document_id,
         )
+
+    def _agent(self, mention, speaker: Resolved) -> Agent:
+        if mention is SELF:  # "we did not open fire": the speaker
+            text = self.doc.text[speaker.start : speaker.end]
+            return Agent(text, speaker.actor.id if speaker.actor else None, speaker.affiliation)
+        return Agent(mention.text, mention.actor.id, mention.actor.affiliation)
 
     def _speaker(self, attr: Attribution) -> Resolved | None:
         sentence_start = attr.sentence.start_char
@@ -159,9 +167,9 @@ class ClaimBuilder:
         for post in self.posts:
             if post.holds(attr.cue[0]) or attr.cue == post.author:
                 return post.posted_on or self.published_on
-        start = min(attr.cue[0], attr.content[0], attr.speaker[0] if attr.speaker else attr.cue[0])
-        end = max(attr.cue[1], attr.content[1])
-        default = self.claims[-1].stated_on if self.claims else None
+        start = min(attr.cue[0], attr.speaker[0] if attr.speaker else attr.cue[0])
+        end = max(attr.cue[1], attr.speaker[1] if attr.speaker else attr.cue[1])
+        default = self.claims[-1].stated_on if self.claims else self.published_on
         if self.published_on is None:
             return default
         resolve = self.extractor.resources.resolve_stated_on
@@ -177,16 +185,12 @@ class ClaimBuilder:
         return None
 
 
-def _agent(mention) -> Agent:
-    return Agent(mention.text, mention.actor.id, mention.actor.affiliation)
-
-
 def _is_reference(tokens: list) -> bool:
     """'the accusations', 'the observer mission’s statement', 'it'."""
     words = [t for t in tokens if not t.is_punct and not t.is_space]
     if not words or len(words) > MAX_REFERENCE_WORDS:
         return False
-    roots = [t for t in words if t.head not in words or t.head is t]
+    roots = [t for t in words if t.head not in words or t.head == t]
     return any(t.lemma_.lower() in REFERENCE_NOUNS or t.lower_ in REFERENCE_NOUNS for t in roots)
 
 
@@ -205,18 +209,3 @@ def _confidence(attr: Attribution, speaker: Resolved, trigger: Trigger) -> float
     if trigger.type is EventType.OTHER:
         score -= 0.05
     return round(min(0.99, max(0.05, score)), 2)
-
-
-def _date_the_lead(claims: list[Claim]) -> None:
-    """A lead sentence without a date was made on the date the next sentences give."""
-    dated = next((c.stated_on for c in claims if c.stated_on is not None), None)
-    for i, claim in enumerate(claims):
-        if claim.stated_on is not None:
-            break
-        claims[i] = _with_date(claim, dated)
-
-
-def _with_date(claim: Claim, day: date | None) -> Claim:
-    from dataclasses import replace
-
-    return replace(claim, stated_on=day)

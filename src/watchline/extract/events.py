@@ -26,6 +26,9 @@ NOT_AGENT_PREPS = {
 }  # fmt: skip
 
 
+SELF = object()  # an agent that is the speaker ("we", "our forces")
+
+
 @dataclass(frozen=True)
 class Trigger:
     type: EventType
@@ -65,7 +68,11 @@ class EventReader:
         lemma, lower = tok.lemma_.lower(), tok.lower_
         if tok.pos_ in ("PROPN", "PUNCT", "SPACE", "DET", "PRON"):
             return None
-        found = self._single.get(lemma) or self._single.get(lower)
+        found = (
+            self._single.get(lemma)
+            or self._single.get(lower)
+            or self._single.get(f"{lemma}/{tok.pos_.lower()}")
+        )
         pairs = self._pairs.get(lemma) or self._pairs.get(lower)
         if pairs:
             near = _neighbour_words(tok)
@@ -85,7 +92,7 @@ class EventReader:
         for _ in range(8):
             if self._negates(tok):
                 return True
-            if tok.head is tok or tok.head.i not in inside:
+            if tok.head == tok or tok.head.i not in inside:
                 return False
             if tok.dep_ in ("conj",) and tok.head.pos_ == "NOUN":
                 return False
@@ -120,7 +127,7 @@ def _neighbour_words(tok: Token) -> set[str]:
 
 def _depth(tok: Token, inside: set[int]) -> int:
     depth = 0
-    while tok.head is not tok and tok.head.i in inside and depth < 30:
+    while tok.head != tok and tok.head.i in inside and depth < 30:
         tok = tok.head
         depth += 1
     return depth
@@ -189,8 +196,10 @@ def _linked(tok: Token, inside: set[int], index: MentionIndex) -> list:
             found = index.in_tokens([node.head]) or _of_chain(node.head, index)
             if found:
                 return found
-        if node.head is node or node.head.i not in inside:
+        if node.head == node or node.head.i not in inside:
             break
+        if node.dep_ == "pobj" and node.head.lower_ in NOT_AGENT_PREPS:
+            break  # "respond to any incursion": the incursion is not the responder's
         node = node.head
         found = _subjects(node, index)
         if found:
@@ -241,7 +250,7 @@ def _of_chain(tok: Token, index: MentionIndex) -> list:
                         if found:
                             return found
                         queue.append(pobj)
-            elif child.dep_ == "conj" and node is not tok:
+            elif child.dep_ == "conj" and node != tok:
                 queue.append(child)
     return []
 
@@ -249,7 +258,9 @@ def _of_chain(tok: Token, index: MentionIndex) -> list:
 def _pronoun(tokens: list[Token], index: MentionIndex) -> list:
     """'its troops', 'it fired': the nearest actor named before, in the same sentence."""
     for tok in tokens:
-        if tok.lower_ in PRONOUNS and tok.lower_ not in FIRST_PERSON:
+        if tok.lower_ in FIRST_PERSON:
+            return [SELF]
+        if tok.lower_ in PRONOUNS:
             mention = index.before(tok, tok.sent.start)
             if mention is not None:
                 return [mention]
@@ -270,7 +281,7 @@ def _free_mentions(tokens: list[Token], index: MentionIndex) -> list:
             ):
                 blocked = True
                 break
-            if node.dep_ in ("nsubj", "poss") or node.head is node:
+            if node.dep_ in ("nsubj", "poss") or node.head == node:
                 break
             node = node.head
         if not blocked:

@@ -36,7 +36,10 @@ def _module(*names: str):
             return importlib.import_module(f"watchline.extract.{name}")
         except ImportError as exc:
             if exc.name != f"watchline.extract.{name}":
-                raise
+                log.warning(
+                    "watchline.extract.%s cannot be imported (%s); going on without", name, exc
+                )
+                return None
     return None
 
 

@@ -16,6 +16,7 @@ from watchline.extract.posts import Post
 from watchline.extract.spans import trim
 
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
+REFERRING = {"them", "it", "this", "that", "these", "those", "him", "her"}
 
 
 def settle(attrs: list[Attribution], text: str) -> list[Attribution]:
@@ -25,6 +26,7 @@ def settle(attrs: list[Attribution], text: str) -> list[Attribution]:
         if any(_nested(attr, outer, text) for outer in kept):
             continue
         kept = [k for k in kept if not _duplicate(k, attr)] + [attr]
+    kept = [a for a in kept if not _echo(a, kept, text)]
     for outer in kept:
         for inner in kept:
             if inner is not outer and not outer.direct and _within(inner.cue, outer.content):
@@ -41,6 +43,17 @@ def _nested(attr: Attribution, outer: Attribution, text: str) -> bool:
     start = _clause_start(attr)
     gap = text[outer.content[0] : start]
     return "," not in gap  # "said that X claimed …": one statement, the outer one
+
+
+def _echo(attr: Attribution, kept: list[Attribution], text: str) -> bool:
+    """'rejected the accusations, calling them baseless': the participle repeats the act."""
+    tok = attr.cue_token
+    if tok is None or tok.dep_ not in ("advcl", "conj"):
+        return False
+    first = text[attr.content[0] : attr.content[1]].split()[:1]
+    if not first or first[0].lower() not in REFERRING:
+        return False
+    return any(other.cue_token == tok.head for other in kept)
 
 
 def _duplicate(a: Attribution, b: Attribution) -> bool:
