@@ -95,3 +95,12 @@ def db_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setenv("WATCHLINE_DATABASE_URL", url)
     monkeypatch.chdir(tmp_path)
     return url
+
+
+@pytest.fixture(scope="session")
+def demo_run(tmp_path_factory: pytest.TempPathFactory):
+    """The whole demo loop, run once per test session into its own folder."""
+    from watchline.services.demo import run_demo
+
+    out = tmp_path_factory.mktemp("demo")
+    return run_demo(out, say=lambda _line: None)

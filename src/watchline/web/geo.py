@@ -34,10 +34,12 @@ def theatre_geojson(theatre: Theatre) -> dict[str, Any]:
 
 
 def patrols_geojson(db: Database) -> dict[str, Any]:
-    from watchline.observe.queries import list_patrols
+    from watchline.store.patrols import PatrolRepository
 
+    with db.transaction() as session:
+        patrols = PatrolRepository(session).list(with_track=True)
     features = []
-    for patrol in list_patrols(db):
+    for patrol in patrols:
         if len(patrol.track) < 2:
             continue
         step = max(1, len(patrol.track) // 500)  # enough points to draw, not to bloat

@@ -1,0 +1,45 @@
+"""A monitor's path through the pages in a real browser (Debian Chromium via Playwright)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from watchline.settings import Settings
+from watchline.web import create_app
+
+from .conftest import LiveServer
+
+
+@pytest.fixture
+def live(demo_run, tmp_path: Path):
+    db_file = tmp_path / "demo.db"
+    shutil.copy(demo_run.database_url.removeprefix("sqlite:///"), db_file)
+    app = create_app(Settings(database_url=f"sqlite:///{db_file}"))
+    with LiveServer(app) as server:
+        yield server
+    app.state.db.dispose()
+
+
+def test_browser_case_page_map_and_override(browser, live) -> None:
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(f"{live.url}/cases")
+    page.get_by_role("combobox").select_option("contradicted")
+    page.wait_for_url("**/cases?status=contradicted")
+    page.locator("table.cases a").first.click()
+    page.wait_for_selector("span.status.contradicted")
+    if Path("src/watchline/web/static/vendor/leaflet/leaflet.js").exists():
+        page.wait_for_selector("#map[data-ready=true]", timeout=10_000)
+        assert page.locator("#map path.leaflet-interactive").count() > 0
+    page.select_option("select[name=status]", "disputed")
+    page.fill("textarea[name=reason]", "Satellite imagery requested")
+    page.fill("input[name=author]", "analyst1")
+    page.get_by_role("button", name="Record verdict").click()
+    page.wait_for_selector("section.case span.status.disputed")
+    assert "Satellite imagery requested" in page.content()
+    assert not errors, errors
+    page.close()
