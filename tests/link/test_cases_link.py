@@ -154,3 +154,13 @@ def test_cases_unresolved_border_words_and_publication_day() -> None:
     (case,) = linkage.cases
     assert linkage.scopes[case.id] == "border"
     assert linkage.roles(case.id) == {"a:c1": Role.FOR, "b:c1": Role.AGAINST}
+
+
+def test_cases_places_outside_the_theatre_are_ignored() -> None:
+    """ "Armenia" resolved to the Colombian town must not drag the case across the world."""
+    colombia = village("Armenia", -75.67, 4.54, "COL")
+    claim = make_claim("a:c1", "AZE", Act.ACCUSE, EventType.FORTIFY, "ARM", D31,
+                       places=(colombia, TEGH), document_id="a")  # fmt: skip
+    (case,) = link_claims([claim], theatre=THEATRE).cases
+    assert case.place_ids == ("tegh",)
+    assert "Armenia" not in case.title and "Tegh" in case.title

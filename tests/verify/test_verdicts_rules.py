@@ -158,3 +158,16 @@ def test_verdicts_mostly_beyond_the_line(scope: str, far_side: bool) -> None:
     area = "POLYGON ((45.4 39.92, 45.6 39.92, 45.6 40.02, 45.4 40.02, 45.4 39.92))"
     case = Case("c", EventType.MOBILIZE, "AZE", D31, D31, (), area=area)
     assert observable_area(case, THEATRE, scope=scope).far_side is far_side
+
+
+def test_verdicts_base_named_in_team_when_base_missing() -> None:
+    hq = Base("hq", "Yeghegnadzor", 39.7, 45.3, "hq")
+    theatre = Theatre(**{**THEATRE.__dict__, "bases": (*THEATRE.bases, hq)})
+    start, end = datetime(2024, 3, 31, 3, tzinfo=UTC), datetime(2024, 3, 31, 15, tzinfo=UTC)
+    track = (TrackPoint(45.1, 40.01, start), TrackPoint(45.9, 40.01, end))
+    teams = (
+        Patrol("p1", "EUMA Jermuk team 1", start, end, track),
+        Patrol("p2", "EUMA HQ team 1", start, end, track),
+    )
+    ev = CaseEvidence(**{**_evidence().__dict__, "patrols": teams, "theatre": theatre})
+    assert "2 patrols from Jermuk and Yeghegnadzor" in verify_case(ev).rationale

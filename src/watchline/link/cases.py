@@ -210,6 +210,7 @@ class Linker:
         window = union(event_window(c) for c in core)
         area = self.gazetteer.area([draft.footprints[c.id] for c in core])
         places = sorted({p for c in core for p in draft.footprints[c.id].place_ids})
+        names = list(dict.fromkeys(n for c in core for n in draft.footprints[c.id].names))
         anchor = (alleging or core or draft.claims)[0]
         return Case(
             id=case_id_for(anchor.id),
@@ -220,7 +221,7 @@ class Linker:
             claim_ids=tuple(c.id for c in draft.claims),
             area=area.wkt if area is not None else None,
             place_ids=tuple(places),
-            title=_title(anchor, agent, places, window),
+            title=_title(anchor, agent, names, window),
         )
 
 

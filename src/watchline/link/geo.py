@@ -42,6 +42,7 @@ class Footprint:
     shapes: tuple[BaseGeometry, ...] = ()
     border: bool = False
     place_ids: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()  # the places as written (or named in the gazetteer)
 
     @property
     def anywhere(self) -> bool:
@@ -56,6 +57,10 @@ class Gazetteer:
         self.theatre = theatre
         self.border_zone: BaseGeometry | None = None
         self.sectors: dict[str, BaseGeometry] = {}
+        self.reach: BaseGeometry | None = None
+        if theatre is not None and theatre.area_of_responsibility:
+            aor = shapely.wkt.loads(theatre.area_of_responsibility)
+            self.reach = buffer_m(aor, options.theatre_reach_m)
         names = theatre.border_names if theatre and theatre.border_names else ("border",)
         self.border_words = re.compile(
             r"\b(?:"
@@ -81,9 +86,23 @@ class Gazetteer:
                 return self.sectors[name.casefold()]
         return None
 
+    def outside_theatre(self, mention: PlaceMention) -> bool:
+        """A place in another country or far from the theatre ("Armenia" read as the town
+        in Colombia) says nothing about where on this border something happened."""
+        theatre = self.theatre
+        if theatre is None:
+            return False
+        if mention.country and theatre.countries and mention.country not in theatre.countries:
+            return True
+        if self.reach is None or mention.lat is None or mention.lon is None:
+            return False
+        return not self.reach.contains(Point(mention.lon, mention.lat))
+
     def shape(self, mention: PlaceMention) -> BaseGeometry | None:
         """A mention's shape; None for "the border", a country, or an unresolved name."""
         if mention.precision in (Precision.BORDER, Precision.COUNTRY):
+            return None
+        if self.outside_theatre(mention):
             return None
         sector = self._sector(mention)
         if sector is not None:
@@ -97,16 +116,22 @@ class Gazetteer:
     def footprint(self, claim: Claim) -> Footprint:
         shapes: list[BaseGeometry] = []
         border = False
+        kept: list[PlaceMention] = []
         for mention in claim.event.places:
             shape = self.shape(mention)
             if shape is not None:
                 shapes.append(shape)
+                kept.append(mention)
             elif mention.precision is Precision.BORDER:
                 border = True
-        ids = tuple(sorted({m.place_id or m.text for m in claim.event.places}))
-        if not claim.event.places and self.border_words.search(claim.content.text):
+                kept.append(mention)
+        ids = tuple(sorted({m.place_id or m.text for m in kept}))
+        if not kept and self.border_words.search(claim.content.text):
             border, ids = True, ("the border",)  # "…along the border" with no place resolved
-        return Footprint(tuple(shapes), border, ids)
+        names = tuple(dict.fromkeys(m.name or m.text for m in kept)) or (
+            ("the border",) if border else ()
+        )
+        return Footprint(tuple(shapes), border, ids, names)
 
     def on_border(self, shapes: Sequence[BaseGeometry]) -> bool:
         if self.border_zone is None:

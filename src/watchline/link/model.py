@@ -56,6 +56,7 @@ class LinkOptions:
     forward_similarity: float = 0.3  # lower bar for a forward / retweet of a claim
     shingle_size: int = 3
     border_zone_m: float = 3_000.0  # "the border" is the border line buffered by this
+    theatre_reach_m: float = 50_000.0  # places farther than this from the theatre are ignored
     radius_m: dict[str, float] = field(
         default_factory=lambda: {
             "point": 1_000.0,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from watchline.domain import Act, Claim, Patrol, VerdictStatus
+from watchline.domain import Act, Claim, Patrol, Precision, VerdictStatus
 from watchline.verify.evidence import CaseEvidence
 from watchline.verify.policy import VerifyPolicy
 
@@ -25,12 +25,22 @@ def _list(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def _place_names(ev: CaseEvidence) -> list[str]:
+    wanted = set(ev.case.place_ids)
+    names = [
+        p.name or p.text
+        for c in ev.alleging or ev.denying
+        for p in c.event.places
+        if (p.place_id or p.text) in wanted and p.precision is not Precision.BORDER
+    ]
+    return list(dict.fromkeys(names))
+
+
 def _where(ev: CaseEvidence) -> str:
     if ev.scope == "border":
         return "the border zone"
-    if ev.case.place_ids:
-        return f"the claimed area ({_list(list(ev.case.place_ids[:3]))})"
-    return "the claimed area"
+    names = _place_names(ev)
+    return f"the claimed area ({_list(names[:3])})" if names else "the claimed area"
 
 
 def _when(ev: CaseEvidence) -> str:
@@ -46,10 +56,34 @@ def _patrols(ev: CaseEvidence) -> list[Patrol]:
     return sorted((p for p in ev.patrols if p.id in ids), key=lambda p: (p.start, p.id))
 
 
+def _base_of(patrol: Patrol, names: dict[str, str]) -> str:
+    """The patrol's base by name: its base field, else a base named in its team."""
+    if patrol.base:
+        return names.get(patrol.base, patrol.base)
+    team = patrol.team.casefold()
+    found = next((name for name in names.values() if name.casefold() in team), "")
+    return found or (hq if (hq := names.get("hq", "")) and "hq" in team.split() else "")
+
+
 def _bases(ev: CaseEvidence, patrols: list[Patrol]) -> str:
     names = {b.id: b.name for b in ev.theatre.bases} if ev.theatre else {}
-    bases = sorted({names.get(p.base or "", p.base or "") for p in patrols} - {""})
+    hq = [b.name for b in ev.theatre.bases if b.kind == "hq"] if ev.theatre else []
+    if hq:
+        names = {**names, "hq": hq[0]}
+    bases = sorted({_base_of(p, names) for p in patrols} - {""})
     return f" from {_list(bases)}" if bases else ""
+
+
+def _other_findings(ev: CaseEvidence) -> str:
+    """Findings of another kind inside the coverage (a drill seen during a 'build-up')."""
+    kind = str(ev.case.event_type)
+    other = [o for o in ev.observations if str(o.type) not in (kind, "nothing_unusual")]
+    if not other:
+        return ""
+    first = other[0]
+    note = f" ({first.notes.strip()[:100]})" if first.notes.strip() else ""
+    more = f" and {len(other) - 1} other finding(s)" if len(other) > 1 else ""
+    return f"; the only other finding was {first.type}{note}{more}"
 
 
 def _coverage_phrase(ev: CaseEvidence) -> str:
@@ -127,7 +161,7 @@ def rationale(
             f"{': ' + seen.notes if seen.notes else ''}; {_coverage_phrase(ev)}"
         )
     elif status is VerdictStatus.CONTRADICTED:
-        body = f"{_coverage_phrase(ev)} and reported nothing unusual"
+        body = f"{_coverage_phrase(ev)} and reported nothing unusual{_other_findings(ev)}"
     else:
         need = policy.min_border_fraction if ev.scope == "border" else policy.min_area_fraction
         body = (
