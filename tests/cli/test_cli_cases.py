@@ -97,3 +97,15 @@ def test_cli_cases_bad_input_one_line_error(claims_db: str, args: list[str], mes
 def test_cli_cases_uninitialised_database_is_refused(db_env: str) -> None:
     result = runner.invoke(app, ["cases"])
     assert result.exit_code == 1 and "watchline init" in result.output
+
+
+@pytest.mark.parametrize(
+    "command",
+    ["watchline link", "watchline verify", "watchline cases", "--format json", "--status",
+     "watchline verdict set", "watchline verdict history"],
+)  # fmt: skip
+def test_cli_cases_commands_are_documented(command: str) -> None:
+    from pathlib import Path
+
+    docs = Path(__file__).resolve().parents[2] / "docs" / "verdicts.md"
+    assert command in docs.read_text(encoding="utf-8")
