@@ -52,6 +52,7 @@ class Attribution:
 def find_attributions(doc: Doc, cues: CueLexicon, quotes: list[Quote]) -> list[Attribution]:
     """Every attributed statement in the parse, in text order of its cue."""
     found: list[Attribution] = []
+    doc.user_data["watchline_text"] = doc.text  # Doc.text joins every token on each call
     for sent in doc.sents:
         for tok in sent:
             attr = _attribute(tok, sent, cues, quotes)
@@ -73,6 +74,11 @@ def _attribute(tok: Token, sent: Span, cues: CueLexicon, quotes: list[Quote]):
     return None
 
 
+def _text(doc: Doc) -> str:
+    text = doc.user_data.get("watchline_text")
+    return text if text is not None else doc.text
+
+
 def _long_enough(text: str, span: tuple[int, int]) -> bool:
     return len(text[span[0] : span[1]].split()) >= MIN_CONTENT_WORDS or span[1] - span[0] > 8
 
@@ -82,7 +88,7 @@ def _long_enough(text: str, span: tuple[int, int]) -> bool:
 
 def _verb_cue(tok: Token, sent: Span, cue: Cue, quotes: list[Quote]) -> Attribution | None:
     act = _act_of(tok, cue)
-    text = tok.doc.text
+    text = _text(tok.doc)
     for frame in cue.frames:
         content, direct, objects = _content(tok, frame, cue, quotes)
         if content is None:
@@ -199,7 +205,7 @@ def _rest(tok: Token):
 
 def _adjacent_quote(tok: Token, quotes: list[Quote]) -> Quote | None:
     """A quotation right before ("‘…’, said X") or right after ("X said: ‘…’") the cue."""
-    text = tok.doc.text
+    text = _text(tok.doc)
     cue_start, cue_end = tok.idx, tok.idx + len(tok.text)
     for quote in quotes:
         if quote.start <= cue_start < quote.end:
@@ -289,7 +295,7 @@ def _np_span(tok: Token) -> tuple[int, int]:
             drop.update(x.i for x in t.subtree)
     tokens = [t for t in tokens if t.i not in drop]
     start, end = token_span(tokens)
-    return trim(tok.doc.text, start, end)
+    return trim(_text(tok.doc), start, end)
 
 
 def _evidence_ok(tok: Token) -> bool:
@@ -309,7 +315,7 @@ def _according_to(tok: Token, sent: Span, cues: CueLexicon) -> Attribution | Non
         return None
     phrase_start = tok.idx
     phrase_end = pobj[0].right_edge.idx + len(pobj[0].right_edge.text)
-    text = tok.doc.text
+    text = _text(tok.doc)
     before = trim(text, sent.start_char, phrase_start)
     after = trim(text, phrase_end, sent.end_char)
     content = after if after[1] - after[0] >= before[1] - before[0] else before
@@ -349,7 +355,7 @@ def _noun_cue(tok: Token, sent: Span, act: Act) -> Attribution | None:
         cue=(tok.idx, tok.idx + len(tok.text)),
         lemma=tok.lemma_.lower(),
         act=act,
-        content=trim(tok.doc.text, start, end),
+        content=trim(_text(tok.doc), start, end),
         speaker=speaker,
         frame="noun",
         sentence=sent,

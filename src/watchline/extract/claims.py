@@ -41,7 +41,10 @@ class ClaimBuilder:
     claims: list[Claim] = field(default_factory=list)
 
     def build(self, attrs: list[Attribution], posts: list[Post]) -> list[Claim]:
-        self.speakers = SpeakerResolver(self.extractor.resources.actors, self.mentions)
+        self.text = self.doc.user_data.get("watchline_text") or self.doc.text
+        self.speakers = SpeakerResolver(
+            self.extractor.resources.actors, self.mentions, self.extractor.phrase_cache
+        )
         self.posts = posts
         for attr in attrs:
             claim = self._claim(attr, f"c{len(self.claims) + 1}")
@@ -50,7 +53,7 @@ class ClaimBuilder:
         return self.claims
 
     def _claim(self, attr: Attribution, claim_id: str) -> Claim | None:
-        text = self.doc.text
+        text = self.text
         speaker = self._speaker(attr)
         if speaker is None:
             return None
@@ -115,14 +118,14 @@ class ClaimBuilder:
 
     def _agent(self, mention, speaker: Resolved) -> Agent:
         if mention is SELF:  # "we did not open fire": the speaker
-            text = self.doc.text[speaker.start : speaker.end]
+            text = self.text[speaker.start : speaker.end]
             return Agent(text, speaker.actor.id if speaker.actor else None, speaker.affiliation)
         return Agent(mention.text, mention.actor.id, mention.actor.affiliation)
 
     def _speaker(self, attr: Attribution) -> Resolved | None:
         sentence_start = attr.sentence.start_char
         if attr.speaker is not None:
-            return self.speakers.resolve(self.doc.text, *attr.speaker, sentence_start)
+            return self.speakers.resolve(self.text, *attr.speaker, sentence_start)
         same = [c for c in self.claims if c.speaker.start >= sentence_start]
         if same:  # "…, with the ministry publishing footage purportedly showing …"
             past = same[-1].speaker
@@ -154,9 +157,7 @@ class ClaimBuilder:
             return []
         if event_type is EventType.DIPLOMACY:
             if attr.act in (Act.ASSERT, Act.CONFIRM) and speaker.affiliation:
-                return [
-                    Agent(self.doc.text[speaker.start : speaker.end], None, speaker.affiliation)
-                ]
+                return [Agent(self.text[speaker.start : speaker.end], None, speaker.affiliation)]
             return []
         for past in reversed(self.claims):  # "no unusual movements": the ones discussed
             if past.event.type is event_type and past.event.agent is not None:
@@ -173,7 +174,7 @@ class ClaimBuilder:
         if self.published_on is None:
             return default
         resolve = self.extractor.resources.resolve_stated_on
-        return resolve(self.doc.text, self.published_on, start, end, default=default)
+        return resolve(self.text, self.published_on, start, end, default=default)
 
     def _time(self, content: str, stated_on: date | None) -> TimeWindow | None:
         found = self.extractor.resources.find_dates(content, self.published_on)

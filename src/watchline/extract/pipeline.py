@@ -49,6 +49,7 @@ class Extractor:
         self.ontology = ontology
         self.events = EventReader(ontology)
         self.warnings: list[str] = []
+        self.phrase_cache: dict = {}  # speaker phrase -> dictionary answer
 
     @classmethod
     def load(

@@ -47,10 +47,11 @@ class Resolved:
 class SpeakerResolver:
     """Resolves speakers in text order, remembering who spoke."""
 
-    def __init__(self, actors, mentions: list) -> None:
+    def __init__(self, actors, mentions: list, cache: dict | None = None) -> None:
         self.actors = actors
         self.mentions = mentions
         self.history: list[Resolved] = []
+        self.cache = cache if cache is not None else {}  # phrase -> (actor, affiliation)
 
     def resolve(self, text: str, start: int, end: int, sentence_start: int) -> Resolved:
         phrase = text[start:end]
@@ -77,18 +78,21 @@ class SpeakerResolver:
         if inside:
             actor = max(inside, key=lambda m: (m.end - m.start, _rank(m.actor))).actor
         elif self.actors is not None:
-            actor = self.actors.resolve(phrase)
+            actor = self._lookup(phrase)[0]
         if actor is not None:
             return Resolved(start, end, actor, actor.affiliation, actor.kind is ActorKind.PERSON)
-        if self.actors is not None and not _generic(words):
-            code = self.actors.affiliation_of(phrase)
-            if code:
-                return Resolved(start, end, None, code, _looks_personal(words))
-        if self.actors is not None and _generic(words):
-            code = self.actors.affiliation_of(phrase)
-            if code:  # "the Azerbaijani ministry’s statement"
-                return Resolved(start, end, None, code, False)
+        code = self._lookup(phrase)[1] if self.actors is not None else None
+        if code:  # a demonym: "the Azerbaijani ministry’s statement"
+            return Resolved(start, end, None, code, _looks_personal(words))
         return self._surname(words, start, end)
+
+    def _lookup(self, phrase: str) -> tuple[Actor | None, str | None]:
+        """The dictionary's answer for a phrase, asked once per extractor."""
+        if phrase not in self.cache:
+            actor = self.actors.resolve(phrase)
+            code = None if actor is not None else self.actors.affiliation_of(phrase)
+            self.cache[phrase] = (actor, code)
+        return self.cache[phrase]
 
     def _surname(self, words: list[str], start: int, end: int) -> Resolved | None:
         if not words or words[0] in DETERMINERS:

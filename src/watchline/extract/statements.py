@@ -84,10 +84,11 @@ def post_statements(
 ) -> list[Attribution]:
     """Give statements inside a post to its author; a post without a cue is one statement."""
     extra: list[Attribution] = []
+    text = doc.user_data.get("watchline_text") or doc.text
     for post in posts:
         inside = [a for a in attrs if post.holds(a.cue[0])]
         for attr in inside:
-            if attr.speaker is None or attr.frame == "noun" or _first_person(doc.text, attr):
+            if attr.speaker is None or attr.frame == "noun" or _first_person(text, attr):
                 attr.speaker = post.author
         if inside:
             continue
@@ -100,7 +101,7 @@ def post_statements(
                 cue=post.author,
                 lemma="post",
                 act=act,
-                content=trim(doc.text, post.start, post.end),
+                content=trim(text, post.start, post.end),
                 speaker=post.author,
                 frame="post",
                 sentence=sent,
