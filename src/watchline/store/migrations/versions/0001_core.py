@@ -15,6 +15,10 @@ depends_on = None
 
 
 def upgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        # Geometry columns need PostGIS; a role without the right to create it gets a clear
+        # error here, before any table exists ("CREATE EXTENSION postgis" as a superuser).
+        op.execute("CREATE EXTENSION IF NOT EXISTS postgis")
     op.create_table(
         "sources",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
