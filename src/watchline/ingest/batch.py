@@ -1,7 +1,8 @@
 """The batch writer: documents go in by the thousand, one transaction per batch.
 
 A batch that the database refuses is retried one document per transaction, so one bad
-item is reported and the others still go in; nothing is ever half-written.
+item is reported and the others still go in; nothing is ever half-written. Language
+is detected only for documents actually stored, never for duplicates.
 """
 
 from __future__ import annotations
@@ -22,13 +23,18 @@ from watchline.store.documents import DocumentRepository
 BATCH_SIZE = 1000
 
 
-def prepared(document: Document) -> Document:
-    """The document as stored: clean text, its language, whether it can be extracted."""
+def cleaned(document: Document) -> Document:
+    """The document with text a database accepts (no NUL characters)."""
     text = clean_text(document.text)
-    language = document.language or detect_language(text)
-    extractable = is_extractable(language, text)
+    return document if text is document.text else replace(document, text=text)
+
+
+def with_language(document: Document) -> Document:
+    """The document with its language, and whether the extractor can read it."""
+    language = document.language or detect_language(document.text)
+    extractable = is_extractable(language, document.text)
     meta = {**document.meta, "extractable": extractable}
-    return replace(document, text=text, language=language, meta=meta)
+    return replace(document, language=language, meta=meta)
 
 
 class BatchWriter:
@@ -44,9 +50,10 @@ class BatchWriter:
         self.fetcher = fetcher
         self.size = size
         self.pending: list[tuple[str, Document]] = []
+        self._stored: list[Document] = []  # prepared in the open transaction
 
     def add(self, path: str, document: Document) -> None:
-        self.pending.append((path, prepared(document)))
+        self.pending.append((path, cleaned(document)))
         if len(self.pending) >= self.size:
             self.flush()
 
@@ -54,38 +61,47 @@ class BatchWriter:
         if not self.pending:
             return
         batch, self.pending = self.pending, []
-        documents = [document for _, document in batch]
         try:
             with self.db.transaction() as session:
-                results = DocumentRepository(session).add_many(documents)
+                repository = DocumentRepository(session)
+                results = repository.add_many([doc for _, doc in batch], self._prepare)
                 if self.fetcher is not None:
                     self.fetcher.save_pending(session)
         except SQLAlchemyError:
             self._one_by_one(batch)
             return
-        for document, (doc_id, created) in zip(documents, results, strict=True):
-            self._count(document, doc_id, created)
+        self._count(results)
 
     def _one_by_one(self, batch: list[tuple[str, Document]]) -> None:
         if self.fetcher is not None:
             self.fetcher.pending.clear()  # fetch again next time rather than trust a 304
         for path, document in batch:
+            self._stored = []
             try:
                 with self.db.transaction() as session:
-                    doc_id, created = DocumentRepository(session).add(document)
+                    results = DocumentRepository(session).add_many([document], self._prepare)
             except SQLAlchemyError as exc:
                 reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
                 self.report.rejected.append(
                     Rejection.of(path, document.key, Errors.E215, reason=reason)
                 )
                 continue
-            self._count(document, doc_id, created)
+            self._count(results)
 
-    def _count(self, document: Document, doc_id: str, created: bool) -> None:
-        if not created:
-            self.report.duplicates += 1
-            return
-        self.report.ingested += 1
-        self.report.documents.append(doc_id)
-        if not document.meta.get("extractable", True):
-            self.report.not_extractable[document.language or "unknown"] += 1
+    def _prepare(self, document: Document) -> Document:
+        ready = with_language(document)
+        self._stored.append(ready)
+        return ready
+
+    def _count(self, results: list[tuple[str, bool]]) -> None:
+        """Count a committed transaction's work."""
+        for doc_id, created in results:
+            if created:
+                self.report.ingested += 1
+                self.report.documents.append(doc_id)
+            else:
+                self.report.duplicates += 1
+        for document in self._stored:
+            if not document.meta["extractable"]:
+                self.report.not_extractable[document.language or "unknown"] += 1
+        self._stored = []

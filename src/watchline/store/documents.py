@@ -10,7 +10,7 @@ large export costs little more than reading it.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -112,8 +112,16 @@ class DocumentRepository:
         """Store one document; returns its id and whether it was new."""
         return self.add_many([document])[0]
 
-    def add_many(self, documents: Sequence[Document]) -> list[tuple[str, bool]]:
-        """Store documents in bulk; for each, its id and whether it was new."""
+    def add_many(
+        self,
+        documents: Sequence[Document],
+        prepare: Callable[[Document], Document] | None = None,
+    ) -> list[tuple[str, bool]]:
+        """Store documents in bulk; for each, its id and whether it was new.
+
+        `prepare` completes a document that is about to be stored (e.g. detects its
+        language), so that work is not spent on duplicates.
+        """
         states = self._states({d.key for d in documents})
         results: list[tuple[str, bool]] = []
         rows: list[dict[str, object]] = []
@@ -130,14 +138,16 @@ class DocumentRepository:
             version = 1 if state is None else state.version + 1
             doc_id = document_id(document.key, version, digest)
             previous = None if state is None else state.latest_id
-            rows.append(self._row(document, doc_id, version, previous, digest, revised))
+            ready = prepare(document) if prepare is not None else document
+            rows.append(self._row(ready, doc_id, version, previous, digest, revised))
             if state is None:
                 state = states[document.key] = _KeyState(doc_id, version, revised)
             state.latest_id, state.version, state.revised_at = doc_id, version, revised
             state.texts[digest] = doc_id
             results.append((doc_id, True))
         if rows:
-            self.session.execute(insert(DocumentRow), rows)
+            # Core executemany: one statement for the whole batch, no ORM bookkeeping.
+            self.session.connection().execute(insert(DocumentRow.__table__), rows)
         return results
 
     def get(self, id: str) -> Document:
