@@ -12,10 +12,11 @@ allegation, so adding later documents keeps the ids of the cases already there.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from watchline.domain import Case, Claim, Document, EventType, Theatre
 from watchline.link.copies import CopyFinder
@@ -30,10 +31,11 @@ from watchline.link.model import (
     affiliations,
     is_against,
 )
-from watchline.link.responses import answered
+from watchline.link.responses import REPEAT_DAYS, answered
 from watchline.link.windows import Window, event_window, link_window, overlaps, union
 
 _EARLY = datetime(1, 1, 1, tzinfo=UTC)
+MAX_INDEXED_DAYS = 31  # longer windows are checked against every case of their type
 
 
 def case_id_for(claim_id: str) -> str:
@@ -44,8 +46,11 @@ def case_id_for(claim_id: str) -> str:
 class _Draft:
     """A case while claims are still joining it."""
 
-    def __init__(self, anchor: Claim, window: Window | None, footprint: Footprint) -> None:
+    def __init__(
+        self, anchor: Claim, window: Window | None, footprint: Footprint, number: int
+    ) -> None:
         self.anchor = anchor
+        self.number = number
         self.window = window
         self.roles: dict[str, Role] = {}
         self.claims: list[Claim] = []
@@ -79,7 +84,11 @@ class Linker:
         self.drafts: list[_Draft] = []
         self.case_of: dict[str, _Draft] = {}
         self.footprints: dict[str, Footprint] = {}
-        self.seen: list[Claim] = []
+        self.seen: list[Claim] = []  # dated claims processed so far, by day
+        self.seen_days: list[int] = []
+        self.undated: list[Claim] = []
+        self.by_day: dict[tuple[EventType, date], set[int]] = {}
+        self.wide: dict[EventType, set[int]] = {}
         self.known: dict[str, Claim] = {}
 
     def order_key(self, claim: Claim) -> tuple[date, int, datetime, str, str]:
@@ -102,15 +111,42 @@ class Linker:
         return self.gazetteer.overlap(self.footprints[a.id], self.footprints[b.id])
 
     def _recent(self, claim: Claim) -> list[Claim]:
-        """Earlier claims within the days any rule looks back (keeps linking near-linear)."""
+        """Earlier claims within the days any rule looks back (keeps linking near-linear).
+
+        Claims are processed by day, so the dated ones seen so far are sorted by day.
+        """
         if claim.stated_on is None:
-            return self.seen
-        reach = max(self.options.response_days, self.options.tolerance_days, 3) + 1
-        return [
-            c
-            for c in self.seen
-            if c.stated_on is None or abs((claim.stated_on - c.stated_on).days) <= reach
-        ]
+            return self.undated + self.seen
+        reach = max(self.options.response_days, self.options.tolerance_days, REPEAT_DAYS) + 1
+        first = bisect_left(self.seen_days, (claim.stated_on - timedelta(days=reach)).toordinal())
+        return self.undated + self.seen[first:]
+
+    def _remember(self, claim: Claim) -> None:
+        if claim.stated_on is None:
+            self.undated.append(claim)
+        else:
+            self.seen.append(claim)
+            self.seen_days.append(claim.stated_on.toordinal())
+        self.known[claim.id] = claim
+
+    def _index(self, draft: _Draft, kind: EventType, window: Window | None) -> None:
+        """Register a draft under each day of `window`, so that matching looks only there."""
+        if window is None or (window[1] - window[0]).days > MAX_INDEXED_DAYS:
+            self.wide.setdefault(kind, set()).add(draft.number)
+            return
+        for offset in range((window[1] - window[0]).days + 1):
+            self.by_day.setdefault((kind, window[0] + timedelta(days=offset)), set()).add(
+                draft.number
+            )
+
+    def _candidates(self, kind: EventType, window: Window | None) -> list[_Draft]:
+        """Drafts of `kind` that may overlap `window`, in the order they were opened."""
+        if window is None or (window[1] - window[0]).days > MAX_INDEXED_DAYS:
+            return [d for d in self.drafts if d.anchor.event.type == kind]
+        found = set(self.wide.get(kind, ()))
+        for offset in range((window[1] - window[0]).days + 1):
+            found |= self.by_day.get((kind, window[0] + timedelta(days=offset)), set())
+        return [self.drafts[number] for number in sorted(found)]
 
     def _accepts(self, draft: _Draft, claim: Claim) -> bool:
         if draft.anchor.event.type != claim.event.type:
@@ -124,10 +160,10 @@ class Linker:
         return any(self.gazetteer.overlap(mine, fp) for fp in draft.footprints.values())
 
     def _open(self, claim: Claim) -> _Draft:
-        draft = _Draft(
-            claim, link_window(claim, self.options.tolerance_days), self.footprints[claim.id]
-        )
+        window = link_window(claim, self.options.tolerance_days)
+        draft = _Draft(claim, window, self.footprints[claim.id], len(self.drafts))
         self.drafts.append(draft)
+        self._index(draft, claim.event.type, window)
         return draft
 
     def place(self, claim: Claim, response: Response | None) -> _Draft | None:
@@ -135,7 +171,8 @@ class Linker:
         target = self.case_of.get(response.answers) if response else None
         if target is not None and response and response.kind is not ResponseKind.REPEATS:
             return target
-        for draft in self.drafts:
+        window = link_window(claim, self.options.tolerance_days)
+        for draft in self._candidates(claim.event.type, window):
             if self._accepts(draft, claim):
                 return draft
         if claim.event.type is EventType.OTHER:
@@ -169,13 +206,13 @@ class Linker:
                     leftovers.append(claim)
                 else:
                     self._join(draft, claim, Role.AGAINST if is_against(claim) else Role.FOR)
-            self.seen.append(claim)
-            self.known[claim.id] = claim
+            self._remember(claim)
         return responses, copies, leftovers
 
     def _join(self, draft: _Draft, claim: Claim, role: Role) -> None:
         draft.add(claim, role, self.footprints[claim.id])
         self.case_of[claim.id] = draft
+        self._index(draft, draft.anchor.event.type, event_window(claim))
 
     def attach_context(self, claims: Sequence[Claim]) -> list[str]:
         """General statements ("calm and quiet on the border") join cases at that place/time."""
@@ -184,7 +221,10 @@ class Linker:
             footprint = self.footprints[claim.id]
             window = event_window(claim)  # about its own day: "calm today" says nothing of tomorrow
             joined = False
-            for draft in self.drafts:
+            nearby = sorted(
+                {d.number for kind in EventType for d in self._candidates(kind, window)}
+            )
+            for draft in (self.drafts[number] for number in nearby):
                 core = union(event_window(c) for c in _core(draft))
                 if footprint.anywhere or not overlaps(core, window):
                     continue

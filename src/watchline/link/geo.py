@@ -58,6 +58,7 @@ class Gazetteer:
         self.border_zone: BaseGeometry | None = None
         self.sectors: dict[str, BaseGeometry] = {}
         self.reach: BaseGeometry | None = None
+        self._buffers: dict[tuple[float, float, str], BaseGeometry] = {}
         if theatre is not None and theatre.area_of_responsibility:
             aor = shapely.wkt.loads(theatre.area_of_responsibility)
             self.reach = buffer_m(aor, options.theatre_reach_m)
@@ -110,8 +111,11 @@ class Gazetteer:
         if mention.lat is None or mention.lon is None:
             return None
         precision = str(mention.precision or Precision.VILLAGE)
-        radius = self.options.radius_m.get(precision, self.options.radius_m["village"])
-        return buffer_m(Point(mention.lon, mention.lat), radius)
+        key = (mention.lon, mention.lat, precision)
+        if key not in self._buffers:  # many claims name the same few places
+            radius = self.options.radius_m.get(precision, self.options.radius_m["village"])
+            self._buffers[key] = buffer_m(Point(mention.lon, mention.lat), radius)
+        return self._buffers[key]
 
     def footprint(self, claim: Claim) -> Footprint:
         shapes: list[BaseGeometry] = []
