@@ -20,3 +20,14 @@ def test_cli_init_twice(db_env: str) -> None:
 def test_cli_unknown_command_fails() -> None:
     result = runner.invoke(app, ["no-such-command"])
     assert result.exit_code != 0
+
+
+def test_cli_unknown_option_is_one_line(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    script = "import sys; from watchline.cli import main; sys.argv=['watchline','init','--bogus']; main()"
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert run.returncode == 2
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1 and "--bogus" in lines[0] and "watchline init --help" in lines[0]
