@@ -52,6 +52,7 @@ class Gazetteer:
             for name in {place.name, *place.alt_names}:
                 self._local.setdefault(fold(name), []).append(place)
         self.border = border_place(theatre) if theatre else None
+        self._phrases = _phrase_pattern(self._local)
 
     @classmethod
     def load(
@@ -97,6 +98,7 @@ class Gazetteer:
         """Every toponym in the text, in order, none overlapping an `exclude` span."""
         taken = list(exclude)
         found = self._lines(text, taken)
+        found += self._theatre_phrases(text, taken)
         taken += [(m.start, m.end) for m in found]
         pieces = [p for p in self._pieces(text) if not _overlaps(p.start, p.end, taken)]
         named = {
@@ -186,6 +188,20 @@ class Gazetteer:
                 taken.append((start, end))
         return found
 
+    def _theatre_phrases(self, text: str, taken: list[tuple[int, int]]) -> list[PlaceMention]:
+        """Theatre names with lower-case words ("Hakari bridge", "Jermuk direction")."""
+        found: list[PlaceMention] = []
+        if self._phrases is None:
+            return found
+        for match in self._phrases.finditer(text):
+            start, end = match.span()
+            if _overlaps(start, end, taken):
+                continue
+            place = self._local[fold(match.group(0))][0]
+            found.append(_mention_of(match.group(0), start, end, place, place.precision))
+            taken.append((start, end))
+        return found
+
     def _line_place(self, phrase: str) -> Place | None:
         """The theatre border for its own names and plain border phrases; else a known line."""
         key = fold(phrase).removeprefix("the ")
@@ -209,6 +225,23 @@ class Gazetteer:
 
     def _theatre_country_names(self) -> list[str]:
         return [p.name for p in self._countries.values() if p.country in self._preferred]
+
+
+def _phrase_pattern(local: dict[str, list[Place]]) -> gt.re.Pattern[str] | None:
+    """One regex for every theatre name of several words with a lower-case one in it."""
+    names = {
+        name
+        for places in local.values()
+        for place in places
+        for name in (place.name, *place.alt_names)
+        if " " in name.strip() and any(w[:1].islower() for w in name.split())
+    }
+    if not names:
+        return None
+    alternatives = "|".join(
+        gt.re.escape(n).replace("\\ ", r"\s+") for n in sorted(names, key=len, reverse=True)
+    )
+    return gt.re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", gt.re.IGNORECASE)
 
 
 def _same_country(word: str, country: str) -> bool:
