@@ -24,6 +24,7 @@ from watchline.domain import Claim, PlaceMention, Precision, Theatre
 from watchline.link.model import LinkOptions
 
 METRES_PER_DEGREE = 6_371_008.8 * math.pi / 180.0
+SIMPLIFY_DEG = 0.0003  # ~30 m: a case area needs no finer outline, and stays small as WKT
 
 
 def buffer_m(geom: BaseGeometry, metres: float) -> BaseGeometry:
@@ -158,7 +159,7 @@ class Gazetteer:
         """The case area: the specific places if any claim names one, else the border zone."""
         shapes = [shape for fp in footprints for shape in fp.shapes]
         if shapes:
-            return shapely.union_all(shapes)
+            return shapely.union_all(shapes).simplify(SIMPLIFY_DEG)
         if any(fp.border for fp in footprints):
-            return self.border_zone
+            return self.border_zone.simplify(SIMPLIFY_DEG) if self.border_zone else None
         return None
