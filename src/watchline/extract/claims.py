@@ -8,6 +8,7 @@ made when the one before it was.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -27,6 +28,15 @@ REFERENCE_NOUNS = {
     "comment", "word", "story", "footage", "video", "allegations", "claims", "reports",
 }  # fmt: skip
 MAX_REFERENCE_WORDS = 6
+TIME_WORDS = re.compile(
+    r"\b(?:\d{1,2}|\d{4}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|yesterday|today|tonight|"
+    r"tomorrow|morning|afternoon|evening|night|overnight|later|earlier|ago|week|weekend|"
+    r"month|year|day|days|hours?|time|after|before|since|previously|meanwhile|recently|"
+    r"dawn|dusk|midnight|noon)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -173,8 +183,17 @@ class ClaimBuilder:
         default = self.claims[-1].stated_on if self.claims else self.published_on
         if self.published_on is None:
             return default
+        if self.claims and not self._time_words_since(attr):
+            return default  # nothing about time since the last statement: same day
         resolve = self.extractor.resources.resolve_stated_on
         return resolve(self.text, self.published_on, start, end, default=default)
+
+    def _time_words_since(self, attr: Attribution) -> bool:
+        """Whether a date or a time word occurs between the last claim and this one's end."""
+        last = self.claims[-1]
+        since = min(last.cue.start, last.content.start)
+        until = max(attr.sentence.end_char, attr.cue[1], attr.content[1])
+        return TIME_WORDS.search(self.text, since, until) is not None
 
     def _time(self, content: str, stated_on: date | None) -> TimeWindow | None:
         found = self.extractor.resources.find_dates(content, self.published_on)
