@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from watchline.domain import TimeWindow
 from watchline.extract.dates_patterns import NUMBERS, scan
@@ -93,8 +94,7 @@ def resolve_stated_on(
     text: str, published_on: date, start: int, end: int, default: date | None = None
 ) -> date | None:
     """The day the statement at text[start:end] (its cue or sentence) was made."""
-    mentions = find_dates(text, published_on)
-    sents = sentences(text)
+    mentions, sents = _analysis(text, published_on)
     index = next((i for i, s in enumerate(sents) if s.start <= start < s.end), None)
     if index is None:
         return default
@@ -121,7 +121,8 @@ def resolve_stated_on(
 
 def resolve_time_window(text: str, published_on: date, start: int, end: int) -> TimeWindow | None:
     """When the event in a content span happens, from the span's own time words."""
-    inside = [m for m in find_dates(text, published_on) if start <= m.start and m.end <= end]
+    found = _analysis(text, published_on)[0]
+    inside = [m for m in found if start <= m.start and m.end <= end]
     stated = resolve_stated_on(text, published_on, start, end, default=published_on)
     if inside:
         first = inside[0]
@@ -136,6 +137,12 @@ def resolve_time_window(text: str, published_on: date, start: int, end: int) -> 
         if match:
             return TimeWindow(stated - timedelta(days=days), stated, match.group(0))
     return None
+
+
+@lru_cache(maxsize=16)
+def _analysis(text: str, published_on: date) -> tuple[list[DateMention], list[Sentence]]:
+    """Dates and sentences of a text, computed once for all the claims in it."""
+    return find_dates(text, published_on), sentences(text)
 
 
 def _governing(
