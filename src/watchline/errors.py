@@ -71,6 +71,8 @@ class Errors(Enum):
     E214 = "E214: No document with id {document_id!r}. Ingest it first with 'watchline ingest PATH'."
     E215 = "E215: {path}: {item}: could not be stored ({reason}). The rest of the batch was stored."
     E216 = "E216: Unknown source kind {value!r}. Choose one of: {options}."
+    E217 = "E217: {path}: {item}: could not be read ({reason}). The rest was ingested; please report this input if you can share it."
+    E218 = "E218: {path}: {item}: {reason}; the item was kept."
 
     def format(self, **kwargs: object) -> str:
         return self.value.format(**kwargs)

@@ -15,7 +15,7 @@ def test_html_main_text_and_metadata(run, inputs, stored) -> None:
     assert document.title == "Azerbaijan accuses Armenia of massing troops"
     assert document.author == "Ani Petrosyan"
     assert document.source.name == "Caucasus Ledger"
-    assert document.published_at == datetime(2024, 3, 31, tzinfo=UTC)
+    assert document.published_at == datetime(2024, 3, 31, 10, 20, tzinfo=UTC)  # 14:20+04:00
     assert "concentrating troops and heavy weapons" in document.text
     assert "All rights reserved" not in document.text  # boilerplate left out
     assert document.raw == path.read_bytes()

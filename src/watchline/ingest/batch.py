@@ -21,6 +21,9 @@ from watchline.store import Database
 from watchline.store.documents import DocumentRepository
 
 BATCH_SIZE = 1000
+# What storing one odd item can raise: the database refusing it, a value the driver
+# cannot encode, meta that is not JSON.
+STORE_ERRORS = (SQLAlchemyError, UnicodeError, ValueError, TypeError)
 
 
 def cleaned(document: Document) -> Document:
@@ -67,7 +70,7 @@ class BatchWriter:
                 results = repository.add_many([doc for _, doc in batch], self._prepare)
                 if self.fetcher is not None:
                     self.fetcher.save_pending(session)
-        except SQLAlchemyError:
+        except STORE_ERRORS:
             self._one_by_one(batch)
             return
         self._count(results)
@@ -80,7 +83,7 @@ class BatchWriter:
             try:
                 with self.db.transaction() as session:
                     results = DocumentRepository(session).add_many([document], self._prepare)
-            except SQLAlchemyError as exc:
+            except STORE_ERRORS as exc:
                 reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
                 self.report.rejected.append(
                     Rejection.of(path, document.key, Errors.E215, reason=reason)

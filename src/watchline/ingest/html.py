@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 
+import lxml.etree
+import lxml.html
 import trafilatura
 
 from watchline.domain import Document, SourceKind
@@ -20,6 +22,11 @@ from watchline.ingest.limits import binary_reason
 
 WEB_PAGES = "web pages"
 MIN_LETTERS = 20
+TIME_XPATH = (
+    "//meta[@property='article:published_time' or @property='og:published_time'"
+    " or @itemprop='datePublished' or @name='date']/@content"
+    " | //time[@datetime][1]/@datetime"
+)
 
 
 @dataclass(frozen=True)
@@ -46,11 +53,12 @@ def extract_page(data: bytes, origin: str, url: str | None = None) -> Page:
     title = found.title or None
     if title and not body.startswith(title):
         body = f"{title}\n\n{body}"
+    day = _day(found.date)
     return Page(
         text=body,
         title=title,
         author=found.author or None,
-        published_at=_day(found.date),
+        published_at=_exact_time(data, day) or day,
         site=found.sitename or None,
         url=found.url if found.url and is_url(found.url) else None,
     )
@@ -65,7 +73,7 @@ def page_document(blob: Blob, ctx: ReadContext, page: Page) -> Document:
     """A web page as a document, keyed on its URL (or its bytes when it has none)."""
     url = blob.url or page.url
     meta: dict[str, object] = {"path": blob.origin, "format": "html"}
-    if page.published_at is not None:
+    if page.published_at is not None and page.published_at.time() == time(0):
         meta["published_precision"] = "day"
     modified = last_modified_utc(blob.last_modified)
     if modified is not None:
@@ -83,6 +91,25 @@ def page_document(blob: Blob, ctx: ReadContext, page: Page) -> Document:
         author=page.author,
         meta=meta,
     )
+
+
+def _exact_time(data: bytes, day: datetime | None) -> datetime | None:
+    """The page's own publication timestamp (article:published_time and kin), when it
+    has a zone and falls on trafilatura's day, for more than day precision."""
+    if day is None:
+        return None
+    try:
+        root = lxml.html.fromstring(data)
+    except (lxml.etree.ParserError, ValueError):
+        return None
+    for value in root.xpath(TIME_XPATH):
+        try:
+            moment = datetime.fromisoformat(str(value).strip())
+        except ValueError:
+            continue
+        if moment.tzinfo is not None and abs(moment.astimezone(UTC) - day).days <= 1:
+            return moment.astimezone(UTC)
+    return None
 
 
 def _day(value: str | None) -> datetime | None:

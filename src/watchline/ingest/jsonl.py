@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -20,6 +21,7 @@ from watchline.ingest.report import Notice, Rejection
 
 KNOWN = ("text", "url", "published_at", "source", "language", "title", "author")
 DEFAULT_SOURCE = "JSON Lines import"
+LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*$")
 
 
 def read_jsonl(blob: Blob, ctx: ReadContext) -> Items:
@@ -53,6 +55,9 @@ def _line(line: str, label: str, blob: Blob, ctx: ReadContext) -> Items:
     if extra:
         meta["extra"] = extra
     language = _str(record.get("language"))
+    if language is not None and not LANGUAGE_TAG.match(language.lower()):
+        yield Notice.of(blob.origin, label, Errors.E218, reason=f"language {language!r} ignored")
+        language = None
     yield Document(
         key=url or "text:" + hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest(),
         text=body,

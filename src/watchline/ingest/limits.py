@@ -49,5 +49,12 @@ def decode_text(data: bytes, path: str, expected: str = "text") -> str:
 
 
 def clean_text(text: str) -> str:
-    """Text as stored: NUL characters removed (PostgreSQL refuses them), nothing else."""
-    return text.replace("\x00", "") if "\x00" in text else text
+    """Text as stored: NUL characters removed (PostgreSQL refuses them) and lone
+    surrogates (from JSON escapes such as "\\ud83d") replaced; nothing else."""
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "replace").decode("utf-8")
+    return text

@@ -101,6 +101,10 @@ def _items(target: str, format: str, ctx: ReadContext) -> Iterator[Item]:
         yield from reader(Blob(target, data, datetime.now(UTC)), ctx)
     except InputError as exc:
         yield Rejection(target, "file", exc.message)
+    except (RecursionError, MemoryError, ValueError, TypeError, LookupError) as exc:
+        # A reader tripped over input nobody foresaw: report it, go on with the batch.
+        reason = f"{type(exc).__name__}: {exc}"
+        yield Rejection.of(target, "file", Errors.E217, reason=reason)
 
 
 def _take(item: Item, target: str, writer: BatchWriter, report: IngestReport) -> None:

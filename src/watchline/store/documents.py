@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from sqlalchemy import case, func, insert, select
@@ -23,6 +23,16 @@ from watchline.store.tables import DocumentRow, SourceRow
 from watchline.store.tables.documents import text_digest
 
 KEY_CHUNK = 500
+MAX_KEY = 600  # the column's width
+
+
+def stored_key(key: str) -> str:
+    """The key as stored: an over-long one (a URL with a huge query) is cut and given
+    the hash of the whole, so it stays unique and stable."""
+    if len(key) <= MAX_KEY:
+        return key
+    digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"{key[: MAX_KEY - 72]}#sha256:{digest}"
 
 
 def document_id(key: str, version: int = 1, text_sha256: str = "") -> str:
@@ -122,6 +132,9 @@ class DocumentRepository:
         `prepare` completes a document that is about to be stored (e.g. detects its
         language), so that work is not spent on duplicates.
         """
+        documents = [
+            d if len(d.key) <= MAX_KEY else replace(d, key=stored_key(d.key)) for d in documents
+        ]
         states = self._states({d.key for d in documents})
         results: list[tuple[str, bool]] = []
         rows: list[dict[str, object]] = []
