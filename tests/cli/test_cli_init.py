@@ -26,7 +26,10 @@ def test_cli_unknown_option_is_one_line(tmp_path) -> None:
     import subprocess
     import sys
 
-    script = "import sys; from watchline.cli import main; sys.argv=['watchline','init','--bogus']; main()"
+    script = (
+        "import sys; from watchline.cli import main; "
+        "sys.argv = ['watchline', 'init', '--bogus']; main()"
+    )
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert run.returncode == 2
     lines = run.stderr.strip().splitlines()
