@@ -41,6 +41,7 @@ PLACES = [
     "Tegh", "Sotk", "Kharkiv", "Zaporizhzhia", "Metula", "Kiryat Shmona", "Poonch", "Kupwara",
     "Zvecan", "Panmunjom", "El Fasher", "Omdurman", "the border", "the Line of Control",
 ]  # fmt: skip
+CLAIM_SHARE = 0.5  # about one claim per 30 words, as in the dev article (20 in 640 words)
 DAYS = ["on Monday", "on Sunday", "yesterday", "earlier on Tuesday", "last week", "overnight"]
 PATTERNS = [
     "{day}, {speaker} said that {agent} {event}.",
@@ -53,8 +54,18 @@ PATTERNS = [
     "{speaker} called on {agent} to withdraw from {place}.",
     "{speaker} confirmed that no unusual movements had been observed near {place}.",
     "Residents of {place} said the night had been quiet.",
+]
+NARRATION = [
     "The road to {place} reopened {day} after repairs, and shops stayed open.",
     "Talks between the two delegations are expected to resume in Geneva next month.",
+    "{place} lies a few kilometres from the line of contact and has about 3,000 residents.",
+    "The area has seen repeated incidents since the ceasefire was agreed two years ago.",
+    "Journalists were not allowed to visit {place}, and the claims could not be verified.",
+    "Farmers near {place} said they had returned to their fields after the harvest began.",
+    "The dispute over the demarcation of the frontier dates back to the 1990s.",
+    "Local officials reopened two schools in {place} and repaired a water pipeline.",
+    "Several international organisations have offices in the regional capital.",
+    "The winter has been mild, and most mountain roads remained passable.",
 ]
 
 
@@ -62,7 +73,8 @@ def _sentence(rng: random.Random) -> str:
     speaker, agent = rng.choice(SPEAKERS), rng.choice(AGENTS)
     place = rng.choice(PLACES)
     event = rng.choice(EVENTS).format(place=place)
-    return rng.choice(PATTERNS).format(
+    pattern = rng.choice(PATTERNS if rng.random() < CLAIM_SHARE else NARRATION)
+    return pattern.format(
         day=rng.choice(DAYS),
         speaker=speaker,
         speaker_lower=speaker[0].lower() + speaker[1:]

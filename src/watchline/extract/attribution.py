@@ -28,6 +28,8 @@ EVIDENCE_SUBJECTS = {
     "recording", "data", "map", "document", "report", "statement", "post",
 }  # fmt: skip
 MIN_CONTENT_WORDS = 2
+ASIDES = {"refer", "cite", "add", "note", "point", "stress", "say", "insist", "describe",
+          "call", "urge", "warn", "accuse", "claim", "state", "quote", "explain"}  # fmt: skip
 
 
 @dataclass
@@ -170,13 +172,24 @@ def _clause(tok: Token):
             or (child.dep_ in ("advcl", "xcomp") and _has_that(child))
             or (child.dep_ in ("xcomp", "pcomp") and child.tag_ == "VBG")  # "denied firing …"
         ):
-            tokens = list(child.subtree)
+            tokens = _without_speaker_asides(child)
             while tokens and (tokens[0].dep_ == "mark" or tokens[0].lower_ == "that"):
                 tokens.pop(0)
             gerund = child.tag_ == "VBG" and not any(c.dep_ in SUBJECTS for c in child.children)
             if tokens:
                 return token_span(tokens), False, ["SELF"] if gerund else []
     return None, False, []
+
+
+def _without_speaker_asides(head: Token) -> list[Token]:
+    """The clause without a trailing ", referring to …" / ", citing …" the parser hung on it."""
+    cut = None
+    for child in head.rights:
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_.lower() in ASIDES:
+            before = head.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+            if before is not None and before.text == ",":
+                cut = before.i if cut is None else min(cut, before.i)
+    return [t for t in head.subtree if cut is None or t.i < cut]
 
 
 def _has_that(tok: Token) -> bool:

@@ -72,7 +72,7 @@ class ClaimBuilder:
         reader = self.extractor.events
         trigger = reader.trigger(tokens)
         target = self._target(attr, speaker)
-        event_type, agents = trigger.type, []
+        event_type, agents, found = trigger.type, [], []
         if trigger.type is not EventType.OTHER or attr.objects:
             found = find_agents(trigger, tokens, attr.objects, self.index)
             agents = [self._agent(m, speaker) for m in found]
@@ -113,7 +113,7 @@ class ClaimBuilder:
                 negated=negated,
                 agent=agents[0] if agents else None,
                 agents=tuple(agents),
-                places=tuple(place_mentions(self.places, *attr.content)),
+                places=tuple(place_mentions(self.places, *attr.content, actors=found)),
                 time=self._time(content_text, stated_on),
             ),
             direct_quote=attr.direct,

@@ -5,9 +5,20 @@ from __future__ import annotations
 from watchline.domain import PlaceMention, Precision
 
 
-def place_mentions(found: list, start: int, end: int) -> list[PlaceMention]:
-    """The mentions within text[start:end], as domain `PlaceMention`s (document indices)."""
-    return [_domain(m) for m in found if start <= m.start and m.end <= end]
+def place_mentions(found: list, start: int, end: int, actors: list = ()) -> list[PlaceMention]:
+    """The mentions within text[start:end], as domain `PlaceMention`s (document indices).
+
+    A name that acts in the statement ("accused Armenia of …", "Brussels and Washington")
+    is an actor there, not a place: mentions overlapping `actors` are left out.
+    """
+    taken = [(a.start, a.end) for a in actors if hasattr(a, "start")]
+    return [
+        _domain(m)
+        for m in found
+        if start <= m.start
+        and m.end <= end
+        and not any(s < m.end and m.start < e for s, e in taken)
+    ]
 
 
 def _domain(mention) -> PlaceMention:
