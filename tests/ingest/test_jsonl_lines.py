@@ -33,3 +33,16 @@ def test_jsonl_source_option_names_the_source(run, inputs, stored) -> None:
     run(inputs / "jsonl" / "items.jsonl", source_name="Scraper A", speaks_for="arm.mod")
     sources = {(d.source.name, d.source.speaks_for) for d in stored().values()}
     assert sources == {("Scraper A", "arm.mod")}
+
+
+def test_jsonl_line_names_kind_and_actor(run, stored, tmp_path) -> None:
+    path = tmp_path / "statements.jsonl"
+    path.write_text(
+        '{"text": "EUMA patrolled along the border all day long.", "source": "EUMA",'
+        ' "source_kind": "mission", "speaks_for": "euma"}\n'
+        '{"text": "An odd kind is ignored, not fatal.", "source": "Blog", "source_kind": "blog"}\n'
+    )
+    report = run(path)
+    assert report.ingested == 2
+    sources = {(d.source.kind.value, d.source.name, d.source.speaks_for) for d in stored().values()}
+    assert sources == {("mission", "EUMA", "euma"), ("other", "Blog", None)}

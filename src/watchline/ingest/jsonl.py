@@ -1,5 +1,5 @@
 """JSON Lines: one object per line with `text`, and optionally `url`, `published_at`,
-`source`, `language`, `title`, `author`.
+`source` (a name, with `source_kind` and `speaks_for`), `language`, `title`, `author`.
 
 The key is the item's URL, else the sha256 of its text, so the same text without a URL
 is stored once. A `published_at` without a zone is taken as UTC (and marked so).
@@ -10,16 +10,27 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from watchline.domain import Document, SourceKind
+from watchline.domain import Document, Source, SourceKind
 from watchline.errors import Errors
 from watchline.ingest.context import Blob, Items, ReadContext
 from watchline.ingest.limits import decode_text
 from watchline.ingest.report import Notice, Rejection
 
-KNOWN = ("text", "url", "published_at", "source", "language", "title", "author")
+KNOWN = (
+    "text",
+    "url",
+    "published_at",
+    "source",
+    "source_kind",
+    "speaks_for",
+    "language",
+    "title",
+    "author",
+)
 DEFAULT_SOURCE = "JSON Lines import"
 LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*$")
 
@@ -62,7 +73,7 @@ def _line(line: str, label: str, blob: Blob, ctx: ReadContext) -> Items:
         key=url or "text:" + hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest(),
         text=body,
         raw=line.encode("utf-8", "surrogatepass"),
-        source=ctx.source_for(SourceKind.OTHER, _str(record.get("source")) or DEFAULT_SOURCE),
+        source=_source(record, ctx),
         published_at=published,
         retrieved_at=blob.retrieved_at,
         url=url,
@@ -71,6 +82,19 @@ def _line(line: str, label: str, blob: Blob, ctx: ReadContext) -> Items:
         author=_str(record.get("author")),
         meta=meta,
     )
+
+
+def _source(record: dict[str, Any], ctx: ReadContext) -> Source:
+    """The line's own source (`source`, `source_kind`, `speaks_for`) unless the run names one."""
+    try:
+        kind = SourceKind(_str(record.get("source_kind")) or SourceKind.OTHER)
+    except ValueError:
+        kind = SourceKind.OTHER
+    source = ctx.source_for(kind, _str(record.get("source")) or DEFAULT_SOURCE)
+    speaks_for = _str(record.get("speaks_for"))
+    if ctx.source is None and speaks_for:
+        return replace(source, speaks_for=speaks_for)
+    return source
 
 
 def _timestamp(value: Any, meta: dict[str, object]) -> datetime | None:
