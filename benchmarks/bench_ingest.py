@@ -97,6 +97,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--messages", type=int, default=100_000)
     parser.add_argument("--quick", action="store_true", help="10,000 messages")
+    parser.add_argument(
+        "--database-url", help="an empty database to use instead of a temporary SQLite file"
+    )
     args = parser.parse_args()
     total = 10_000 if args.quick else args.messages
     with tempfile.TemporaryDirectory() as folder:
@@ -104,11 +107,12 @@ def main() -> None:
         service = write_export(export, total)
         real = total
         size_mb = export.stat().st_size / 1e6
-        db = Database(f"sqlite:///{Path(folder) / 'bench.db'}")
+        db = Database(args.database_url or f"sqlite:///{Path(folder) / 'bench.db'}")
         db.init()
         ingest_s, first = timed(db, export)
         reingest_s, second = timed(db, export)
         db.dispose()
+    print(f"database: {db.dialect}")
     print(f"export: {real} messages (+{service} service messages), {size_mb:.1f} MB")
     print(f"ingest:    {ingest_s:6.2f} s  {real / ingest_s:8.0f} messages/s  {first.summary()}")
     print(
