@@ -5,6 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
+from watchline.errors import WatchlineError
+from watchline.ingest import ingest
+from watchline.store import Database
 from watchline.store.documents import MAX_KEY
 
 
@@ -65,3 +70,11 @@ def test_runner_mixed_arguments_and_summary(run, inputs, tmp_path: Path) -> None
     assert report.summary().startswith(
         f"ingested 13, duplicates 0, rejected {len(report.rejected)}"
     )
+
+
+def test_runner_refuses_uninitialised_database(inputs, tmp_path: Path) -> None:
+    fresh = Database(f"sqlite:///{tmp_path / 'fresh.db'}")
+    with pytest.raises(WatchlineError) as err:
+        ingest(fresh, [inputs / "text"])
+    assert err.value.code == "E006"
+    fresh.dispose()

@@ -70,11 +70,7 @@ class Fetcher:
         self.sleep = sleep
         self.pending: dict[str, HttpCacheRow] = {}
         self._last_request: dict[str, float] = {}
-        self._client = httpx.Client(
-            timeout=self.options.timeout_s,
-            follow_redirects=True,
-            headers={"User-Agent": self.options.user_agent},
-        )
+        self._http: httpx.Client | None = None
 
     def get(self, url: str) -> Fetched:
         """Fetch `url`; raises InputError (E208, E213, E007) when it cannot be had."""
@@ -107,7 +103,19 @@ class Fetcher:
         self.pending.clear()
 
     def close(self) -> None:
-        self._client.close()
+        if self._http is not None:
+            self._http.close()
+
+    @property
+    def _client(self) -> httpx.Client:
+        """The HTTP client, made on first use: most runs read only files."""
+        if self._http is None:
+            self._http = httpx.Client(
+                timeout=self.options.timeout_s,
+                follow_redirects=True,
+                headers={"User-Agent": self.options.user_agent},
+            )
+        return self._http
 
     def _request(self, url: str, headers: dict[str, str]) -> tuple[httpx.Response, bytes]:
         with self._client.stream("GET", url, headers=headers) as response:

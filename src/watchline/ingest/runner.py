@@ -46,6 +46,7 @@ def ingest(
     (an actor id) is given to those.
     """
     check_format(format)
+    db.require_current()
     limit = max_file_bytes or Settings().max_file_bytes
     report = IngestReport()
     with ExitStack() as stack:
