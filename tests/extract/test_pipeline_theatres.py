@@ -71,6 +71,40 @@ CASES = [
     ("Israel’s foreign minister urged the UN to disarm Hezbollah in southern Lebanon.",
      "ISR", Act.APPEAL, EventType.OTHER, ["UN"], False,
      "the UN to disarm Hezbollah in southern Lebanon"),
+    ("Hamas claimed responsibility for the rocket attack on Ashkelon.",
+     None, Act.ASSERT, EventType.ATTACK, [None], False,
+     "responsibility for the rocket attack on Ashkelon"),
+    ("Lebanon’s health ministry reported that three people were killed in the strike.",
+     "LBN", Act.ASSERT, EventType.CASUALTY, [], False, "three people were killed in the strike"),
+    ("A spokesperson for the Indian Army said the situation along the LoC remained calm.",
+     "IND", Act.ASSERT, EventType.OTHER, [], False, "the situation along the LoC remained calm"),
+    ("Pakistan was accused by India of sheltering militants who carried out the attack.",
+     "IND", Act.ACCUSE, EventType.ATTACK, ["PAK"], False,
+     "Pakistan was accused by India of sheltering militants who carried out the attack"),
+    ("Kosovo Prime Minister Albin Kurti told parliament that Serbia was behind the attack in "
+     "Banjska.",
+     "XKX", Act.ACCUSE, EventType.ATTACK, ["SRB"], False,
+     "Serbia was behind the attack in Banjska"),
+    ("Seoul’s defence ministry said it had not detected any unusual activity along the border.",
+     "KOR", Act.ASSERT, EventType.MOBILIZE, [], True,
+     "it had not detected any unusual activity along the border"),
+    ("Moscow warned Kyiv against any attempt to attack the Crimean Bridge.",
+     "RUS", Act.WARN, EventType.ATTACK, ["UKR"], False,
+     "Kyiv against any attempt to attack the Crimean Bridge"),
+    ("Azerbaijani Foreign Ministry spokesperson Aykhan Hajizade said: “Armenia continues its "
+     "provocations on the border.”",
+     "AZE", Act.ACCUSE, EventType.PROVOCATION, ["ARM"], False,
+     "Armenia continues its provocations on the border"),
+    ("According to Ukrainian officials, Russian forces launched 40 missiles at Kyiv on Friday "
+     "night.",
+     "UKR", Act.ACCUSE, EventType.ATTACK, ["RUS"], False,
+     "Russian forces launched 40 missiles at Kyiv on Friday night"),
+    ("The Armenian side described the reports as disinformation.",
+     "ARM", Act.DENY, EventType.DISINFORMATION, [], True, "the reports as disinformation"),
+    ("OSCE monitors recorded 45 ceasefire violations in the Donetsk region on Saturday, the "
+     "mission said.",
+     "OSCE", Act.ASSERT, EventType.ATTACK, [], False,
+     "OSCE monitors recorded 45 ceasefire violations in the Donetsk region on Saturday"),
 ]  # fmt: skip
 
 
@@ -136,6 +170,33 @@ def test_pipeline_quote_over_several_sentences(extractor):
     assert claim.content.text.startswith("The enemy shelled Zaporizhzhia twice.")
     assert claim.content.text.endswith("Three civilians were wounded")
     assert claim.event.type is EventType.ATTACK
+
+
+def test_pipeline_quote_after_a_quoted_statement_keeps_its_speaker(extractor):
+    text = (
+        "“There were no casualties,” said Colonel Maria Petrova, a spokesperson for the "
+        "Ukrainian army. “Our units repelled the attack.”"
+    )
+    first, second = extractor.extract(text, PUBLISHED)
+    assert first.event.type is EventType.CASUALTY and first.event.negated is True
+    assert second.content.text == "Our units repelled the attack"
+    assert second.speaker.affiliation == "UKR" and second.direct_quote is True
+    assert [a.affiliation for a in second.event.agents] == ["UKR"]
+
+
+def test_pipeline_participle_after_a_statement_is_its_own_claim(extractor):
+    text = (
+        "The Israel Defense Forces said it had struck Hezbollah targets in southern Lebanon "
+        "overnight, adding that no Israeli soldiers were hurt."
+    )
+    struck, hurt = extractor.extract(text, PUBLISHED)
+    assert struck.content.text == "it had struck Hezbollah targets in southern Lebanon overnight"
+    assert [a.affiliation for a in struck.event.agents] == ["ISR"]
+    assert (hurt.speaker.affiliation, hurt.event.type, hurt.event.negated) == (
+        "ISR",
+        EventType.CASUALTY,
+        True,
+    )
 
 
 def test_pipeline_embedded_post_is_a_statement_of_its_author(extractor):

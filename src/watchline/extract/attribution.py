@@ -158,7 +158,8 @@ def _content(tok: Token, frame: str, cue: Cue, quotes: list[Quote]):
             if child.dep_ == "dobj":
                 if cue.requires_object and child.lemma_.lower() not in cue.requires_object:
                     return None, False, []
-                return subtree_span(child), False, []
+                own = child.lemma_.lower() == "responsibility"  # "claimed responsibility for"
+                return subtree_span(child), False, ["SELF"] if own else []
         return None, False, []
     if frame == "rest":
         return _rest(tok)
@@ -205,6 +206,11 @@ def _rest(tok: Token):
             if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
                 objects = [p for p in c.children if p.dep_ == "pobj"]
                 break
+    if not objects:
+        passive = [c for c in tok.lefts if c.dep_ == "nsubjpass"]
+        if passive and any(c.dep_ == "prep" for c in rights):  # "X was accused by Y of …"
+            end = max(c.right_edge.idx + len(c.right_edge.text) for c in rights)
+            return (passive[0].left_edge.idx, end), False, [passive[0]]
     if not objects:
         return None, False, []
     head = objects[0]

@@ -135,7 +135,9 @@ class ClaimBuilder:
     def _speaker(self, attr: Attribution) -> Resolved | None:
         sentence_start = attr.sentence.start_char
         if attr.speaker is not None:
-            return self.speakers.resolve(self.text, *attr.speaker, sentence_start)
+            return self.speakers.resolve(
+                self.text, *attr.speaker, sentence_start, attr.sentence.end_char
+            )
         same = [c for c in self.claims if c.speaker.start >= sentence_start]
         if same:  # "…, with the ministry publishing footage purportedly showing …"
             past = same[-1].speaker

@@ -26,6 +26,8 @@ NOT_AGENT_PREPS = {
 }  # fmt: skip
 
 
+PERCEPTION = {"detect", "observe", "see", "record", "spot", "monitor", "notice", "register",
+              "document", "witness", "report", "find", "identify", "hear"}  # fmt: skip
 SELF = object()  # an agent that is the speaker ("we", "our forces")
 
 
@@ -180,6 +182,8 @@ def find_agents(
     linked = _linked(trigger.token, inside, index)
     if linked or trigger.type is EventType.DIPLOMACY:
         return linked
+    if trigger.token.head.lemma_.lower() in PERCEPTION:
+        return []  # "monitors recorded 45 violations": who recorded them did not commit them
     return _free_mentions(tokens, index)[:1]
 
 
@@ -200,6 +204,8 @@ def _linked(tok: Token, inside: set[int], index: MentionIndex) -> list:
             break
         if node.dep_ == "pobj" and node.head.lower_ in NOT_AGENT_PREPS:
             break  # "respond to any incursion": the incursion is not the responder's
+        if node.head.lemma_.lower() in PERCEPTION:
+            break  # "it had not detected any activity": the observer is not the agent
         node = node.head
         found = _subjects(node, index)
         if found:
@@ -257,7 +263,9 @@ def _of_chain(tok: Token, index: MentionIndex) -> list:
 
 def _pronoun(tokens: list[Token], index: MentionIndex) -> list:
     """'its troops', 'it fired': the nearest actor named before, in the same sentence."""
-    for tok in tokens:
+    for tok in (
+        t for head in tokens for t in head.subtree if t.dep_ in ("poss", "nsubj") or t == head
+    ):
         if tok.lower_ in FIRST_PERSON:
             return [SELF]
         if tok.lower_ in PRONOUNS:

@@ -20,7 +20,7 @@ from watchline.extract.lexicon import load_cues, load_ontology
 from watchline.extract.posts import find_posts
 from watchline.extract.quotes import find_quotes
 from watchline.extract.resources import load_resources
-from watchline.extract.statements import post_statements, settle
+from watchline.extract.statements import continued_quotes, post_statements, settle
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +80,7 @@ class Extractor:
         actors = self.resources.actors
         mentions = actors.find_in(doc) if actors is not None else []
         attrs = settle(find_attributions(doc, self.cues, quotes), text)
+        attrs += continued_quotes(attrs, quotes, text)
         attrs = sorted(
             attrs + post_statements(doc, find_posts(text), attrs),
             key=lambda a: min(a.cue[0], a.content[0]),

@@ -29,6 +29,8 @@ PERSON_HEADS = {
     "spokesperson", "spokesman", "spokeswoman", "minister", "president", "official",
     "leader", "commander", "representative", "envoy", "diplomat", "secretary",
 }  # fmt: skip
+KIND_WORDS = {"mission", "observers", "monitors", "ministry", "department", "office", "army",
+              "military", "forces", "command"}  # fmt: skip
 WORD = re.compile(r"[\w@\-]+")
 
 
@@ -53,12 +55,16 @@ class SpeakerResolver:
         self.history: list[Resolved] = []
         self.cache = cache if cache is not None else {}  # phrase -> (actor, affiliation)
 
-    def resolve(self, text: str, start: int, end: int, sentence_start: int) -> Resolved:
+    def resolve(
+        self, text: str, start: int, end: int, sentence_start: int, sentence_end: int | None = None
+    ) -> Resolved:
         phrase = text[start:end]
         words = [w.lower() for w in WORD.findall(phrase)]
         result = self._named(phrase, start, end, words)
         if result is None and words:
             result = self._refer_back(words, start, end, sentence_start)
+        if result is None and _generic(words) and sentence_end is not None:
+            result = self._named_nearby(words, start, end, sentence_start, sentence_end)
         if result is None:
             result = Resolved(start, end, None, None, _looks_personal(words))
         result = Resolved(
@@ -93,6 +99,23 @@ class SpeakerResolver:
             code = None if actor is not None else self.actors.affiliation_of(phrase)
             self.cache[phrase] = (actor, code)
         return self.cache[phrase]
+
+    def _named_nearby(
+        self, words: list[str], start: int, end: int, sentence_start: int, sentence_end: int
+    ) -> Resolved | None:
+        """'OSCE monitors recorded …, the mission said': an actor of the same sentence."""
+        if not KIND_WORDS & set(words):
+            return None
+        for mention in self.mentions:
+            if sentence_start <= mention.start < sentence_end and not start <= mention.start < end:
+                probe = Resolved(mention.start, mention.end, mention.actor, None, False)
+                if (
+                    mention.actor.affiliation
+                    and _compatible(words, probe)
+                    and (mention.actor.kind is not ActorKind.STATE)
+                ):
+                    return Resolved(start, end, mention.actor, mention.actor.affiliation, False)
+        return None
 
     def _surname(self, words: list[str], start: int, end: int) -> Resolved | None:
         if not words or words[0] in DETERMINERS:
@@ -136,7 +159,7 @@ def _compatible(words: list[str], past: Resolved) -> bool:
         return True
     kind = past.actor.kind
     if "mission" in words or "observers" in words or "monitors" in words:
-        return kind is ActorKind.MISSION
+        return kind in (ActorKind.MISSION, ActorKind.ORG)
     if any(w in ("ministry", "department", "office") for w in words):
         return kind in (ActorKind.GOVERNMENT, ActorKind.MILITARY, ActorKind.STATE)
     if any(w in ("army", "military", "forces", "command") for w in words):

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from watchline.domain import Act
 from watchline.extract.attribution import Attribution
 from watchline.extract.posts import Post
+from watchline.extract.quotes import Quote
 from watchline.extract.spans import trim
 
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
@@ -77,6 +78,42 @@ def _cut_before(outer: Attribution, inner: Attribution, text: str) -> None:
     comma = text.rfind(",", outer.content[0], start)
     if comma > outer.content[0]:
         outer.content = trim(text, outer.content[0], comma)
+
+
+def continued_quotes(attrs: list[Attribution], quotes: list[Quote], text: str) -> list[Attribution]:
+    """'“A,” said X. “B.”': a quote right after a quoted statement goes on with its speaker."""
+    extra: list[Attribution] = []
+    for quote in quotes:
+        if len(text[quote.inner_start : quote.inner_end].split()) < 4:
+            continue
+        if any(_overlap(quote, a) for a in attrs):
+            continue
+        before = [a for a in attrs + extra if a.sentence.end_char <= quote.start]
+        if not before:
+            continue
+        prev = max(before, key=lambda a: a.sentence.end_char)
+        if not prev.direct or text[prev.sentence.end_char : quote.start].strip():
+            continue
+        extra.append(
+            Attribution(
+                cue=prev.cue,
+                lemma=prev.lemma,
+                act=prev.act,
+                content=trim(text, quote.inner_start, quote.inner_end),
+                speaker=prev.speaker,
+                frame="continued",
+                sentence=prev.sentence,
+                direct=True,
+                cue_token=None,
+                confidence=0.6,
+            )
+        )
+    return extra
+
+
+def _overlap(quote: Quote, attr: Attribution) -> bool:
+    start, end = attr.content
+    return (start < quote.end and quote.start < end) or quote.start <= attr.cue[0] < quote.end
 
 
 def post_statements(
