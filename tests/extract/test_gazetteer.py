@@ -187,3 +187,29 @@ def test_gazetteer_loads_fast_once_cached() -> None:
 )
 def test_gazetteer_fold_names(name: str, key: str) -> None:
     assert fold(name) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Troops fired in Jammu and Kashmir and in Azad Kashmir.",
+         [("Jammu and Kashmir", "IND", "region"), ("Azad Kashmir", "PAK", "region")]),
+        ("Talks with Bosnia and Herzegovina and Serbia.",
+         [("Bosnia and Herzegovina", "BIH", "country"), ("Serbia", "SRB", "country")]),
+        ("The RSF took Bara in North Kordofan after attacking El Fasher.",
+         [("Bara", "SDN", "city"), ("North Kordofan", "SDN", "region"),
+          ("El Fasher", "SDN", "city")]),
+        ("Strikes hit the Bekaa Valley; rockets fell on the Golan Heights.",
+         [("Bekaa Valley", "LBN", "region"), ("Golan Heights", None, "region")]),
+        ("KYIV, March 3 (Reuters) - Drones hit Odesa.",
+         [("KYIV", "UKR", "city"), ("Odesa", "UKR", "city")]),
+        ("India accused Pakistan of cross-border terrorism.",
+         [("India", "IND", "country"), ("Pakistan", "PAK", "country")]),
+        ("Protests were held in Kashmir.", [("Kashmir", None, "region")]),
+        ("Serbs rallied in North Kosovo.", [("North Kosovo", "XKX", "region")]),
+    ],
+)  # fmt: skip
+def test_gazetteer_find_regions_lists_and_dates(
+    plain: Gazetteer, text: str, expected: list
+) -> None:
+    assert [(m.text, m.country, m.precision.value) for m in plain.find(text)] == expected

