@@ -49,6 +49,7 @@ STATEMENTS = {
     "arm": ("Armenian wire", datetime(2024, 3, 31, 13, tzinfo=UTC)),
     "eu": ("EU Mission", datetime(2024, 3, 31, 17, tzinfo=UTC)),
     "aze2": ("Azerbaijani wire", datetime(2024, 4, 1, 19, tzinfo=UTC)),
+    "aze3": ("Azerbaijani wire", datetime(2024, 4, 1, 20, tzinfo=UTC)),
 }
 
 
@@ -67,6 +68,9 @@ def claims_of(doc: str):
         "aze2": [make_claim("c1", "AZE", Act.ACCUSE, EventType.FORTIFY, "ARM", A01,
                             places=(TEGH,), event_day=A01,
                             content="Armenia of building fortifications near Tegh")],
+        "aze3": [make_claim("c1", "AZE", Act.ACCUSE, EventType.MOBILIZE, "ARM", A01,
+                            places=(BORDER,), event_day=A01,
+                            content="Armenia of continuing to concentrate its troops")],
     }[doc]  # fmt: skip
 
 

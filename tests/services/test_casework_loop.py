@@ -109,3 +109,14 @@ def test_casework_relink_keeps_ids_and_history(db: Database) -> None:
     assert len(view.history) == 1
     again = link_all(db, THEATRE)
     assert again.counts.unchanged == 1
+
+
+def test_casework_rationale_mentions_a_later_repeat(scenario: Database) -> None:
+    add_statement(scenario, "aze3")
+    link_all(scenario, THEATRE)
+    verify_all(scenario, THEATRE)
+    views = [v for v in case_views(scenario) if v.case.event_type.value == "mobilize"]
+    first, repeat = sorted(views, key=lambda v: v.case.start)
+    assert repeat.claims_for[0].response_kind == "repeats"
+    assert "the claim was repeated on 1 Apr 2024" in first.verdict.rationale
+    assert repeat.status.value == "not_covered"

@@ -171,3 +171,28 @@ def test_verdicts_base_named_in_team_when_base_missing() -> None:
     )
     ev = CaseEvidence(**{**_evidence().__dict__, "patrols": teams, "theatre": theatre})
     assert "2 patrols from Jermuk and Yeghegnadzor" in verify_case(ev).rationale
+
+
+def _two_days(day2_fraction: float, days: int = 2) -> CaseEvidence:
+    ev = _evidence()
+    end = date.fromordinal(D31.toordinal() + days - 1)
+    case = Case(**{**ev.case.__dict__, "end": end})
+    good = Coverage(0.71, 12.0, 0.5, ("p1",))
+    thin = Coverage(day2_fraction, 12.0 * day2_fraction, 0.5 * day2_fraction, ())
+    daily = ((D31, good), (end, thin)) if days == 2 else ()
+    return CaseEvidence(**{**ev.__dict__, "case": case, "daily": daily})
+
+
+@pytest.mark.parametrize(
+    ("ev", "status"),
+    [
+        (_two_days(0.71), VerdictStatus.CONTRADICTED),
+        (_two_days(0.0), VerdictStatus.DISPUTED),  # 1 April not patrolled
+        (_two_days(0.71, days=20), VerdictStatus.DISPUTED),  # "in recent weeks"
+    ],
+)
+def test_verdicts_every_day_of_a_window_must_be_covered(ev, status) -> None:
+    verdict = verify_case(ev)
+    assert verdict.status is status
+    if ev.daily and status is VerdictStatus.DISPUTED:
+        assert "too thin on 1 Apr 2024" in verdict.rationale

@@ -169,12 +169,13 @@ class Linker:
     def place(self, claim: Claim, response: Response | None) -> _Draft | None:
         """The case a (non-copy) claim joins, opening one when none fits."""
         target = self.case_of.get(response.answers) if response else None
-        if target is not None and response and response.kind is not ResponseKind.REPEATS:
+        repeat = response is not None and response.kind is ResponseKind.REPEATS
+        if target is not None and not repeat:
             return target
         window = link_window(claim, self.options.tolerance_days)
         for draft in self._candidates(claim.event.type, window):
-            if self._accepts(draft, claim):
-                return draft
+            if draft is not target and self._accepts(draft, claim):
+                return draft  # a repeat on a later day is a new allegation: its own case
         if claim.event.type is EventType.OTHER:
             return None
         return self._open(claim)
@@ -226,8 +227,12 @@ class Linker:
             )
             for draft in (self.drafts[number] for number in nearby):
                 core = union(event_window(c) for c in _core(draft))
-                if footprint.anywhere or not overlaps(core, window):
-                    continue
+                if (
+                    footprint.anywhere
+                    or not overlaps(core, window)
+                    or self.scope(draft) == "anywhere"
+                ):
+                    continue  # a case with no place of its own gets no "situation there" context
                 if any(self.gazetteer.overlap(footprint, fp) for fp in draft.footprints.values()):
                     draft.add(claim, Role.CONTEXT, footprint)
                     joined = True

@@ -62,15 +62,21 @@ def _denial_target(
 def _confirm_target(
     claim: Claim, earlier: Sequence[Claim], days: int, near: Overlap
 ) -> Claim | None:
+    """The latest claim of the same kind and polarity by another speaker (an envoy
+    confirming his mission's statement counts: a confirmation, though not independent)."""
     for other in reversed(earlier):
         gap = _days_before(claim, other)
-        if not 0 <= gap <= days or party(other) == party(claim):
+        if not 0 <= gap <= days or _speaker_key(other) == _speaker_key(claim):
             continue
-        if is_against(other) != is_against(claim) or not _same_kind(claim, other):
+        if is_against(other) != is_against(claim) or other.event.type != claim.event.type:
             continue
         if _agents_match(claim, other) and near(claim, other):
             return other
     return None
+
+
+def _speaker_key(claim: Claim) -> str:
+    return claim.speaker.actor_id or claim.speaker.text.casefold()
 
 
 def _repeat_target(claim: Claim, earlier: Sequence[Claim], near: Overlap) -> Claim | None:

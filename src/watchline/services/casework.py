@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -174,16 +174,17 @@ def verify_all(
         repo = CaseRepository(session)
         claims = {c.id: c for c in ClaimRepository(session).list()}
         roles = _roles(repo)
-        repeats = {r.claim_id: r.answers for r in repo.responses() if r.kind == "repeats"}
+        repeats = [(r.claim_id, r.answers) for r in repo.responses() if r.kind == "repeats"]
         scopes = repo.scopes()
         histories = repo.histories()
         for case in repo.cases():
             scope = scopes.get(case.id, "place")
             area = observable_area(case, theatre, policy, scope)
             window = case_window(case, theatre)
-            coverage = None
+            coverage, daily = None, ()
             if area.wkt is not None and window is not None:
                 coverage = coverage_fn(session, area.wkt, window[0], window[1], visibility)
+                daily = _daily(session, case, area.wkt, theatre, visibility, policy, coverage_fn)
             observations, patrols = _seen(session, coverage)
             evidence = CaseEvidence(
                 case=case,
@@ -195,13 +196,50 @@ def verify_all(
                 theatre=theatre,
                 scope=scope,
                 far_side=area.far_side,
-                repeats=repeats,
+                repeated_on=_repeated_on(case, repeats, claims),
+                daily=daily,
             )
             verdict = verify_case(evidence, policy)
             if _changed(verdict, histories.get(case.id, [])):
                 verdict = repo.add_verdict(verdict)
             verdicts.append(verdict)
     return verdicts
+
+
+def _daily(
+    session: Session,
+    case: Case,
+    area: str,
+    theatre: Theatre,
+    visibility: float,
+    policy: VerifyPolicy,
+    coverage_fn: CoverageFn,
+) -> tuple[tuple[date, Coverage], ...]:
+    """Coverage of each day of a multi-day window (each day must be covered to contradict)."""
+    if case.start is None or case.end is None or case.end == case.start:
+        return ()
+    days = (case.end - case.start).days + 1
+    if days > policy.max_contradict_days:
+        return ()
+    daily = []
+    for offset in range(days):
+        day = case.start + timedelta(days=offset)
+        start, end = case_window(replace(case, start=day, end=day), theatre)
+        daily.append((day, coverage_fn(session, area, start, end, visibility)))
+    return tuple(daily)
+
+
+def _repeated_on(
+    case: Case, repeats: list[tuple[str, str]], claims: dict[str, Claim]
+) -> tuple[date, ...]:
+    """Days on which a claim of this case was repeated (the repeat may open a later case)."""
+    members = set(case.claim_ids)
+    days = {
+        claims[claim_id].stated_on
+        for claim_id, answers in repeats
+        if answers in members and claim_id in claims
+    }
+    return tuple(sorted(day for day in days if day is not None))
 
 
 def _roles(repo: CaseRepository) -> dict[str, dict[str, str]]:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from datetime import date
 
 from watchline.domain import Case, Claim, Coverage, Observation, ObservationType, Patrol, Theatre
 
@@ -26,7 +27,8 @@ class CaseEvidence:
     theatre: Theatre | None = None
     scope: str = "place"  # place | border | anywhere
     far_side: bool = False
-    repeats: Mapping[str, str] = field(default_factory=dict)  # claim id -> claim it repeats
+    repeated_on: tuple[date, ...] = ()  # days the allegation was repeated (here or later)
+    daily: tuple[tuple[date, Coverage], ...] = ()  # per-day coverage of a multi-day window
 
     def with_role(self, role: str) -> list[Claim]:
         return [self.claims[cid] for cid in self.case.claim_ids if self.roles.get(cid) == role]
@@ -62,6 +64,12 @@ class CaseEvidence:
     @property
     def quiet(self) -> list[Observation]:
         return [o for o in self.observations if o.type is ObservationType.NOTHING_UNUSUAL]
+
+    @property
+    def days(self) -> int:
+        if self.case.start is None or self.case.end is None:
+            return 1
+        return (self.case.end - self.case.start).days + 1
 
     @property
     def window_hours(self) -> float:

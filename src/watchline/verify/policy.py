@@ -33,7 +33,10 @@ class VerifyPolicy:
 
     min_area_fraction: float = 0.5
     min_border_fraction: float = 0.3
-    min_window_hours: float = 4.0
+    min_window_hours: float = 4.0  # on each day of a multi-day window
+    max_contradict_days: int = (
+        14  # a longer claimed window ("in recent weeks") is never contradicted
+    )
     min_inside_aor: float = 0.1  # border zone with less inside the mission's area: far side
     min_inside_place: float = 0.5  # a named place mostly outside the mission's area: far side
     observable: frozenset[EventType] = field(default=OBSERVABLE)

@@ -7,7 +7,8 @@ Ministry denied the claim; the claim was repeated on 1 Apr 2024."
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Sequence
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from watchline.domain import Act, Claim, Patrol, Precision, VerdictStatus
@@ -122,9 +123,9 @@ def _answers(ev: CaseEvidence) -> list[str]:
         parts.append(f"{_speaker(claim)} {verb}")
     for claim in ev.with_role("context")[:2]:
         parts.append(f"{_speaker(claim)} said “{claim.content.text.strip()[:160]}”")
-    for claim in ev.alleging:
-        if claim.id in ev.repeats and claim.stated_on:
-            parts.append(f"the claim was repeated on {claim.stated_on:%-d %b %Y}")
+    if ev.repeated_on:
+        days = _list([f"{day:%-d %b %Y}" for day in sorted(set(ev.repeated_on))])
+        parts.append(f"the claim was repeated on {days}")
     copies = len(ev.with_role("copy"))
     if copies:
         parts.append(f"{copies} repost{'s' if copies != 1 else ''} not counted as independent")
@@ -146,7 +147,11 @@ def _parties(ev: CaseEvidence) -> str:
 
 
 def rationale(
-    ev: CaseEvidence, status: VerdictStatus, policy: VerifyPolicy, unobservable: str | None
+    ev: CaseEvidence,
+    status: VerdictStatus,
+    policy: VerifyPolicy,
+    unobservable: str | None,
+    thin: Sequence[date] = (),
 ) -> str:
     head = status.value.replace("_", " ").capitalize()
     if status is VerdictStatus.PENDING:
@@ -168,6 +173,10 @@ def rationale(
             f"{_coverage_phrase(ev)}; contradicting a claim needs {need * 100:.0f} % of its "
             f"area for {policy.min_window_hours:.0f} h"
         )
+        if thin:
+            body += f"; coverage was too thin on {_list([f'{d:%-d %b %Y}' for d in thin])}"
+        if ev.days > policy.max_contradict_days:
+            body += f"; a window of {ev.days} days is too long to rule out by patrols"
         if status is VerdictStatus.DISPUTED:
             body = f"{_parties(ev)}, and nothing independent decides it; {body}"
         if ev.self_reported:

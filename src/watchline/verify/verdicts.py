@@ -9,7 +9,9 @@ case disputed, and a lone allegation is not covered.
 
 from __future__ import annotations
 
-from watchline.domain import Evidence, Verdict, VerdictStatus
+from datetime import date
+
+from watchline.domain import Coverage, Evidence, Verdict, VerdictStatus
 from watchline.verify.evidence import CaseEvidence
 from watchline.verify.policy import DEFAULT_POLICY, VerifyPolicy
 from watchline.verify.rationale import rationale
@@ -26,12 +28,28 @@ def unobservable_reason(ev: CaseEvidence, policy: VerifyPolicy) -> str | None:
     return None
 
 
-def sufficient(ev: CaseEvidence, policy: VerifyPolicy) -> bool:
-    """Whether coverage of the case's place and time is enough to contradict it."""
-    if ev.coverage is None or ev.scope == "anywhere":
-        return False
+def _enough(coverage: Coverage, hours: float, need: float, policy: VerifyPolicy) -> bool:
+    return coverage.area_fraction >= need and hours >= policy.min_window_hours
+
+
+def thin_days(ev: CaseEvidence, policy: VerifyPolicy) -> list[date]:
+    """Days of a multi-day window whose coverage is not enough on its own."""
     need = policy.min_border_fraction if ev.scope == "border" else policy.min_area_fraction
-    return ev.coverage.area_fraction >= need and ev.covered_hours >= policy.min_window_hours
+    return [day for day, c in ev.daily if not _enough(c, c.window_fraction * 24.0, need, policy)]
+
+
+def sufficient(ev: CaseEvidence, policy: VerifyPolicy) -> bool:
+    """Whether coverage of the case's place and time is enough to contradict it.
+
+    A window of several days must be covered on every one of them: patrols on 31 March
+    say nothing about 1 April.
+    """
+    if ev.coverage is None or ev.scope == "anywhere" or ev.days > policy.max_contradict_days:
+        return False
+    if ev.days > 1:
+        return len(ev.daily) == ev.days and not thin_days(ev, policy)
+    need = policy.min_border_fraction if ev.scope == "border" else policy.min_area_fraction
+    return _enough(ev.coverage, ev.covered_hours, need, policy)
 
 
 def _parties(ev: CaseEvidence, role: str) -> set[str]:
@@ -98,7 +116,9 @@ def verify_case(ev: CaseEvidence, policy: VerifyPolicy = DEFAULT_POLICY) -> Verd
         case_id=ev.case.id,
         status=status,
         confidence=confidence_of(ev, status, policy),
-        rationale=rationale(ev, status, policy, unobservable_reason(ev, policy)),
+        rationale=rationale(
+            ev, status, policy, unobservable_reason(ev, policy), thin_days(ev, policy)
+        ),
         coverage=ev.coverage,
         evidence=evidence_of(ev),
         author="engine",
