@@ -84,7 +84,8 @@ def test_cli_cases_verdict_set_and_history(claims_db: str) -> None:
         (["verdict", "set", "case-nope", "corroborated", "--reason", "x"], "E010"),
         (["verdict", "history", "case-nope"], "E010"),
         (["cases", "--format", "xml"], "E005"),
-        (["cases", "--status", "maybe"], "E401"),
+        (["cases", "--status", "maybe"], "E403"),
+        (["verdict", "set", "case-nope", "maybe", "--reason", "x"], "E401"),
     ],
 )
 def test_cli_cases_bad_input_one_line_error(claims_db: str, args: list[str], message: str) -> None:

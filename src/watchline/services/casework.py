@@ -257,6 +257,14 @@ def parse_status(value: str) -> VerdictStatus:
         raise InputError(Errors.E401, value=value, options=options) from None
 
 
+def _status_filter(value: str) -> VerdictStatus:
+    try:
+        return parse_status(value)
+    except InputError:
+        options = ", ".join(s.value for s in VerdictStatus)
+        raise InputError(Errors.E403, value=value, options=options) from None
+
+
 def set_verdict(
     db: Database,
     case_id: str,
@@ -390,7 +398,7 @@ def _claim_view(
 
 def case_views(db: Database, status: str | None = None) -> list[CaseView]:
     """Every active case, optionally only those whose current verdict has `status`."""
-    wanted = parse_status(status) if status else None
+    wanted = _status_filter(status) if status else None
     with db.transaction() as session:
         repo = CaseRepository(session)
         claims = {c.id: c for c in ClaimRepository(session).list()}
