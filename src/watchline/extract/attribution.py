@@ -89,6 +89,8 @@ def _long_enough(text: str, span: tuple[int, int]) -> bool:
 
 
 def _verb_cue(tok: Token, sent: Span, cue: Cue, quotes: list[Quote]) -> Attribution | None:
+    if any(c.dep_ == "neg" for c in tok.children):
+        return None  # "did not say whether …" reports no statement
     act = _act_of(tok, cue)
     text = _text(tok.doc)
     for frame in cue.frames:
@@ -176,6 +178,9 @@ def _clause(tok: Token):
             tokens = _without_speaker_asides(child)
             while tokens and (tokens[0].dep_ == "mark" or tokens[0].lower_ == "that"):
                 tokens.pop(0)
+            while tokens and tokens[-1].dep_ in ("cc", "punct"):
+                tokens.pop()  # "were killed and" when the parser hung the rest elsewhere
+            tokens = _without_dateline(tokens)
             gerund = child.tag_ == "VBG" and not any(c.dep_ in SUBJECTS for c in child.children)
             if tokens:
                 return token_span(tokens), False, ["SELF"] if gerund else []
@@ -191,6 +196,17 @@ def _without_speaker_asides(head: Token) -> list[Token]:
             if before is not None and before.text == ",":
                 cut = before.i if cut is None else min(cut, before.i)
     return [t for t in head.subtree if cut is None or t.i < cut]
+
+
+def _without_dateline(tokens: list[Token]) -> list[Token]:
+    """'BEIRUT — Israeli strikes hit …': a dateline opening the article is not content."""
+    for k, tok in enumerate(tokens[:6]):
+        if tok.text in ("—", "–", "-", "--") and k > 0:
+            head = tokens[:k]
+            if all(t.is_upper or not t.is_alpha for t in head):
+                return tokens[k + 1 :]
+            break
+    return tokens
 
 
 def _has_that(tok: Token) -> bool:
@@ -313,8 +329,24 @@ def _np_span(tok: Token) -> tuple[int, int]:
         if t.dep_ in ("relcl", "acl"):
             drop.update(x.i for x in t.subtree)
     tokens = [t for t in tokens if t.i not in drop]
+    for k, t in enumerate(tokens[1:], start=1):
+        if t.lower_ in ("which", "who", "whose") and tokens[k - 1].text == ",":
+            tokens = tokens[: k - 1]  # "Hezbollah, which did not comment on the strikes"
+            break
+    tokens = _contiguous(sorted(tokens, key=lambda t: t.i), tok)
     start, end = token_span(tokens)
     return trim(_text(tok.doc), start, end)
+
+
+def _contiguous(tokens: list[Token], head: Token) -> list[Token]:
+    """The unbroken run of tokens around `head` (a dropped clause leaves a gap)."""
+    pos = next((k for k, t in enumerate(tokens) if t.i == head.i), 0)
+    lo = hi = pos
+    while lo > 0 and tokens[lo - 1].i == tokens[lo].i - 1:
+        lo -= 1
+    while hi + 1 < len(tokens) and tokens[hi + 1].i == tokens[hi].i + 1:
+        hi += 1
+    return tokens[lo : hi + 1]
 
 
 def _evidence_ok(tok: Token) -> bool:

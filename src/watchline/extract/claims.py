@@ -81,7 +81,7 @@ class ClaimBuilder:
             event_type, agents = target.event.type, list(target.event.agents)
         if not agents and attr.self_subject and event_type is not EventType.OTHER:
             agents = [self._agent(SELF, speaker)]
-        agents = agents or self._default_agents(event_type, attr, speaker)
+        agents = agents or self._default_agents(event_type, attr, speaker, negated)
         content_text = text[attr.content[0] : attr.content[1]]
         agent_aff = agents[0].affiliation if agents else None
         act = decide_act(
@@ -164,12 +164,16 @@ class ClaimBuilder:
                     return past
         return None
 
-    def _default_agents(self, event_type: EventType, attr: Attribution, speaker) -> list[Agent]:
+    def _default_agents(
+        self, event_type: EventType, attr: Attribution, speaker, negated: bool
+    ) -> list[Agent]:
         if event_type is EventType.OTHER:
             return []
         if event_type is EventType.DIPLOMACY:
             if attr.act in (Act.ASSERT, Act.CONFIRM) and speaker.affiliation:
                 return [Agent(self.text[speaker.start : speaker.end], None, speaker.affiliation)]
+            return []
+        if not negated and attr.act not in (Act.DENY, Act.CONFIRM):
             return []
         for past in reversed(self.claims):  # "no unusual movements": the ones discussed
             if past.event.type is event_type and past.event.agent is not None:

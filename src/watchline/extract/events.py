@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from watchline.domain import EventType
+from watchline.domain import Actor, ActorKind, EventType
 from watchline.extract.lexicon import Ontology
 
 PRONOUNS = {"it", "they", "its", "their", "them", "we", "our", "us", "he", "she", "his", "her"}
@@ -135,10 +135,21 @@ def _depth(tok: Token, inside: set[int]) -> int:
     return depth
 
 
+@dataclass(frozen=True)
+class DemonymMention:
+    """'Israeli strikes': a demonym naming the state as the actor."""
+
+    start: int
+    end: int
+    text: str
+    actor: Actor
+
+
 class MentionIndex:
     """Actor mentions of a document, looked up by token."""
 
-    def __init__(self, doc: Doc, mentions: Iterable) -> None:
+    def __init__(self, doc: Doc, mentions: Iterable, actors=None) -> None:
+        self.actors = actors
         self.by_token: dict[int, object] = {}
         self.mentions = list(mentions)
         for mention in self.mentions:
@@ -154,6 +165,18 @@ class MentionIndex:
             if mention is not None and mention not in seen:
                 seen.append(mention)
         return seen
+
+    def demonym(self, tok: Token) -> list:
+        """The state a capitalised adjective names ('Israeli', 'Russian'), if known."""
+        if self.actors is None or tok.pos_ not in ("ADJ", "PROPN") or not tok.text[:1].isupper():
+            return []
+        code = self.actors.affiliation_of(tok.text)
+        if not code:
+            return []
+        actor = self.actors.get(code.lower()) or Actor(
+            code.lower(), tok.text, ActorKind.STATE, code
+        )
+        return [DemonymMention(tok.idx, tok.idx + len(tok.text), tok.text, actor)]
 
     def before(self, tok: Token, limit: int) -> object | None:
         for i in range(tok.i - 1, max(limit, 0) - 1, -1):
@@ -223,7 +246,9 @@ def _own_agent(tok: Token, index: MentionIndex) -> list:
             if found:
                 return found
         if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < tok.i:
-            found = index.in_tokens(child.subtree) or _pronoun([child], index)
+            found = (
+                index.in_tokens(child.subtree) or _pronoun([child], index) or index.demonym(child)
+            )
             if found:
                 return found
     return index.in_tokens([tok])
@@ -237,7 +262,16 @@ def _subjects(tok: Token, index: MentionIndex) -> list:
                 return found
     for child in tok.children:
         if child.dep_ in ("nsubj", "csubj"):
-            return index.in_tokens(child.subtree) or _pronoun([child], index)
+            return (
+                index.in_tokens(child.subtree)
+                or _pronoun([child], index)
+                or [
+                    m
+                    for t in child.lefts
+                    if t.dep_ in ("amod", "compound")
+                    for m in index.demonym(t)
+                ]
+            )
     return []
 
 

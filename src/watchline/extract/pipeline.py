@@ -88,7 +88,7 @@ class Extractor:
         builder = ClaimBuilder(
             doc=doc,
             extractor=self,
-            index=MentionIndex(doc, mentions),
+            index=MentionIndex(doc, mentions, actors),
             mentions=mentions,
             places=self._places(text),
             published_on=published_on,

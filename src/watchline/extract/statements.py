@@ -51,8 +51,8 @@ def _echo(attr: Attribution, kept: list[Attribution], text: str) -> bool:
     tok = attr.cue_token
     if tok is None or tok.dep_ not in ("advcl", "conj"):
         return False
-    first = text[attr.content[0] : attr.content[1]].split()[:1]
-    if not first or first[0].lower() not in REFERRING:
+    words = text[attr.content[0] : attr.content[1]].split()
+    if not words or len(words) > 4 or words[0].lower() not in REFERRING:
         return False
     return any(other.cue_token == tok.head for other in kept)
 
