@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import UTC, datetime
 
@@ -26,6 +27,18 @@ def test_telegram_single_chat(run, inputs, stored) -> None:
     assert first.source.name == "Border Watch AM" and first.source.handle == str(CHAT)
     assert first.author == "Border Watch AM" and first.meta["from_id"] == "channel1712345678"
     assert json.loads(first.raw)["id"] == 2
+
+
+@pytest.mark.parametrize("name", ["result.json", "account.json", "truncated.json"])
+def test_telegram_raw_is_the_exports_own_bytes(run, inputs, stored, name: str) -> None:
+    export = (inputs / "telegram" / name).read_bytes()
+    run(inputs / "telegram" / name)
+    documents = list(stored().values())
+    assert documents
+    for document in documents:
+        assert document.raw in export  # cut out of the file, not re-serialised
+        assert json.loads(document.raw)["id"] == int(document.key.rsplit(":", 1)[1])
+        assert document.meta["export_sha256"] == hashlib.sha256(export).hexdigest()
 
 
 def test_telegram_text_entities_forward_reply_media(run, inputs, stored) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 
 from watchline.domain import Document, Source, SourceKind
 from watchline.ingest.fetch import Fetcher
@@ -26,6 +28,10 @@ class Blob:
     url: str | None = None  # the final URL of a fetched page
     content_type: str | None = None
     last_modified: str | None = None
+
+    @cached_property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
 
 
 @dataclass

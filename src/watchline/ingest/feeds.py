@@ -55,7 +55,7 @@ def read_feed(blob: Blob, ctx: ReadContext) -> Items:
         label = f"item {len(entries)}"
         yield Rejection.of(blob.origin, label, Errors.E204, reason=f"the feed breaks off ({cut})")
         entries.pop()
-    feed_sha = hashlib.sha256(blob.data).hexdigest()
+    feed_sha = blob.sha256
     for index, entry in enumerate(entries):
         label = f"item {index + 1}"
         text = _entry_text(entry)

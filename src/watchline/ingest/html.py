@@ -6,7 +6,6 @@ content is dropped with the boilerplate. The raw HTML is kept as the evidence.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
 
@@ -80,7 +79,7 @@ def page_document(blob: Blob, ctx: ReadContext, page: Page) -> Document:
         meta["revised_at"] = modified.isoformat()
     host = url.split("/")[2] if url else None
     return Document(
-        key=url or f"file:{hashlib.sha256(blob.data).hexdigest()}",
+        key=url or f"file:{blob.sha256}",
         text=page.text,
         raw=blob.data,
         source=ctx.source_for(SourceKind.NEWS, page.site or host or WEB_PAGES, url=url),

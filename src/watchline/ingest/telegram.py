@@ -4,8 +4,9 @@ A message's key is (chat id, message id); its time is `date_unixtime` (a string 
 seconds, UTC), never the local-time `date`. `text` is a string or a list of strings and
 entity objects. An edited message carries `edited_unixtime`: ingesting a newer export
 stores the edit as the next version of the message. Service messages (joins, pins,
-calls) are skipped and counted. A truncated single-chat export keeps every message
-that was complete.
+calls) are skipped and counted. Each message keeps its own bytes, cut out of the
+export (see telegram_scan.py), and the export's sha256. A truncated single-chat export
+keeps every message that was complete.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from watchline.errors import Errors, InputError
 from watchline.ingest.context import Blob, Items, ReadContext
 from watchline.ingest.limits import decode_text
 from watchline.ingest.report import Rejection, Skipped
-from watchline.ingest.telegram_salvage import salvage_chat
+from watchline.ingest.telegram_scan import original_messages, salvage_chat
 
 MEDIA_PATHS = ("photo", "file")
 NOT_INCLUDED = "(File not included"
@@ -30,15 +31,16 @@ def read_telegram(blob: Blob, ctx: ReadContext) -> Items:
     try:
         export = json.loads(text)
     except json.JSONDecodeError as exc:
-        chat, failure = salvage_chat(text)
+        chat, raws, failure = salvage_chat(text)
         if chat is None:
             raise InputError(Errors.E203, path=blob.origin, item="file", reason=exc) from None
-        yield from _chat(chat, blob, ctx)
-        count = len(chat.get("messages", []))
+        yield from _chat(chat, raws, blob, ctx)
+        count = len(chat["messages"])
         yield Rejection.of(blob.origin, "end of file", Errors.E212, count=count, reason=failure)
         return
-    for chat in chats_of(export, blob.origin):
-        yield from _chat(chat, blob, ctx)
+    chats = chats_of(export, blob.origin)
+    for chat, raws in zip(chats, original_messages(text, chats), strict=True):
+        yield from _chat(chat, raws, blob, ctx)
 
 
 def chats_of(export: Any, origin: str) -> list[dict[str, Any]]:
@@ -57,7 +59,7 @@ def chats_of(export: Any, origin: str) -> list[dict[str, Any]]:
     return chats
 
 
-def _chat(chat: dict[str, Any], blob: Blob, ctx: ReadContext) -> Items:
+def _chat(chat: dict[str, Any], raws: list[str] | None, blob: Blob, ctx: ReadContext) -> Items:
     chat_id = chat.get("id")
     name = chat.get("name") or f"Telegram chat {chat_id}"
     if not isinstance(chat_id, int):
@@ -68,11 +70,12 @@ def _chat(chat: dict[str, Any], blob: Blob, ctx: ReadContext) -> Items:
     if not isinstance(messages, list):
         return
     for position, message in enumerate(messages):
-        yield _message(message, position, chat, source, blob)
+        raw = raws[position] if raws is not None else None
+        yield _message(message, raw, position, chat, source, blob)
 
 
 def _message(
-    message: Any, position: int, chat: dict[str, Any], source: Source, blob: Blob
+    message: Any, raw: str | None, position: int, chat: dict[str, Any], source: Source, blob: Blob
 ) -> Document | Rejection | Skipped:
     chat_id = chat["id"]
     if not isinstance(message, dict) or not isinstance(message.get("id"), int):
@@ -97,7 +100,7 @@ def _message(
     return Document(
         key=f"telegram:{chat_id}:{message['id']}",
         text=text,
-        raw=json.dumps(message, ensure_ascii=False, sort_keys=True).encode(),
+        raw=_raw(message, raw),
         source=source,
         published_at=published,
         retrieved_at=blob.retrieved_at,
@@ -108,6 +111,13 @@ def _message(
         media=media,
         meta=_meta(message, chat, blob, edited),
     )
+
+
+def _raw(message: dict[str, Any], original: str | None) -> bytes:
+    """The message's own bytes in the export; re-serialised (sorted keys) if not found."""
+    if original is not None:
+        return original.encode("utf-8", "surrogatepass")
+    return json.dumps(message, ensure_ascii=False, sort_keys=True).encode("utf-8", "replace")
 
 
 def flatten_text(text: Any) -> str:
@@ -145,6 +155,7 @@ def _meta(
         "chat_name": chat.get("name"),
         "chat_type": chat.get("type"),
         "path": blob.origin,
+        "export_sha256": blob.sha256,
     }
     if message.get("from_id"):
         meta["from_id"] = str(message["from_id"])

@@ -6,7 +6,6 @@ the file itself; a Markdown file's first heading becomes the title.
 
 from __future__ import annotations
 
-import hashlib
 import re
 
 from watchline.domain import Document, SourceKind
@@ -30,9 +29,8 @@ def read_markdown(blob: Blob, ctx: ReadContext) -> Items:
 def _document(
     blob: Blob, ctx: ReadContext, text: str, title: str | None, kind: str = "text"
 ) -> Document:
-    digest = hashlib.sha256(blob.data).hexdigest()
     return Document(
-        key=blob.url or f"file:{digest}",
+        key=blob.url or f"file:{blob.sha256}",
         text=text,
         raw=blob.data,
         source=ctx.source_for(SourceKind.FILE, LOCAL_FILES),
