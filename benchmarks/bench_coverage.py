@@ -76,19 +76,29 @@ def run_queries(db: Database, queries: int, seed: int) -> list[float]:
     rng = random.Random(seed)
     theatre = load_theatre("arm-aze")
     sectors = [s.geometry for s in theatre.sectors]
-    timings = []
+    timings, cpu = [], []
     covered = 0
     for _ in range(queries):
         area = rng.choice(sectors)
         start = FIRST_DAY + timedelta(hours=rng.uniform(-12, DAYS * 24))
         end = start + timedelta(hours=rng.uniform(6, 72))
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         with db.transaction() as session:
             cov = coverage_of(session, area, start, end, theatre.visibility_m)
         timings.append((time.perf_counter() - t0) * 1000)
+        cpu.append((time.process_time() - c0) * 1000)
         covered += cov.area_fraction > 0
     print(f"queries with some coverage: {covered}/{queries}")
+    print(f"client CPU per query: p50 {statistics.median(cpu):.1f} ms")
     return timings
+
+
+def load() -> str:
+    """The 1-minute load average: this machine's cores are shared, so say how busy."""
+    try:
+        return Path("/proc/loadavg").read_text().split()[0]
+    except OSError:
+        return "unknown"
 
 
 def main() -> None:
@@ -129,7 +139,7 @@ def main() -> None:
     print(
         f"backend={db.dialect} patrols={len(report.added)} points={report.points} "
         f"import_s={import_s:.2f} query_p50_ms={p50:.2f} query_p95_ms={p95:.2f} "
-        f"queries={args.queries} targets_met={str(ok).lower()}"
+        f"queries={args.queries} load1={load()} targets_met={str(ok).lower()}"
     )
 
 

@@ -91,33 +91,30 @@ def coverage_of_tracks(
     proj = projection_for(area)
     area_m = proj.forward(area)
     shapely.prepare(area_m)
-    total = area_m.area
+    shapely.prepare(area)
+    total = area.area
     pieces: list[BaseGeometry] = []
     per_patrol: dict[str, float] = {}
     seen_by: dict[str, float] = {}  # covering patrol -> its visibility
-    hours = 0.0
     intervals: list[np.ndarray] = []
     for track in tracks:
         vis = track.visibility_m or visibility_m
-        seen = _seen(track, s, e, vis, proj, area_m)
+        seen = _seen(track, s, e, vis, proj, area, area_m)
         if seen is None:
             continue
         piece, near = seen
-        if not near.size:
-            continue
         per_patrol[track.id] = piece.area / total if total else 0.0
         seen_by[track.id] = vis
         pieces.append(piece)
-        hours += float(np.sum(near[:, 1] - near[:, 0])) / 3600.0
         intervals.append(near)
     union = shapely.union_all(pieces) if pieces else None
     fraction = min(1.0, union.area / total) if union is not None and total else 0.0
-    ids = tuple(sorted(per_patrol))
+    hours = sum(float(np.sum(n[:, 1] - n[:, 0])) for n in intervals) / 3600.0
     return Coverage(
         area_fraction=fraction,
         hours=hours,
         window_fraction=float(_window_fraction(intervals, s, e)),
-        patrol_ids=ids,
+        patrol_ids=tuple(sorted(per_patrol)),
         observation_ids=_observations_inside(observations, s, e, proj, area_m, seen_by),
         per_patrol=per_patrol,
     )
@@ -129,30 +126,36 @@ def _seen(
     e: float,
     vis: float,
     proj: LocalProjection,
+    area: BaseGeometry,
     area_m: BaseGeometry,
 ) -> tuple[BaseGeometry, np.ndarray] | None:
-    """The part of the area the patrol saw, and the time intervals it was near it."""
+    """The part of the area the patrol saw, and the time intervals it was in sight of it.
+
+    Areas and footprints stay in lon/lat: the projection is a linear scaling, so ratios
+    of areas are the same in both; only buffers and distances are taken in metres.
+    """
     clipped = track.track.clip(s, e)
     if not len(clipped):
         return None
-    if clipped is track.track and track.footprint is not None:
-        footprint = proj.forward(track.footprint)
-    else:
-        footprint = proj.forward(clipped.line()).buffer(vis, quad_segs=4)
-    if not footprint.intersects(area_m):
-        return None
-    piece = footprint.intersection(area_m)
     xy = np.column_stack((clipped.lon * proj.kx, clipped.lat * proj.ky))
-    near = shapely.dwithin(shapely.points(xy), area_m, vis)
-    return piece, _near_intervals(clipped.t, near)
-
-
-def _near_intervals(t: np.ndarray, near: np.ndarray) -> np.ndarray:
-    """Segments [t_i, t_i+1] with either end within sight of the area."""
-    if len(t) == 1:
-        return np.array([[t[0], t[0]]]) if near[0] else np.empty((0, 2))
-    mask = near[:-1] | near[1:]
-    return np.column_stack((t[:-1][mask], t[1:][mask]))
+    parts = (
+        shapely.linestrings(np.stack((xy[:-1], xy[1:]), axis=1))
+        if len(xy) > 1
+        else shapely.points(xy)
+    )
+    near = shapely.dwithin(parts, area_m, vis)
+    if not near.any():
+        return None
+    if clipped is track.track and track.footprint is not None:
+        footprint = track.footprint
+    else:
+        footprint = proj.inverse(proj.forward(clipped.line()).buffer(vis, quad_segs=4))
+    piece = footprint.intersection(area)
+    if piece.is_empty:
+        return None
+    if len(xy) == 1:
+        return piece, np.array([[clipped.t[0], clipped.t[0]]])
+    return piece, np.column_stack((clipped.t[:-1][near], clipped.t[1:][near]))
 
 
 def _window_fraction(intervals: list[np.ndarray], s: float, e: float) -> float:

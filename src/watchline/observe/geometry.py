@@ -42,9 +42,9 @@ class LocalProjection:
     def inverse_xy(self, x: float, y: float) -> tuple[float, float]:
         return x / self.kx, y / self.ky
 
-    def buffer(self, geom: BaseGeometry, metres: float) -> BaseGeometry:
+    def buffer(self, geom: BaseGeometry, metres: float, quad_segs: int = 8) -> BaseGeometry:
         """`geom` (lon/lat) buffered by `metres`, returned in lon/lat."""
-        return self.inverse(self.forward(geom).buffer(metres, quad_segs=8))
+        return self.inverse(self.forward(geom).buffer(metres, quad_segs=quad_segs))
 
 
 def projection_for(geom: BaseGeometry) -> LocalProjection:

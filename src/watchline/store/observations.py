@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 import shapely
-from sqlalchemy import and_, func, select, text
+from sqlalchemy import ColumnElement, and_, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from watchline.domain import Modality, Observation, ObservationType
@@ -91,6 +91,28 @@ class ObservationRepository:
 
     def in_area(self, bbox: BBox, start: datetime, end: datetime) -> list[Observation]:
         """Observations with a place meeting `bbox`, made during [start, end]."""
+        return self._select(self._in_area(bbox, start, end))
+
+    def without_place(
+        self, patrol_ids: Sequence[str], start: datetime, end: datetime
+    ) -> list[Observation]:
+        """Observations of these patrols that have no place, made during [start, end]."""
+        return self._select(self._without_place(patrol_ids, start, end)) if patrol_ids else []
+
+    def for_coverage(
+        self, bbox: BBox, start: datetime, end: datetime, patrol_ids: Sequence[str]
+    ) -> list[Observation]:
+        """`in_area` and `without_place` together, in one query."""
+        where = self._in_area(bbox, start, end)
+        if patrol_ids:
+            where = or_(where, self._without_place(patrol_ids, start, end))
+        return self._select(where)
+
+    def _select(self, where: ColumnElement[bool]) -> list[Observation]:
+        query = select(ObservationRow).where(where).order_by(ObservationRow.num)
+        return [to_observation(r) for r in self.session.scalars(query)]
+
+    def _in_area(self, bbox: BBox, start: datetime, end: datetime) -> ColumnElement[bool]:
         minx, miny, maxx, maxy = bbox
         s, e = utc(start).timestamp(), utc(end).timestamp()
         exact = and_(
@@ -103,29 +125,22 @@ class ObservationRepository:
         )
         if self.session.get_bind().dialect.name == "postgresql":
             envelope = func.ST_MakeEnvelope(minx, miny, maxx, maxy, 4326)
-            where = and_(ObservationRow.geom.op("&&")(envelope), exact)
-        else:
-            ids = text(
-                "SELECT id FROM observations_rtree WHERE minx <= :maxx AND maxx >= :minx "
-                "AND miny <= :maxy AND maxy >= :miny AND t0 <= :e AND t1 >= :s"
-            ).bindparams(minx=minx, miny=miny, maxx=maxx, maxy=maxy, s=s, e=e)
-            where = and_(ObservationRow.num.in_(ids.columns(id=ObservationRow.num.type)), exact)
-        query = select(ObservationRow).where(where).order_by(ObservationRow.num)
-        return [to_observation(r) for r in self.session.scalars(query)]
+            return and_(ObservationRow.geom.op("&&")(envelope), exact)
+        ids = text(
+            "SELECT id FROM observations_rtree WHERE minx <= :maxx AND maxx >= :minx "
+            "AND miny <= :maxy AND maxy >= :miny AND t0 <= :e AND t1 >= :s"
+        ).bindparams(minx=minx, miny=miny, maxx=maxx, maxy=maxy, s=s, e=e)
+        return and_(ObservationRow.num.in_(ids.columns(id=ObservationRow.num.type)), exact)
 
-    def without_place(
+    def _without_place(
         self, patrol_ids: Sequence[str], start: datetime, end: datetime
-    ) -> list[Observation]:
-        """Observations of these patrols that have no place, made during [start, end]."""
-        if not patrol_ids:
-            return []
-        query = select(ObservationRow).where(
+    ) -> ColumnElement[bool]:
+        return and_(
             ObservationRow.patrol_id.in_(list(patrol_ids)),
             ObservationRow.minx.is_(None),
             ObservationRow.observed_ts >= utc(start).timestamp(),
             ObservationRow.observed_ts <= utc(end).timestamp(),
         )
-        return [to_observation(r) for r in self.session.scalars(query)]
 
     def add_photo(
         self,

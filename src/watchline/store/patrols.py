@@ -49,6 +49,23 @@ def expand(bbox: BBox, metres: float) -> BBox:
     return minx - dx, miny - dy, maxx + dx, maxy + dy
 
 
+_COLUMNS = "p.id, p.visibility_m, p.simple_points, p.footprint, p.footprint_m"
+_EXACT = (
+    "p.minx <= :maxx AND p.maxx >= :minx AND p.miny <= :maxy AND p.maxy >= :miny "
+    "AND p.start_ts <= :e AND p.end_ts >= :s"
+)
+CANDIDATES_SQLITE = text(
+    f"SELECT {_COLUMNS} FROM patrols_rtree r JOIN patrols p ON p.num = r.id "
+    "WHERE r.minx <= :maxx AND r.maxx >= :minx AND r.miny <= :maxy AND r.maxy >= :miny "
+    f"AND r.t0 <= :e AND r.t1 >= :s AND {_EXACT} ORDER BY p.num"
+)
+CANDIDATES_PG = text(
+    f"SELECT {_COLUMNS} FROM patrols p "
+    "WHERE p.extent && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4326) "
+    f"AND {_EXACT} ORDER BY p.num"
+)
+
+
 class PatrolRepository:
     """Patrols of one session; `default_visibility_m` sizes the stored footprints."""
 
@@ -72,8 +89,10 @@ class PatrolRepository:
         proj = LocalProjection(float(np.mean(track.lat)))
         simple = track.simplified(proj.kx, proj.ky, SIMPLIFY_M)
         vis = patrol.visibility_m or self.default_visibility_m
-        footprint = proj.buffer(simple.line(), vis)
+        footprint = proj.buffer(simple.line(), vis, quad_segs=4)
         coords = np.column_stack((track.lon, track.lat))
+        bounds = (track.lon.min(), track.lat.min(), track.lon.max(), track.lat.max())
+        reach = tuple(float(v) for v in expand(bounds, patrol.visibility_m or 0.0))
         if len(coords) == 1:
             coords = np.vstack((coords, coords))
         return PatrolRow(
@@ -87,10 +106,11 @@ class PatrolRepository:
             start_ts=float(track.t[0]),
             end_ts=float(track.t[-1]),
             track=shapely.LineString(coords).wkt,
-            minx=float(track.lon.min()),
-            miny=float(track.lat.min()),
-            maxx=float(track.lon.max()),
-            maxy=float(track.lat.max()),
+            minx=reach[0],
+            miny=reach[1],
+            maxx=reach[2],
+            maxy=reach[3],
+            extent=shapely.box(*reach).wkt,
             point_count=len(track),
             points=pack(track),
             simple_points=pack(simple),
@@ -124,25 +144,29 @@ class PatrolRepository:
         return self.session.scalar(select(PatrolRow.raw).where(PatrolRow.id == patrol_id))
 
     def candidates(self, bbox: BBox, start: datetime, end: datetime) -> list[Patrol]:
-        """Patrols whose track bbox meets `bbox` and whose time meets [start, end]."""
+        """Patrols whose reach (track bbox grown by the patrol's own visibility, if it
+        has one) meets `bbox` and whose time meets [start, end]."""
         query = select(PatrolRow).where(self._near(bbox, start, end)).order_by(PatrolRow.num)
         return [to_patrol(r) for r in self.session.scalars(query)]
 
     def candidate_tracks(self, bbox: BBox, start: datetime, end: datetime) -> list[PatrolTrack]:
-        """Like `candidates`, as simplified tracks with their footprints, for coverage."""
-        cols = (
-            PatrolRow.id,
-            PatrolRow.visibility_m,
-            PatrolRow.simple_points,
-            PatrolRow.footprint,
-            PatrolRow.footprint_m,
-        )
-        query = select(*cols).where(self._near(bbox, start, end)).order_by(PatrolRow.num)
+        """Like `candidates`, as simplified tracks with their footprints, for coverage.
+
+        This runs once per coverage query, so it is one plain SQL statement."""
+        minx, miny, maxx, maxy = bbox
+        params = {
+            "minx": minx,
+            "miny": miny,
+            "maxx": maxx,
+            "maxy": maxy,
+            "s": utc(start).timestamp(),
+            "e": utc(end).timestamp(),
+        }
+        pg = self.session.get_bind().dialect.name == "postgresql"
+        rows = self.session.execute(CANDIDATES_PG if pg else CANDIDATES_SQLITE, params)
         return [
-            PatrolTrack(
-                pid, unpack(simple), vis, shapely.from_wkb(fp) if fp is not None else None, fp_m
-            )
-            for pid, vis, simple, fp, fp_m in self.session.execute(query)
+            PatrolTrack(pid, unpack(simple), vis, shapely.from_wkb(fp) if fp else None, fp_m)
+            for pid, vis, simple, fp, fp_m in rows
         ]
 
     def _near(self, bbox: BBox, start: datetime, end: datetime) -> ColumnElement[bool]:
@@ -158,7 +182,7 @@ class PatrolRepository:
         )
         if self.session.get_bind().dialect.name == "postgresql":
             envelope = func.ST_MakeEnvelope(minx, miny, maxx, maxy, 4326)
-            return and_(PatrolRow.track.op("&&")(envelope), exact)
+            return and_(PatrolRow.extent.op("&&")(envelope), exact)
         ids = text(
             "SELECT id FROM patrols_rtree WHERE minx <= :maxx AND maxx >= :minx "
             "AND miny <= :maxy AND maxy >= :miny AND t0 <= :e AND t1 >= :s"
@@ -168,10 +192,6 @@ class PatrolRepository:
     def observations_in(self, bbox: BBox, start: datetime, end: datetime) -> list:
         """Observations in `bbox` during [start, end] (see ObservationRepository)."""
         return ObservationRepository(self.session).in_area(bbox, start, end)
-
-    def max_visibility_m(self) -> float:
-        value = self.session.scalar(select(func.max(PatrolRow.visibility_m)))
-        return float(value or 0.0)
 
 
 def to_patrol(row: PatrolRow, *, with_track: bool = True) -> Patrol:
@@ -196,11 +216,10 @@ def coverage_of(
     patrols, with the observations inside it; patrols' own visibility wins."""
     area = area_geometry(area_wkt)
     repo = PatrolRepository(session, visibility_m)
-    reach = max(visibility_m, repo.max_visibility_m())
-    tracks = repo.candidate_tracks(expand(area.bounds, reach), start, end)
-    observations = ObservationRepository(session)
-    found = observations.in_area(area.bounds, start, end)
-    found += observations.without_place([t.id for t in tracks], start, end)
+    tracks = repo.candidate_tracks(expand(area.bounds, visibility_m), start, end)
+    found = ObservationRepository(session).for_coverage(
+        area.bounds, start, end, [t.id for t in tracks]
+    )
     tracks = [_usable_footprint(t, visibility_m) for t in tracks]
     return coverage_of_tracks(area, utc(start), utc(end), tracks, found, visibility_m)
 

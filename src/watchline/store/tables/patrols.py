@@ -41,6 +41,7 @@ class PatrolRow(Base):
     start_ts: Mapped[float] = mapped_column(Float)
     end_ts: Mapped[float] = mapped_column(Float)
     track: Mapped[str] = mapped_column(Geometry("LINESTRING"))
+    extent: Mapped[str] = mapped_column(Geometry("POLYGON"))  # bbox grown by own visibility
     minx: Mapped[float] = mapped_column(Float)
     miny: Mapped[float] = mapped_column(Float)
     maxx: Mapped[float] = mapped_column(Float)

@@ -1,6 +1,8 @@
 """Patrols, observations and photos, with spatial and time indexes.
 
-On PostgreSQL the track and observation geometries get GiST indexes. SQLite here cannot
+On PostgreSQL the track, its extent (bbox grown by the patrol's own visibility, what
+candidate searches use: five vertices, never detoasted) and observation geometries get
+GiST indexes. SQLite here cannot
 load SpatiaLite, so each spatial table gets an R*Tree over (x, y, time) fed from its bbox
 and time columns by triggers; the R*Tree key is the row's integer `num`.
 
@@ -41,6 +43,7 @@ def upgrade() -> None:
         sa.Column("start_ts", sa.Float, nullable=False),
         sa.Column("end_ts", sa.Float, nullable=False),
         sa.Column("track", Geometry("LINESTRING"), nullable=False),
+        sa.Column("extent", Geometry("POLYGON"), nullable=False),
         *(sa.Column(c, sa.Float, nullable=False) for c in ("minx", "miny", "maxx", "maxy")),
         sa.Column("point_count", sa.Integer, nullable=False),
         sa.Column("points", sa.LargeBinary, nullable=False),
@@ -88,6 +91,7 @@ def upgrade() -> None:
     )
     if op.get_bind().dialect.name == "postgresql":
         op.execute("CREATE INDEX ix_patrols_track_gist ON patrols USING GIST (track)")
+        op.execute("CREATE INDEX ix_patrols_extent_gist ON patrols USING GIST (extent)")
         op.execute("CREATE INDEX ix_observations_geom_gist ON observations USING GIST (geom)")
     else:
         for table, (rtree, times) in RTREES.items():
