@@ -26,6 +26,7 @@ from watchline.store.tables import HttpCacheRow
 
 USER_AGENT = f"Watchline/{__version__} (+monitoring mission tool)"
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
+MAX_CACHED_URL = 2000  # the cache table's key width; longer URLs are simply not cached
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,7 @@ class Fetcher:
         now = datetime.now(UTC)
         etag = response.headers.get("etag")
         modified = response.headers.get("last-modified")
-        if response.status_code == 200 and (etag or modified):
+        if response.status_code == 200 and (etag or modified) and len(url) <= MAX_CACHED_URL:
             self.pending[url] = HttpCacheRow(
                 url=url,
                 etag=etag,
