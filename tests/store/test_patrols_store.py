@@ -132,3 +132,18 @@ def test_observations_store_repeat_adds_nothing_and_lists(stored: Database) -> N
         assert repo.get(oid).notes == "no unusual movement observed"
         inside = repo.in_area((45.6, 39.8, 45.9, 39.95), T0, T0 + timedelta(hours=1))
     assert [o.lon for o in inside] == [45.75]
+
+
+PG_INDEXES = "SELECT indexname FROM pg_indexes WHERE tablename IN ('patrols', 'observations')"
+SQLITE_NAMES = "SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger', 'index')"
+
+
+def test_patrols_store_has_spatial_and_time_indexes(db: Database) -> None:
+    pg = db.dialect == "postgresql"
+    with db.transaction() as session:
+        names = set(session.execute(text(PG_INDEXES if pg else SQLITE_NAMES)).scalars())
+    if pg:
+        spatial = {"ix_patrols_track_gist", "ix_patrols_extent_gist", "ix_observations_geom_gist"}
+    else:
+        spatial = {"patrols_rtree", "observations_rtree", "patrols_rtree_insert"}
+    assert spatial | {"ix_patrols_start_at", "ix_patrols_end_at"} <= names
