@@ -163,17 +163,21 @@ def _demonym_codes(actors: Iterable[Actor]) -> dict[str, str]:
 
 def _surnames(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     """Later bare surnames of people named in full ("… Mathew Miller … said Miller")."""
-    found: list[ActorMention] = []
-    taken = [(m.start, m.end) for m in mentions]
+    first: dict[str, ActorMention] = {}  # surname -> its first full mention
     for mention in mentions:
         words = mention.text.split()
-        if mention.actor.kind is not ActorKind.PERSON or len(words) < 2:
-            continue
-        surname = words[-1]
-        for match in re.finditer(rf"\b{re.escape(surname)}\b(?:['’]s)?", text[mention.end :]):
-            start = mention.end + match.start()
-            end = start + len(surname)
-            if not any(s < end and start < e for s, e in taken):
-                found.append(ActorMention(start, end, surname, mention.actor))
-                taken.append((start, end))
-    return sorted(found, key=lambda m: m.start)
+        if mention.actor.kind is ActorKind.PERSON and len(words) >= 2:
+            first.setdefault(words[-1], mention)
+    if not first:
+        return []
+    taken = bytearray(len(text))
+    for m in mentions:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, first)) + r")\b")
+    found: list[ActorMention] = []
+    for match in pattern.finditer(text):
+        owner = first[match.group(0)]
+        start, end = match.span()
+        if start >= owner.end and taken.find(1, start, end) == -1:
+            found.append(ActorMention(start, end, match.group(0), owner.actor))
+    return found

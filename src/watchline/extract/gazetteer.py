@@ -15,6 +15,7 @@ from pathlib import Path
 
 from watchline.domain import Place, PlaceMention, Precision, Theatre
 from watchline.extract import gazetteer_text as gt
+from watchline.extract.gazetteer_context import Cover, Found, Neighbours, listed
 from watchline.extract.gazetteer_index import Entry, GeoIndex, fold, geo_index
 from watchline.extract.gazetteer_places import (
     NAMED_LINES,
@@ -28,7 +29,6 @@ CITY_FROM = 10_000  # GeoNames places this big are cities, smaller ones villages
 BIG_ENOUGH = 50_000  # a one-word name this big needs no locative context
 SMALL_NEEDS_CONTEXT = 1_000
 ALTERNATE_NEEDS = 15_000  # a town found by another of its names must be this big
-NEARBY = 400  # characters: places this close are taken to be in the same story
 LINKS = {"and", "&"}  # words that join two names in one capitalised run
 CURATED = {Precision.COUNTRY, Precision.REGION, Precision.BORDER}
 
@@ -108,31 +108,33 @@ class Gazetteer:
 
     def find(self, text: str, exclude: Iterable[tuple[int, int]] = ()) -> list[PlaceMention]:
         """Every toponym in the text, in order, none overlapping an `exclude` span."""
-        taken = list(exclude)
-        found = self._lines(text, taken)
-        found += self._theatre_phrases(text, taken)
-        taken += [(m.start, m.end) for m in found]
-        pieces = [p for p in self._pieces(text) if not _overlaps(p.start, p.end, taken)]
+        cover = Cover(len(text))
+        for start, end in exclude:
+            cover.add(start, end)
+        found = self._lines(text, cover) + self._theatre_phrases(text, cover)
+        pieces = [p for p in self._pieces(text) if not cover.overlaps(p.start, p.end)]
         areas = [
             self._countries.get(fold(p.text)) or self._regions.get(fold(p.text)) for p in pieces
         ]
         named = {area.country for area in areas if area is not None and area.country}
-        accepted: list[tuple[gt.Piece, Place]] = []
-        pending: list[tuple[gt.Piece, Place]] = []
+        lower = gt.lowercase_words(text)
+        accepted: Found = []
+        pending: Found = []
         for piece in pieces:
             place = self.lookup(piece.text, prefer=named)
             if place is None:
                 continue
-            if self._plausible(text, piece, place, named):
+            if self._plausible(text, piece, place, named, lower):
                 accepted.append((piece, place))
             else:
                 pending.append((piece, place))
         # Second look: the countries the text's other places lie in settle ambiguous names.
+        neighbours = Neighbours(accepted)
         accepted = [
-            (piece, self._again(piece, place, named | _countries_besides(accepted, piece)))
+            (piece, self._again(piece, place, named | neighbours.around(piece)))
             for piece, place in accepted
         ]
-        accepted += _listed(text, accepted, pending)
+        accepted += listed(text, accepted, pending)
         found += [_mention(p, place) for p, place in accepted]
         return sorted(found, key=lambda m: m.start)
 
@@ -199,16 +201,18 @@ class Gazetteer:
             or key in self._extra
             or key in self._countries
             or key in self._regions
-            or bool(self._index.get(name))
+            or self._index.has(name)
         )
 
-    def _plausible(self, text: str, piece: gt.Piece, place: Place, named: set[str]) -> bool:
+    def _plausible(
+        self, text: str, piece: gt.Piece, place: Place, named: set[str], lower: set[str]
+    ) -> bool:
         """Whether a looked-up name is used as a place here (see gazetteer_text)."""
         if place.precision in CURATED or place.id.startswith("theatre:"):
             return fold(piece.text) not in gt.COMMON or gt.locative(text, piece.start, piece.end)
         context = gt.locative(text, piece.start, piece.end)
         low = piece.text.lower()
-        if low in gt.COMMON or low in gt.STOP_WORDS or gt.lowercase_elsewhere(text, piece.text):
+        if low in gt.COMMON or low in gt.STOP_WORDS or low in lower:
             return context
         population = place.population or 0
         known_here = place.country in named or place.country in self._preferred
@@ -222,31 +226,31 @@ class Gazetteer:
             return True
         return context or population >= BIG_ENOUGH
 
-    def _lines(self, text: str, taken: list[tuple[int, int]]) -> list[PlaceMention]:
+    def _lines(self, text: str, cover: Cover) -> list[PlaceMention]:
         """Border phrases and named lines ("the Armenian–Azerbaijani border", "LoC")."""
         found: list[PlaceMention] = []
         for pattern in (gt.LINES, gt.BORDER):
             for match in pattern.finditer(text):
                 start, end = match.span()
-                if _overlaps(start, end, taken):
+                if cover.overlaps(start, end):
                     continue
                 place = self._line_place(match.group(0))
                 found.append(_mention_of(match.group(0), start, end, place, Precision.BORDER))
-                taken.append((start, end))
+                cover.add(start, end)
         return found
 
-    def _theatre_phrases(self, text: str, taken: list[tuple[int, int]]) -> list[PlaceMention]:
+    def _theatre_phrases(self, text: str, cover: Cover) -> list[PlaceMention]:
         """Theatre names with lower-case words ("Hakari bridge", "Jermuk direction")."""
         found: list[PlaceMention] = []
         if self._phrases is None:
             return found
         for match in self._phrases.finditer(text):
             start, end = match.span()
-            if _overlaps(start, end, taken):
+            if cover.overlaps(start, end):
                 continue
             place = self._local[fold(match.group(0))][0]
             found.append(_mention_of(match.group(0), start, end, place, place.precision))
-            taken.append((start, end))
+            cover.add(start, end)
         return found
 
     def _line_place(self, phrase: str) -> Place | None:
@@ -291,17 +295,6 @@ def _phrase_pattern(local: dict[str, list[Place]]) -> gt.re.Pattern[str] | None:
     return gt.re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", gt.re.IGNORECASE)
 
 
-def _countries_besides(accepted: list[tuple[gt.Piece, Place]], piece: gt.Piece) -> set[str]:
-    """Countries of the other places, the nearby ones when there are any (same story)."""
-    others = [
-        (abs(other.start - piece.start), p.country)
-        for other, p in accepted
-        if p.country and fold(other.text) != fold(piece.text)
-    ]
-    near = {country for distance, country in others if distance <= NEARBY}
-    return near or {country for _, country in others}
-
-
 def _same_country(word: str, country: str) -> bool:
     size = min(len(country), 5)
     return word[:size].lower() == country[:size].lower()
@@ -320,35 +313,6 @@ def _place(entry: Entry) -> Place:
         geonames_id=entry.geonames_id,
         population=entry.population,
     )
-
-
-def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
-
-
-def _listed(
-    text: str,
-    accepted: list[tuple[gt.Piece, Place]],
-    pending: list[tuple[gt.Piece, Place]],
-) -> list[tuple[gt.Piece, Place]]:
-    """Doubtful names listed with accepted places ("Kupiansk, Vovchansk and Lyman")."""
-    joined: list[tuple[gt.Piece, Place]] = []
-    edges = [(p.start, p.end, place.country) for p, place in accepted]
-    for piece, place in sorted(pending, key=lambda item: item[0].start):
-        near = any(
-            country == place.country
-            and (_joined(text, e, piece.start) or _joined(text, piece.end, s))
-            for s, e, country in edges
-        )
-        if near and place.precision is not Precision.COUNTRY and not gt.dated(text, piece.end):
-            joined.append((piece, place))
-            edges.append((piece.start, piece.end, place.country))
-    return joined
-
-
-def _joined(text: str, left_end: int, right_start: int) -> bool:
-    between = text[left_end:right_start]
-    return 0 <= right_start - left_end <= 6 and between.strip() in {",", "and", ", and", "or"}
 
 
 def _mention(piece: gt.Piece, place: Place) -> PlaceMention:

@@ -30,6 +30,7 @@ LATIN_ALTERNATES_FROM = 0
 ALL_ALTERNATES_FROM = 100_000
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """The lookup key of a name: no case, diacritics, hyphens or apostrophes."""
     decomposed = unicodedata.normalize("NFKD", name)
@@ -67,6 +68,12 @@ class GeoIndex:
 
     def __len__(self) -> int:
         return len(self._ids)
+
+    def has(self, name: str) -> bool:
+        """Whether any entry has this name (without building the entries)."""
+        key = fold(name)
+        at = bisect_left(self._keys, key)
+        return at < len(self._keys) and self._keys[at] == key
 
     def get(self, name: str) -> list[Entry]:
         """Entries whose name or alternate name folds to the same key, largest first."""

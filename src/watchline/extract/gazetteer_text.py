@@ -163,6 +163,6 @@ def dated(text: str, end: int) -> bool:
     return re.match(r"[ \t]+\d", text[end : end + 3]) is not None
 
 
-def lowercase_elsewhere(text: str, name: str) -> bool:
-    """The name is used as an ordinary word in the same text ("the mission" … "Mission")."""
-    return " " not in name and re.search(rf"\b{re.escape(name.lower())}\b", text) is not None
+def lowercase_words(text: str) -> set[str]:
+    """Words used in lower case in the text: "Mission" is no town where "mission" is a word."""
+    return set(re.findall(r"(?<![\w'’\-])[a-z][a-z'’\-]*", text))
