@@ -51,6 +51,7 @@ def test_casework_json_carries_evidence(scenario: Database) -> None:
     data = json.loads(json.dumps([case_json(v) for v in case_views(scenario)]))
     build_up = next(item for item in data if item["event_type"] == "mobilize")
     assert build_up["status"] == "contradicted"
+    assert build_up["parties"] == {"for": ["AZE"], "against": ["ARM", "EU"]}
     assert build_up["claims_against"][0]["document_url"].startswith("https://example.org/")
     kinds = {(e["kind"], e["role"]) for e in build_up["verdict"]["evidence"]}
     assert {("claim", "for"), ("claim", "against"), ("observation", "against")} <= kinds

@@ -362,6 +362,15 @@ class CaseView:
         return self.verdict.status if self.verdict else VerdictStatus.PENDING
 
     @property
+    def parties(self) -> dict[str, list[str]]:
+        """Who alleges and who denies, by affiliation (copies and context not counted)."""
+
+        def sides(claims: tuple[ClaimView, ...]) -> list[str]:
+            return list(dict.fromkeys(c.affiliation or c.speaker for c in claims))
+
+        return {"for": sides(self.claims_for), "against": sides(self.claims_against)}
+
+    @property
     def responses(self) -> tuple[ClaimView, ...]:
         every = self.claims_for + self.claims_against + self.context
         return tuple(c for c in every if c.responds_to)
@@ -486,6 +495,7 @@ def case_json(view: CaseView) -> dict[str, object]:
         "place_ids": list(case.place_ids),
         "area": case.area,
         "status": view.status.value,
+        "parties": view.parties,
         "claims_for": claims(view.claims_for),
         "claims_against": claims(view.claims_against),
         "context": claims(view.context),
