@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from watchline.ingest.media import media_digests
 from watchline.ingest.telegram import flatten_text
 
 CHAT = 1712345678
@@ -134,3 +135,26 @@ def test_telegram_damaged_files(run, tmp_path, content: str, code: str) -> None:
 )
 def test_telegram_flatten_text(text: object, flat: str) -> None:
     assert flatten_text(text) == flat
+
+
+def test_telegram_media_beside_export_is_hashed(run, inputs, stored, tmp_path) -> None:
+    export = tmp_path / "ChatExport_2024-04-01"
+    (export / "photos").mkdir(parents=True)
+    photo = b"\xff\xd8\xff\xe0 a small photo of trucks near Kapan"
+    (export / "photos" / "photo_1@31-03-2024_13-05-00.jpg").write_bytes(photo)
+    (export / "result.json").write_bytes((inputs / "telegram" / "result.json").read_bytes())
+    run(export)  # the directory: result.json is found and read, the photo is not a document
+    documents = stored()
+    assert len(documents) == 6
+    with_photo = documents[f"telegram:{CHAT}:4"]
+    assert with_photo.meta["media_sha256"] == {
+        "photos/photo_1@31-03-2024_13-05-00.jpg": hashlib.sha256(photo).hexdigest()
+    }
+    assert "media_sha256" not in documents[f"telegram:{CHAT}:5"].meta  # video not exported
+
+
+def test_telegram_media_path_cannot_climb_out(tmp_path) -> None:
+    (tmp_path / "secret.txt").write_text("outside the export")
+    folder = tmp_path / "export"
+    folder.mkdir()
+    assert media_digests(folder, ["../secret.txt", "missing.jpg"], 10_000) == {}

@@ -5,7 +5,8 @@ seconds, UTC), never the local-time `date`. `text` is a string or a list of stri
 entity objects. An edited message carries `edited_unixtime`: ingesting a newer export
 stores the edit as the next version of the message. Service messages (joins, pins,
 calls) are skipped and counted. Each message keeps its own bytes, cut out of the
-export (see telegram_scan.py), and the export's sha256. A truncated single-chat export
+export (see telegram_scan.py), and the export's sha256; media files present beside
+the export are hashed too. A truncated single-chat export
 keeps every message that was complete.
 """
 
@@ -13,12 +14,14 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from watchline.domain import Document, Source, SourceKind
 from watchline.errors import Errors, InputError
 from watchline.ingest.context import Blob, Items, ReadContext
 from watchline.ingest.limits import decode_text
+from watchline.ingest.media import media_digests
 from watchline.ingest.report import Rejection, Skipped
 from watchline.ingest.telegram_scan import original_messages, salvage_chat
 
@@ -71,7 +74,12 @@ def _chat(chat: dict[str, Any], raws: list[str] | None, blob: Blob, ctx: ReadCon
         return
     for position, message in enumerate(messages):
         raw = raws[position] if raws is not None else None
-        yield _message(message, raw, position, chat, source, blob)
+        item = _message(message, raw, position, chat, source, blob)
+        if isinstance(item, Document) and item.media and blob.url is None:
+            digests = media_digests(Path(blob.origin).parent, item.media, ctx.max_bytes)
+            if digests:
+                item.meta["media_sha256"] = digests
+        yield item
 
 
 def _message(
