@@ -30,7 +30,7 @@ def actors() -> ActorDictionary:
         ("Russian troops shelled Kharkiv", "Russian troops", "rus.mil"),
         ("the Israeli army said", "Israeli army", "isr.mil"),
         ("The IDF said it struck", "IDF", "isr.mil"),
-        ("Ukraine's General Staff reported", "Ukraine", "ukr"),
+        ("Ukraine's General Staff reported", "Ukraine's General Staff", "ukr.mil"),
         ("the ЗСУ повідомили", "ЗСУ", "ukr.mil"),
         ("Минобороны России сообщило", "Минобороны России", "rus.mod"),
         (
@@ -67,6 +67,15 @@ def actors() -> ActorDictionary:
         ("Maria Zakharova said", "Maria Zakharova", "rus.zakharova"),
         ("the Pentagon said", "the Pentagon", "usa.mod"),
         ("Pyongyang launched", "Pyongyang", "prk.gov"),
+        ("Ukraine's Air Force said", "Ukraine's Air Force", "ukr.mil"),
+        ("Russia's General Staff said", "Russia's General Staff", "rus.mil"),
+        (
+            "the UN peacekeeping mission in Lebanon",
+            "UN peacekeeping mission in Lebanon",
+            "un.unifil",
+        ),
+        ("The Kremlin said", "The Kremlin", "rus.gov"),
+        ("Israeli Prime Minister Benjamin Netanyahu", "Israeli Prime Minister", "isr.gov"),
     ],
 )
 def test_actors_find_resolves_phrasings(
@@ -121,6 +130,9 @@ def test_actors_find_keeps_longest_non_overlapping(actors: ActorDictionary) -> N
         ("Hamas", "hamas", None),
         ("UN Secretary-General António Guterres", "un.guterres", "UN"),
         ("the Kyrgyz border guards", "kgz.border", "KGZ"),
+        ("Lebanon's Hezbollah", "hezbollah", None),
+        ("pro-Russian separatists", None, None),
+        ("Israeli Prime Minister Benjamin Netanyahu", "isr.netanyahu", "ISR"),
     ],
 )
 def test_actors_resolve_noun_phrases(
