@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -49,3 +50,25 @@ def test_x_malformed_json(run, tmp_path: Path) -> None:
     path.write_text('window.YTD.tweets.part0 = [ { "tweet" : { "id_str" : "1", ')
     report = run(path)
     assert [r.code for r in report.rejected] == ["E203"]
+
+
+def test_x_archive_media_files_are_hashed(run, inputs, stored, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    (data / "tweets_media").mkdir(parents=True)
+    for name in ("tweets.js", "account.js"):
+        (data / name).write_bytes((inputs / "x" / "data" / name).read_bytes())
+    photo = b"\xff\xd8 photo of a road near Goris"
+    (data / "tweets_media" / "1774412345678901400-GJxyz.jpg").write_bytes(photo)
+    run(data / "tweets.js")
+    reply = stored()["x:1774412345678901400"]
+    assert reply.meta["media_sha256"] == {
+        "tweets_media/1774412345678901400-GJxyz.jpg": hashlib.sha256(photo).hexdigest()
+    }
+
+
+def test_x_raw_is_the_archives_own_bytes(run, inputs, stored) -> None:
+    archive = (inputs / "x" / "data" / "tweets.js").read_bytes()
+    run(inputs / "x" / "data" / "tweets.js")
+    for document in stored().values():
+        assert document.raw in archive
+        assert document.raw.startswith(b"{") and document.raw.endswith(b"}")

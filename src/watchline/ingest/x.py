@@ -18,7 +18,9 @@ from watchline.domain import Document, Source, SourceKind
 from watchline.errors import Errors, InputError
 from watchline.ingest.context import Blob, Items, ReadContext
 from watchline.ingest.limits import decode_text
+from watchline.ingest.media import media_digests
 from watchline.ingest.report import Notice, Rejection
+from watchline.ingest.telegram_scan import scan_list
 
 PREFIX = re.compile(r"^\s*window\.YTD\.[A-Za-z0-9_]+\.part\d+\s*=\s*")
 REPOST = re.compile(r"^RT @(\w{1,50}):")
@@ -36,18 +38,44 @@ def parse_ytd(text: str, origin: str) -> Any:
         raise InputError(Errors.E203, path=origin, item="file", reason=exc) from None
 
 
+def original_entries(text: str, entries: list[Any]) -> list[str] | None:
+    """The exact text of each entry of the archive's array, if it can be cut out."""
+    body = PREFIX.sub("", text, count=1)
+    start = body.find("[") + 1
+    scanned, _ = scan_list(body, start, json.JSONDecoder())
+    return scanned.raws if scanned.failure is None and scanned.messages == entries else None
+
+
 def read_x(blob: Blob, ctx: ReadContext) -> Items:
-    tweets = parse_ytd(decode_text(blob.data, blob.origin, "an X archive"), blob.origin)
+    text = decode_text(blob.data, blob.origin, "an X archive")
+    tweets = parse_ytd(text, blob.origin)
+    raws = original_entries(text, tweets)
     account = _account(Path(blob.origin).with_name("account.js"))
     username = account.get("username")
     name = f"@{username}" if username else account.get("accountDisplayName") or "X archive"
     source = ctx.source_for(SourceKind.X, name, handle=username)
+    folder = Path(blob.origin).parent
     for position, entry in enumerate(tweets):
         tweet = entry.get("tweet", entry) if isinstance(entry, dict) else None
-        yield from _tweet(tweet, position, blob, source, username)
+        raw = raws[position].encode("utf-8", "surrogatepass") if raws else None
+        for item in _tweet(tweet, raw, position, blob, source, username):
+            if isinstance(item, Document) and item.media and blob.url is None:
+                _hash_media(item, folder, ctx.max_bytes)
+            yield item
 
 
-def _tweet(tweet: Any, position: int, blob: Blob, source: Source, username: str | None) -> Items:
+def _hash_media(document: Document, folder: Path, max_bytes: int) -> None:
+    """Hash the archive's own copies of a tweet's media (tweets_media/<id>-<name>)."""
+    tweet_id = document.key.removeprefix("x:")
+    local = [f"tweets_media/{tweet_id}-{url.rsplit('/', 1)[-1]}" for url in document.media]
+    digests = media_digests(folder, local, max_bytes)
+    if digests:
+        document.meta["media_sha256"] = digests
+
+
+def _tweet(
+    tweet: Any, raw: bytes | None, position: int, blob: Blob, source: Source, username: str | None
+) -> Items:
     tweet_id = str(tweet.get("id_str") or tweet.get("id") or "") if isinstance(tweet, dict) else ""
     if not tweet_id.isdigit():
         yield Rejection.of(blob.origin, f"entry {position + 1}", Errors.E204, reason="no tweet id")
@@ -66,7 +94,7 @@ def _tweet(tweet: Any, position: int, blob: Blob, source: Source, username: str 
     yield Document(
         key=f"x:{tweet_id}",
         text=text,
-        raw=json.dumps(tweet, ensure_ascii=False, sort_keys=True).encode(),
+        raw=raw or json.dumps(tweet, ensure_ascii=False, sort_keys=True).encode("utf-8", "replace"),
         source=source,
         published_at=published,
         retrieved_at=blob.retrieved_at,
