@@ -58,7 +58,7 @@ PLANS = (
     Plan("jermuk-east", "jermuk", "EUMA Jermuk team 1", 7.5, 17.0,
          ((45.80, 39.95), (45.85, 39.85), (45.95, 39.75), (46.15, 39.65))),
     Plan("goris-west", "goris", "EUMA Goris team 1", 8.0, 16.5,
-         ((46.15, 39.65), (46.33, 39.633))),
+         ((46.15, 39.65), (46.33, 39.657))),
     Plan("kapan-east", "kapan", "EUMA Kapan team 1", 7.0, 16.0,
          ((46.55, 39.40), (46.57, 39.25), (46.58, 39.10))),
     Plan("kapan-meghri", "kapan", "EUMA Kapan team 2", 6.5, 19.0,
