@@ -105,6 +105,12 @@ def _stated(text: str, cue: str, published_on: date = MONDAY, nth: int = 0) -> d
         ("Last week, the ministry warned of shelling.", "warned", None),
         ("On 28 March, Armenia denied it. Two days later, Baku repeated the claim.",
          "repeated", date(2024, 3, 30)),
+        # A date inside the quotation is the event's; the one after the cue dates it.
+        ("‘We were shelled yesterday’, the ministry said on Saturday.", "said", date(2024, 3, 30)),
+        ("‘We were shelled yesterday’, the ministry said.", "said", MONDAY),
+        ("On Saturday, the army said it was attacked on Friday.", "said", date(2024, 3, 30)),
+        ("The army said in a statement late on Sunday that it fired.", "said", date(2024, 3, 31)),
+        ("The ministry said that Russia attacked on Sunday.", "said", MONDAY),
     ],
 )  # fmt: skip
 def test_dates_resolve_stated_on_cases(text: str, cue: str, expected: date | None) -> None:

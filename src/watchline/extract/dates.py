@@ -78,6 +78,13 @@ VAGUE = (
     ),
     (re.compile(r"\b(?:recently|currently|now|at\s+present|these\s+days|lately)\b", re.I), 0),
 )
+# What may stand between a cue and the date that dates it: "said on Tuesday", "said
+# Tuesday", "said in a statement late on Tuesday".
+CUE_TO_DATE = re.compile(
+    r"\s*,?\s*(?:in\s+an?\s+(?:statement|post|interview|briefing|video|message|"
+    r"address|speech)\s+)?(?:(?:late|early|earlier|later)\s+)?(?:on\s+|this\s+|last\s+)?$"
+)
+QUOTE_CLOSE = re.compile(r"[’”»](?![A-Za-z])|\"(?=[\s,.;:!?]|$)")
 NEAR = 24  # characters between a cue and a date that still dates it ("said on Tuesday")
 OPENING = 60  # a time window this early in a sentence frames the whole sentence
 
@@ -99,7 +106,7 @@ def resolve_stated_on(
     if index is None:
         return default
     target = sents[index]
-    own = _governing(mentions, target, start, end)
+    own = _governing(text, mentions, target, start, end)
     if own is not None:
         return own.start_date if own.is_day else None
     head = text[target.start : max(end, start + 1)]
@@ -146,16 +153,38 @@ def _analysis(text: str, published_on: date) -> tuple[list[DateMention], list[Se
 
 
 def _governing(
-    mentions: list[DateMention], sent: Sentence, start: int, end: int
+    text: str, mentions: list[DateMention], sent: Sentence, start: int, end: int
 ) -> DateMention | None:
-    """The date expression that dates the statement at start..end, if its sentence has one."""
+    """The date expression that dates the statement at start..end, if its sentence has one.
+
+    A date right after a short cue dates it ("said on Tuesday"); otherwise the nearest
+    date before the cue that is not inside a quotation ("‘… yesterday’, they said").
+    """
     inside = [m for m in mentions if sent.start <= m.start < sent.end]
-    before = [m for m in inside if m.end <= start]
+    short = end - start <= 40
+    limit = max(end, start) + NEAR if short else start + NEAR
+    after = [m for m in inside if m.start >= (end if short else start) and m.start <= limit]
+    if after and short and CUE_TO_DATE.match(text, end, after[0].start):
+        return after[0]
+    before = [m for m in inside if m.end <= start and not _quoted(text, sent.start, m.start)]
     if before:
         return before[-1]
-    limit = max(end, start) + NEAR if end - start <= 40 else start + NEAR
-    after = [m for m in inside if m.start >= start and m.start <= limit]
     return after[0] if after else None
+
+
+def _quoted(text: str, sentence_start: int, position: int) -> bool:
+    """Whether `position` lies inside a quotation opened earlier in its sentence."""
+    head = text[sentence_start:position]
+    opened = max(head.rfind("‘"), head.rfind("“"), head.rfind("«"), _straight_open(head))
+    if opened < 0:
+        return False
+    closed = QUOTE_CLOSE.search(head, opened + 1)
+    return closed is None
+
+
+def _straight_open(head: str) -> int:
+    found = [m.start() for m in re.finditer(r'(?:^|(?<=\s))"', head)]
+    return found[-1] if found else -1
 
 
 def _thread_before(
