@@ -55,7 +55,10 @@ def find_attributions(doc: Doc, cues: CueLexicon, quotes: list[Quote]) -> list[A
     """Every attributed statement in the parse, in text order of its cue."""
     found: list[Attribution] = []
     doc.user_data["watchline_text"] = doc.text  # Doc.text joins every token on each call
+    skip = headline_end(doc.user_data["watchline_text"])
     for sent in doc.sents:
+        if sent.start_char < skip:
+            continue
         for tok in sent:
             attr = _attribute(tok, sent, cues, quotes)
             if attr is not None and _long_enough(doc.text, attr.content):
@@ -74,6 +77,19 @@ def _attribute(tok: Token, sent: Span, cues: CueLexicon, quotes: list[Quote]):
     if tok.pos_ == "NOUN" and lemma in cues.nouns:
         return _noun_cue(tok, sent, cues.nouns[lemma])
     return None
+
+
+def headline_end(text: str) -> int:
+    """End of a headline opening the text (a first line without final punctuation), or 0.
+
+    A headline restates the lead ("Russia says it repelled attack near Kupiansk") in
+    telegraphic form; the statement is taken from the article body instead.
+    """
+    first, newline, rest = text.partition("\n")
+    line = first.strip()
+    if not newline or not rest.strip() or not line or len(line.split()) > 25:
+        return 0
+    return 0 if line[-1] in '.!?"”’:»' else len(first)
 
 
 def _text(doc: Doc) -> str:

@@ -53,7 +53,10 @@ class ClaimBuilder:
     def build(self, attrs: list[Attribution], posts: list[Post]) -> list[Claim]:
         self.text = self.doc.user_data.get("watchline_text") or self.doc.text
         self.speakers = SpeakerResolver(
-            self.extractor.resources.actors, self.mentions, self.extractor.phrase_cache
+            self.extractor.resources.actors,
+            self.mentions,
+            self.extractor.phrase_cache,
+            subjects=_main_subjects(self.doc, self.index),
         )
         self.posts = posts
         for attr in attrs:
@@ -135,14 +138,24 @@ class ClaimBuilder:
     def _speaker(self, attr: Attribution) -> Resolved | None:
         sentence_start = attr.sentence.start_char
         if attr.speaker is not None:
-            return self.speakers.resolve(
+            found = self.speakers.resolve(
                 self.text, *attr.speaker, sentence_start, attr.sentence.end_char
             )
+            if found.actor is None and found.affiliation is None:
+                return self._placed(found)
+            return found
         same = [c for c in self.claims if c.speaker.start >= sentence_start]
         if same:  # "…, with the ministry publishing footage purportedly showing …"
             past = same[-1].speaker
             return Resolved(past.start, past.end, None, past.affiliation, False)
         return None
+
+    def _placed(self, found: Resolved) -> Resolved:
+        """'Kharkiv governor Oleh Syniehubov': an official of the country of a place named."""
+        for place in self.places:
+            if found.start <= place.start and place.end <= found.end and place.country:
+                return Resolved(found.start, found.end, None, place.country, found.person)
+        return found
 
     def _target(self, attr: Attribution, speaker: Resolved) -> Claim | None:
         """The earlier claim a denial or a confirmation answers, if any."""
@@ -209,6 +222,16 @@ class ClaimBuilder:
         if stated_on is not None:
             return TimeWindow(stated_on, stated_on, None)
         return None
+
+
+def _main_subjects(doc: Doc, index) -> list:
+    """Actors that are the subject of a sentence's main verb, in text order."""
+    found = []
+    for sent in doc.sents:
+        for child in sent.root.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                found += index.in_tokens(child.subtree)[:1]
+    return found
 
 
 def _is_reference(tokens: list) -> bool:

@@ -49,9 +49,15 @@ class Resolved:
 class SpeakerResolver:
     """Resolves speakers in text order, remembering who spoke."""
 
-    def __init__(self, actors, mentions: list, cache: dict | None = None) -> None:
+    def __init__(
+        self, actors, mentions: list, cache: dict | None = None, subjects: list | None = None
+    ) -> None:
         self.actors = actors
         self.mentions = mentions
+        self.subjects = [  # actors that are the subject of a main clause: "it" may mean them
+            Resolved(m.start, m.end, m.actor, m.actor.affiliation, m.actor.kind is ActorKind.PERSON)
+            for m in subjects or ()
+        ]
         self.history: list[Resolved] = []
         self.cache = cache if cache is not None else {}  # phrase -> (actor, affiliation)
 
@@ -81,7 +87,10 @@ class SpeakerResolver:
             return None
         inside = [m for m in self.mentions if start <= m.start and m.end <= end]
         actor = None
-        if inside:
+        people = [m for m in inside if m.actor.kind is ActorKind.PERSON]
+        if people:  # "Ukrainian President Volodymyr Zelensky": the person speaks
+            actor = people[-1].actor
+        elif inside:
             actor = max(inside, key=lambda m: (m.end - m.start, _rank(m.actor))).actor
         elif self.actors is not None:
             actor = self._lookup(phrase)[0]
@@ -133,7 +142,11 @@ class SpeakerResolver:
             return None
         personal = words[0] in PERSONAL if pronoun else _looks_personal(words)
         same_sentence = [p for p in self.history if p.start >= sentence_start and p.start < start]
-        for pool in (same_sentence, self.history):
+        earlier = sorted(
+            self.history + [s for s in self.subjects if s.start < sentence_start],
+            key=lambda p: p.start,
+        )
+        for pool in (same_sentence, earlier if pronoun else self.history):
             for past in reversed(pool):
                 if past.affiliation is None and past.actor is None:
                     continue

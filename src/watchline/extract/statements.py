@@ -88,11 +88,12 @@ def continued_quotes(attrs: list[Attribution], quotes: list[Quote], text: str) -
             continue
         if any(_overlap(quote, a) for a in attrs):
             continue
-        before = [a for a in attrs + extra if a.sentence.end_char <= quote.start]
+        before = [a for a in attrs + extra if min(a.sentence.end_char, a.content[1]) <= quote.start]
         if not before:
             continue
-        prev = max(before, key=lambda a: a.sentence.end_char)
-        if not prev.direct or text[prev.sentence.end_char : quote.start].strip():
+        prev = max(before, key=lambda a: (a.sentence.end_char, a.content[1]))
+        gaps = (text[prev.sentence.end_char : quote.start], text[prev.content[1] : quote.start])
+        if not prev.direct or all(g.strip(" \n\t.,”’\"'") for g in gaps):
             continue
         extra.append(
             Attribution(
