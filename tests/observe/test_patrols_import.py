@@ -112,6 +112,12 @@ BAD = {
         "type,modality,time,lat,lon\nnothing_unusual,seen,2024-03-31T05:00Z,39.84,45.67\n",
         "E301",
     ),
+    "findings.geojson": (
+        '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": '
+        '{"type": "exercise", "modality": "seen", "time": "2024-03-31T05:00:00Z"}, '
+        '"geometry": {"type": "Point", "coordinates": [45.67, 39.84]}}]}',
+        "E301",
+    ),
     "bad.geojson": ('{"type": "FeatureCollection", "features": [', "E301"),
 }
 
@@ -128,6 +134,11 @@ def test_patrols_import_bad_file_is_reported_rest_imported(
     assert report.errors[0].startswith(expected.format(path=bad)), report.errors[0]
     assert len(report.added) == 1
     assert list(patrols(db)) == ["jermuk.gpx"]
+
+
+def test_patrols_import_refuses_non_positive_visibility(db: Database) -> None:
+    report = import_patrols(db, [FIXTURES / "jermuk.gpx"], visibility_m=0)
+    assert report.errors[0].startswith("E312") and report.added == []
 
 
 def test_patrols_import_missing_file(db: Database, tmp_path: Path) -> None:

@@ -100,8 +100,14 @@ def _import_one(
         report.duplicates.append(Errors.W300.format(path=path, patrol_id=patrol_id))
 
 
-def read_bytes(path: Path) -> bytes:
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The file's bytes; E001 when unreadable, E007 when too large, E002 when empty."""
     try:
+        if path.stat().st_size > limit:
+            raise InputError(Errors.E007, path=path, limit=limit)
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(Errors.E001, path=path, reason=exc.strerror or exc) from None

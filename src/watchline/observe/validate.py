@@ -46,6 +46,10 @@ def check_track(path: Path, raw: RawTrack, meta: PatrolMeta, theatre: Theatre) -
     """A Patrol (UTC times, no id yet) from `raw`, or InputError with the first problem."""
     if not raw.points:
         raise InputError(Errors.E302, path=path)
+    if meta.visibility_m is not None and meta.visibility_m <= 0:
+        raise InputError(
+            Errors.E312, option="visibility_m", value=meta.visibility_m, reason="must be > 0"
+        )
     warnings: list[str] = []
     points: list[TrackPoint] = []
     naive = False
@@ -105,6 +109,8 @@ def _patrol(
         try:
             visibility = float(found["visibility_m"])
         except ValueError:
+            visibility = None
+        if visibility is not None and visibility <= 0:
             visibility = None
     return Patrol(
         id="",

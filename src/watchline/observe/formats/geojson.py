@@ -26,6 +26,11 @@ def read_geojson(data: bytes) -> RawTrack:
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise FormatError(f"not valid JSON ({exc})") from None
     features = _features(doc)
+    if any({"type", "modality"} <= set(f.get("properties") or {}) for f in features):
+        raise FormatError(
+            "it looks like a findings file (type and modality properties); "
+            "import it with 'watchline observations import'"
+        )
     track = RawTrack()
     for source in (doc.get("properties") or {}, *(f.get("properties") or {} for f in features)):
         for key in META_KEYS:
