@@ -111,6 +111,11 @@ def _stated(text: str, cue: str, published_on: date = MONDAY, nth: int = 0) -> d
         ("On Saturday, the army said it was attacked on Friday.", "said", date(2024, 3, 30)),
         ("The army said in a statement late on Sunday that it fired.", "said", date(2024, 3, 31)),
         ("The ministry said that Russia attacked on Sunday.", "said", MONDAY),
+        # The next sentence inherits the statement's day, not the day of what was said.
+        ("Kyiv said drones hit Odesa on Sunday. The governor said two people died.",
+         "governor said", MONDAY),
+        ("On Sunday, drones hit Odesa. The governor said two people died.",
+         "governor said", date(2024, 3, 31)),
     ],
 )  # fmt: skip
 def test_dates_resolve_stated_on_cases(text: str, cue: str, expected: date | None) -> None:

@@ -78,6 +78,11 @@ VAGUE = (
     ),
     (re.compile(r"\b(?:recently|currently|now|at\s+present|these\s+days|lately)\b", re.I), 0),
 )
+SPEECH = re.compile(
+    r"\b(?:said|says|stated|told|announced|reported|claimed|accused|denied|warned|added|"
+    r"wrote|posted|confirmed|insisted|urged|called|declared|alleged|rejected|dismissed|"
+    r"noted|stressed|responded|replied|tweeted)\b"
+)
 # What may stand between a cue and the date that dates it: "said on Tuesday", "said
 # Tuesday", "said in a statement late on Tuesday".
 CUE_TO_DATE = re.compile(
@@ -197,18 +202,30 @@ def _thread_before(
             continue
         body = text[sent.start : sent.end]
         inside = [m for m in mentions if sent.start <= m.start < sent.end]
-        days = [m for m in inside if m.is_day]
         opening = [m for m in inside if m.start - sent.start <= OPENING]
         shift = SHIFT.search(body)
+        own = _sentence_date(text, mentions, sent, inside)
         if opening and not opening[0].is_day:
             thread = _Thread(None, True)
-        elif days:
-            thread = _Thread(days[0].start_date, True)
+        elif own is not None:
+            thread = _Thread(own.start_date if own.is_day else None, True)
         elif UNKNOWN.search(body):
             thread = _Thread(None, True)
         elif shift is not None and thread.day is not None:
             thread = _Thread(thread.day + _shift_days(shift), True)
     return thread
+
+
+def _sentence_date(
+    text: str, mentions: list[DateMention], sent: Sentence, inside: list[DateMention]
+) -> DateMention | None:
+    """The day a sentence is about: its statement's date when it reports speech (not the
+    date of what was said), else its first day."""
+    verb = SPEECH.search(text, sent.start, sent.end)
+    if verb is not None:
+        return _governing(text, mentions, sent, verb.start(), verb.end())
+    days = [m for m in inside if m.is_day]
+    return days[0] if days else None
 
 
 def _lead_date(sents: list[Sentence], index: int, mentions: list[DateMention]) -> date | None:
