@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from watchline.observe.patrols import import_patrols
+from watchline.observe.theatre import load_theatre
 from watchline.store import Database
 from watchline.store.patrols import PatrolRepository
 
@@ -144,3 +145,20 @@ def test_patrols_import_refuses_non_positive_visibility(db: Database) -> None:
 def test_patrols_import_missing_file(db: Database, tmp_path: Path) -> None:
     report = import_patrols(db, [tmp_path / "nowhere.gpx"])
     assert report.errors[0].startswith("E001")
+
+
+def test_patrols_import_in_another_theatre(db: Database, tmp_path: Path) -> None:
+    theatre = load_theatre(
+        Path(__file__).parents[1] / "fixtures" / "observe" / "theatres" / "kos-srb.yaml"
+    )
+    track = tmp_path / "jarinje.csv"
+    track.write_text(
+        "lat,lon,time\n43.2497,20.6210,2024-05-02 10:00\n43.2400,20.6500,2024-05-02 10:20\n",
+        encoding="utf-8",
+    )
+    report = import_patrols(db, [track], theatre=theatre)
+    assert report.ok, report.errors
+    assert "Europe/Belgrade" in report.warnings[0]
+    assert patrols(db)["jarinje.csv"].start == datetime(2024, 5, 2, 8, 0, tzinfo=UTC)
+    refused = import_patrols(db, [FIXTURES / "jermuk.gpx"], theatre=theatre)
+    assert refused.errors[0].startswith("E307")
