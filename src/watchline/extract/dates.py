@@ -174,7 +174,7 @@ def _governing(
     before = [m for m in inside if m.end <= start and not _quoted(text, sent.start, m.start)]
     if before:
         return before[-1]
-    return after[0] if after else None
+    return after[0] if after and not short else None
 
 
 def _quoted(text: str, sentence_start: int, position: int) -> bool:
