@@ -146,7 +146,7 @@ def _verb_cue(tok: Token, sent: Span, cue: Cue, quotes: list[Quote]) -> Attribut
 
 def _act_of(tok: Token, cue: Cue) -> Act:
     for child in tok.children:
-        if child.dep_ in ("prep", "prt") and child.lower_ in cue.particles:
+        if child.dep_ in ("prep", "prt") and child.lower_ in cue.particles and child.i == tok.i + 1:
             return cue.particles[child.lower_]
     if cue.complements:
         for child in tok.rights:

@@ -57,6 +57,7 @@ class ClaimBuilder:
             self.mentions,
             self.extractor.phrase_cache,
             subjects=_main_subjects(self.doc, self.index),
+            places=self.places,
         )
         self.posts = posts
         for attr in attrs:
@@ -138,24 +139,14 @@ class ClaimBuilder:
     def _speaker(self, attr: Attribution) -> Resolved | None:
         sentence_start = attr.sentence.start_char
         if attr.speaker is not None:
-            found = self.speakers.resolve(
+            return self.speakers.resolve(
                 self.text, *attr.speaker, sentence_start, attr.sentence.end_char
             )
-            if found.actor is None and found.affiliation is None:
-                return self._placed(found)
-            return found
         same = [c for c in self.claims if c.speaker.start >= sentence_start]
         if same:  # "…, with the ministry publishing footage purportedly showing …"
             past = same[-1].speaker
             return Resolved(past.start, past.end, None, past.affiliation, False)
         return None
-
-    def _placed(self, found: Resolved) -> Resolved:
-        """'Kharkiv governor Oleh Syniehubov': an official of the country of a place named."""
-        for place in self.places:
-            if found.start <= place.start and place.end <= found.end and place.country:
-                return Resolved(found.start, found.end, None, place.country, found.person)
-        return found
 
     def _target(self, attr: Attribution, speaker: Resolved) -> Claim | None:
         """The earlier claim a denial or a confirmation answers, if any."""
@@ -186,7 +177,7 @@ class ClaimBuilder:
             if attr.act in (Act.ASSERT, Act.CONFIRM) and speaker.affiliation:
                 return [Agent(self.text[speaker.start : speaker.end], None, speaker.affiliation)]
             return []
-        if not negated and attr.act not in (Act.DENY, Act.CONFIRM):
+        if attr.act not in (Act.DENY, Act.CONFIRM):
             return []
         for past in reversed(self.claims):  # "no unusual movements": the ones discussed
             if past.event.type is event_type and past.event.agent is not None:

@@ -50,9 +50,15 @@ class SpeakerResolver:
     """Resolves speakers in text order, remembering who spoke."""
 
     def __init__(
-        self, actors, mentions: list, cache: dict | None = None, subjects: list | None = None
+        self,
+        actors,
+        mentions: list,
+        cache: dict | None = None,
+        subjects: list | None = None,
+        places: list | None = None,
     ) -> None:
         self.actors = actors
+        self.places = places or []
         self.mentions = mentions
         self.subjects = [  # actors that are the subject of a main clause: "it" may mean them
             Resolved(m.start, m.end, m.actor, m.actor.affiliation, m.actor.kind is ActorKind.PERSON)
@@ -72,7 +78,7 @@ class SpeakerResolver:
         if result is None and _generic(words) and sentence_end is not None:
             result = self._named_nearby(words, start, end, sentence_start, sentence_end)
         if result is None:
-            result = Resolved(start, end, None, None, _looks_personal(words))
+            result = self._placed(start, end, _looks_personal(words))
         result = Resolved(
             result.start, result.end, result.actor, result.affiliation, result.person, tuple(words)
         )
@@ -100,6 +106,13 @@ class SpeakerResolver:
         if code:  # a demonym: "the Azerbaijani ministry’s statement"
             return Resolved(start, end, None, code, _looks_personal(words))
         return self._surname(words, start, end)
+
+    def _placed(self, start: int, end: int, person: bool) -> Resolved:
+        """'Kharkiv governor Oleh Syniehubov': an official of the country of a place named."""
+        for place in self.places:
+            if start <= place.start and place.end <= end and getattr(place, "country", None):
+                return Resolved(start, end, None, place.country, person)
+        return Resolved(start, end, None, None, person)
 
     def _lookup(self, phrase: str) -> tuple[Actor | None, str | None]:
         """The dictionary's answer for a phrase, asked once per extractor."""
