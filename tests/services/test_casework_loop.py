@@ -9,14 +9,8 @@ from casework_scenario import THEATRE, add_statement
 
 from watchline.domain import VerdictStatus
 from watchline.errors import InputError, NotFound
-from watchline.services.casework import (
-    case_json,
-    case_views,
-    link_all,
-    set_verdict,
-    verdict_history,
-    verify_all,
-)
+from watchline.services.casework import link_all, set_verdict, verdict_history, verify_all
+from watchline.services.views import case_json, case_views
 from watchline.store import Database
 
 

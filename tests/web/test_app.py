@@ -40,6 +40,7 @@ def test_app_cases_json_carries_evidence(client: TestClient) -> None:
     assert case["verdict"]["coverage"]["patrol_ids"]
     assert case["verdict"]["evidence"]
     assert {c["affiliation"] for c in case["claims_against"]} >= {"ARM", "EU"}
+    assert case["verdict"]["rationale"].startswith("Contradicted")
 
 
 def test_app_unknown_case_is_coded_404(client: TestClient) -> None:
@@ -57,11 +58,11 @@ def test_app_bad_status_filter_is_coded_error(client: TestClient) -> None:
 def test_app_override_keeps_engine_verdict_in_history(client: TestClient) -> None:
     case = _contradicted(client)
     response = client.post(
-        f"/api/cases/{case['case']['id']}/verdicts",
+        f"/api/cases/{case['id']}/verdicts",
         json={"status": "disputed", "reason": "Footage under review", "author": "analyst1"},
     )
     assert response.status_code == 201
-    after = client.get(f"/api/cases/{case['case']['id']}").json()
+    after = client.get(f"/api/cases/{case['id']}").json()
     assert after["status"] == "disputed"
     assert [v["author"] for v in after["history"]] == ["engine", "analyst1"]
 
@@ -70,8 +71,8 @@ def test_app_pages_render(client: TestClient) -> None:
     case = _contradicted(client)
     listing = client.get("/cases")
     assert listing.status_code == 200
-    assert case["case"]["id"] in listing.text
-    page = client.get(f"/cases/{case['case']['id']}")
+    assert case["id"] in listing.text
+    page = client.get(f"/cases/{case['id']}")
     assert "contradicted" in page.text
     assert "/static/vendor/leaflet/leaflet.js" in page.text
     document_id = case["claims_for"][0]["document_id"]
@@ -86,10 +87,25 @@ def test_app_map_layers_are_geojson(client: TestClient) -> None:
     patrols = client.get("/api/map/patrols").json()
     assert patrols["features"] and patrols["features"][0]["geometry"]["type"] == "LineString"
     case = _contradicted(client)
-    area = client.get(f"/api/map/cases/{case['case']['id']}").json()
+    area = client.get(f"/api/map/cases/{case['id']}").json()
     assert area["features"][0]["properties"]["layer"] == "case"
 
 
 def test_app_openapi_documents_the_api(client: TestClient) -> None:
     paths = client.get("/openapi.json").json()["paths"]
     assert "/api/cases" in paths and "/api/cases/{case_id}/verdicts" in paths
+
+
+def test_app_document_claims_follow_the_contract(client: TestClient) -> None:
+    documents = client.get("/api/documents").json()
+    assert documents and all(len(d["sha256"]) == 64 for d in documents)
+    body = client.get(f"/api/documents/{documents[0]['id']}/claims").json()
+    assert body["document"]["id"] == documents[0]["id"]
+    for claim in body["claims"]:
+        assert {"speaker", "act", "cue", "content", "event", "stated_on"} <= set(claim)
+
+
+def test_app_unknown_document_is_coded_404(client: TestClient) -> None:
+    response = client.get("/api/documents/nope/claims")
+    assert response.status_code == 404
+    assert response.json()["code"].startswith("E")

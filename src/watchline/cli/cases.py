@@ -12,7 +12,7 @@ from watchline.cli.context import database, handles_errors, settings
 from watchline.domain import Verdict
 
 if TYPE_CHECKING:
-    from watchline.services.casework import CaseView, ClaimView
+    from watchline.services.views import CaseView, ClaimView
 from watchline.errors import Errors, InputError
 
 verdict_app = typer.Typer(help="Set a case's verdict by hand, or show its history.")
@@ -60,7 +60,7 @@ def cases(
     status: str | None = typer.Option(None, "--status", help="Only cases with this verdict."),
 ) -> None:
     """List cases with their claims for and against, coverage and current verdict."""
-    from watchline.services.casework import case_json, case_views
+    from watchline.services.views import case_json, case_views
 
     if format not in FORMATS:
         raise InputError(Errors.E005, value=format, options=", ".join(FORMATS))

@@ -79,7 +79,7 @@ def report(
     """Write a situation report of every case with its verdict and evidence."""
     from watchline.observe.theatre import load_theatre
     from watchline.publish.report import FORMATS, write_report
-    from watchline.services.casework import case_views
+    from watchline.services.views import case_views
 
     if fmt is not None and fmt not in FORMATS:
         raise WatchlineError(Errors.E005, value=fmt, options=", ".join(FORMATS))

@@ -26,7 +26,7 @@ def render_report(
     title: str | None = None,
     generated_at: datetime | None = None,
 ) -> str:
-    """The report text for `views` (case views from `services.casework.case_views`)."""
+    """The report text for `views` (case views from `services.views.case_views`)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")
     template = make_environment().get_template(f"report.{fmt}.j2")

@@ -39,8 +39,9 @@ def run_demo(
     from watchline.observe.patrols import import_patrols
     from watchline.observe.theatre import load_theatre
     from watchline.publish.report import write_report
-    from watchline.services.casework import case_views, link_all, verify_all
+    from watchline.services.casework import link_all, verify_all
     from watchline.services.extraction import extract_documents
+    from watchline.services.views import case_views
 
     out_dir.mkdir(parents=True, exist_ok=True)
     db_file = out_dir / "watchline-demo.db"

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-import enum
-from datetime import date, datetime
 from typing import Any
 
 from fastapi import APIRouter
@@ -15,27 +12,6 @@ from watchline.web.deps import DbDep, SettingsDep
 from watchline.web.geo import case_area_geojson, patrols_geojson, theatre_geojson
 
 router = APIRouter(prefix="/api", tags=["api"])
-
-
-def plain(value: Any) -> Any:
-    """Dataclasses, enums and dates as JSON-ready values."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        out = {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-        for extra in ("status", "coverage"):
-            if hasattr(type(value), extra) and isinstance(getattr(type(value), extra), property):
-                out[extra] = plain(getattr(value, extra))
-        return out
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [plain(v) for v in value]
-    if isinstance(value, bytes):
-        return None
-    return value
 
 
 class VerdictCreate(BaseModel):
@@ -53,21 +29,24 @@ def health(db: DbDep) -> dict[str, Any]:
 
 @router.get("/cases")
 def list_cases(db: DbDep, status: str | None = None) -> list[dict[str, Any]]:
-    from watchline.services.casework import case_views
+    from watchline.services.views import case_json, case_views
 
-    return [plain(v) for v in case_views(db, status)]
+    return [case_json(v) for v in case_views(db, status)]
 
 
 @router.get("/cases/{case_id}")
 def get_case(case_id: str, db: DbDep) -> dict[str, Any]:
-    return plain(find_case(db, case_id))
+    from watchline.services.views import case_json
+
+    return case_json(find_case(db, case_id))
 
 
 @router.post("/cases/{case_id}/verdicts", status_code=201)
 def add_verdict(case_id: str, body: VerdictCreate, db: DbDep) -> dict[str, Any]:
     from watchline.services.casework import set_verdict
+    from watchline.services.views import verdict_json
 
-    return plain(set_verdict(db, case_id, body.status, body.reason, body.author))
+    return verdict_json(set_verdict(db, case_id, body.status, body.reason, body.author))
 
 
 @router.get("/documents")
@@ -80,11 +59,21 @@ def list_documents(db: DbDep, limit: int = 200) -> list[dict[str, Any]]:
 
 
 @router.get("/documents/{document_id}/claims")
-def document_claims(document_id: str, db: DbDep) -> list[dict[str, Any]]:
+def document_claims(document_id: str, db: DbDep) -> dict[str, Any]:
+    """The document's claims in the extraction contract of DESIGN.md."""
+    from watchline.extract.contract import to_contract
     from watchline.store.claims import ClaimRepository
+    from watchline.store.documents import DocumentRepository
 
     with db.transaction() as session:
-        return [plain(c) for c in ClaimRepository(session).list(document_ids=[document_id])]
+        document = DocumentRepository(session).get(document_id)
+        claims = ClaimRepository(session).list(document_ids=[document_id])
+    return to_contract(
+        claims,
+        document_id=document_id,
+        published_at=document.published_at,
+        language=document.language or "en",
+    )
 
 
 @router.get("/map/theatre")
@@ -107,7 +96,7 @@ def map_case(case_id: str, db: DbDep, settings: SettingsDep) -> dict[str, Any]:
 
 
 def find_case(db: DbDep, case_id: str):
-    from watchline.services.casework import case_views
+    from watchline.services.views import case_views
 
     for view in case_views(db):
         if view.case.id == case_id:
@@ -122,7 +111,7 @@ def document_summary(document) -> dict[str, Any]:
         "source": document.source.name,
         "url": document.url,
         "title": document.title,
-        "published_at": plain(document.published_at),
+        "published_at": document.published_at.isoformat() if document.published_at else None,
         "language": document.language,
         "sha256": document.sha256,
         "chars": len(document.text),

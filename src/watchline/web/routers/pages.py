@@ -19,7 +19,7 @@ def home() -> RedirectResponse:
 
 @router.get("/cases", response_class=HTMLResponse)
 def cases_page(request: Request, db: DbDep, templates: TemplatesDep, status: str | None = None):
-    from watchline.services.casework import case_views
+    from watchline.services.views import case_views
 
     views = case_views(db, status or None)
     return templates.TemplateResponse(
