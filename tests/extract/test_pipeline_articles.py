@@ -1,4 +1,4 @@
-"""Whole articles written for these tests (four theatres): every statement, nothing else.
+"""Whole articles written for these tests (six theatres): every statement, nothing else.
 
 Each expectation lists, in text order, the speaker's affiliation, the act and the event
 type of every claim; narration, headlines and "did not comment" produce none.
@@ -55,6 +55,29 @@ ARTICLES = {
             ("PAK", "accuse", "attack"),
             ("PAK", "warn", "other"),
             ("UN", "assert", "diplomacy"),
+        ],
+    ),
+    "sudan": (
+        date(2024, 5, 13),
+        [
+            (None, "accuse", "attack"),  # the RSF (no state code) accuses the army
+            ("SDN", "deny", "attack"),  # "The army" = the Sudanese army named before
+            ("SDN", "accuse", "attack"),  # "Army spokesman …" speaks for that army
+            ("SDN", "assert", "other"),
+            (None, "warn", "attack"),  # vowed to retaliate and threatened to storm …
+            (None, "assert", "casualty"),
+            ("UN", "appeal", "other"),
+        ],
+    ),
+    "kosovo-serbia": (
+        date(2023, 10, 3),
+        [
+            ("XKX", "accuse", "mobilize"),
+            ("XKX", "assert", "other"),
+            ("SRB", "deny", "mobilize"),
+            ("SRB", "assert", "other"),
+            ("NATO", "assert", "other"),
+            ("USA", "appeal", "mobilize"),  # called on Serbia to withdraw its forces
         ],
     ),
     "korea": (

@@ -26,7 +26,7 @@ CASES = [
      "UKR", Act.DENY, EventType.DISINFORMATION, ["RUS"], True,
      "the claims as Russian propaganda"),
     ("The Israeli military said Hezbollah fired rockets at northern Israel on Sunday.",
-     "ISR", Act.ASSERT, EventType.ATTACK, [None], False,
+     "ISR", Act.ACCUSE, EventType.ATTACK, [None], False,
      "Hezbollah fired rockets at northern Israel on Sunday"),
     ("Hezbollah denied firing rockets at Israel.",
      None, Act.DENY, EventType.ATTACK, [None], True, "firing rockets at Israel"),

@@ -31,7 +31,11 @@ def decide_act(
     agent_affiliation: str | None,
     speaker_affiliation: str | None,
 ) -> Act:
-    """The speech act of a statement."""
+    """The speech act of a statement.
+
+    The two parties are compared by affiliation, or, for a non-state group without one,
+    by its actor id ("hezbollah"), so "the RSF said the army bombed …" is an accusation.
+    """
     if cue_act is not Act.ASSERT:
         return cue_act
     folded = " ".join(content.lower().replace("’", "'").split())

@@ -28,6 +28,7 @@ EVIDENCE_SUBJECTS = {
     "recording", "data", "map", "document", "report", "statement", "post",
 }  # fmt: skip
 MIN_CONTENT_WORDS = 2
+INFINITIVE = {"vow", "threaten", "promise", "pledge", "refuse", "deny", "warn", "claim"}
 ASIDES = {"refer", "cite", "add", "note", "point", "stress", "say", "insist", "describe",
           "call", "urge", "warn", "accuse", "claim", "state", "quote", "explain"}  # fmt: skip
 
@@ -190,6 +191,7 @@ def _clause(tok: Token):
             child.dep_ == "ccomp"
             or (child.dep_ in ("advcl", "xcomp") and _has_that(child))
             or (child.dep_ in ("xcomp", "pcomp") and child.tag_ == "VBG")  # "denied firing …"
+            or (child.dep_ == "xcomp" and _infinitive(child) and tok.lemma_.lower() in INFINITIVE)
         ):
             tokens = _without_speaker_asides(child)
             while tokens and (tokens[0].dep_ == "mark" or tokens[0].lower_ == "that"):
@@ -197,7 +199,9 @@ def _clause(tok: Token):
             while tokens and tokens[-1].dep_ in ("cc", "punct"):
                 tokens.pop()  # "were killed and" when the parser hung the rest elsewhere
             tokens = _without_dateline(tokens)
-            gerund = child.tag_ == "VBG" and not any(c.dep_ in SUBJECTS for c in child.children)
+            gerund = child.tag_ in ("VBG", "VB") and not any(
+                c.dep_ in SUBJECTS for c in child.children
+            )
             if tokens:
                 return token_span(tokens), False, ["SELF"] if gerund else []
     return None, False, []
@@ -223,6 +227,10 @@ def _without_dateline(tokens: list[Token]) -> list[Token]:
                 return tokens[k + 1 :]
             break
     return tokens
+
+
+def _infinitive(tok: Token) -> bool:
+    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _has_that(tok: Token) -> bool:

@@ -87,15 +87,16 @@ class ClaimBuilder:
             agents = [self._agent(SELF, speaker)]
         agents = agents or self._default_agents(event_type, attr, speaker, negated)
         content_text = text[attr.content[0] : attr.content[1]]
-        agent_aff = agents[0].affiliation if agents else None
+        agent_key = (agents[0].affiliation or agents[0].actor_id) if agents else None
+        speaker_key = speaker.affiliation or (speaker.actor.id if speaker.actor else None)
         act = decide_act(
             attr.act,
             content_text,
             self.extractor.cues.markers,
             event_type,
             negated,
-            agent_aff,
-            speaker.affiliation,
+            agent_key,
+            speaker_key,
         )
         if act is Act.DENY:
             negated = True

@@ -29,6 +29,18 @@ PERSON_HEADS = {
     "spokesperson", "spokesman", "spokeswoman", "minister", "president", "official",
     "leader", "commander", "representative", "envoy", "diplomat", "secretary",
 }  # fmt: skip
+FITTING = {
+    "ministry": (ActorKind.GOVERNMENT,),
+    "army": (ActorKind.MILITARY,),
+    "military": (ActorKind.MILITARY,),
+    "forces": (ActorKind.MILITARY,),
+    "troops": (ActorKind.MILITARY,),
+    "mission": (ActorKind.MISSION,),
+    "observers": (ActorKind.MISSION,),
+    "monitors": (ActorKind.MISSION,),
+    "government": (ActorKind.GOVERNMENT,),
+    "authorities": (ActorKind.GOVERNMENT,),
+}
 KIND_WORDS = {"mission", "observers", "monitors", "ministry", "department", "office", "army",
               "military", "forces", "command"}  # fmt: skip
 WORD = re.compile(r"[\w@\-]+")
@@ -107,6 +119,14 @@ class SpeakerResolver:
             return Resolved(start, end, None, code, _looks_personal(words))
         return self._surname(words, start, end)
 
+    def _named_before(self, words: list[str], start: int) -> list[Resolved]:
+        """Actors named earlier that a description fits exactly ('the army': an army)."""
+        return [
+            Resolved(m.start, m.end, m.actor, m.actor.affiliation, False)
+            for m in self.mentions
+            if m.end <= start and m.actor.affiliation and _fits(words, m.actor)
+        ]
+
     def _placed(self, start: int, end: int, person: bool) -> Resolved:
         """'Kharkiv governor Oleh Syniehubov': an official of the country of a place named."""
         for place in self.places:
@@ -159,7 +179,9 @@ class SpeakerResolver:
             self.history + [s for s in self.subjects if s.start < sentence_start],
             key=lambda p: p.start,
         )
-        for pool in (same_sentence, earlier if pronoun else self.history):
+        if not pronoun:
+            earlier = sorted(self.history + self._named_before(words, start), key=lambda p: p.start)
+        for pool in (same_sentence, earlier):
             for past in reversed(pool):
                 if past.affiliation is None and past.actor is None:
                     continue
@@ -172,7 +194,28 @@ class SpeakerResolver:
 
 
 def _generic(words: list[str]) -> bool:
-    return bool(words) and words[0] in DETERMINERS and any(w in GENERIC_HEADS for w in words)
+    """'the ministry', 'its spokesperson', 'Army spokesman …': a description, not a name."""
+    if not words:
+        return False
+    return (words[0] in DETERMINERS and any(w in GENERIC_HEADS for w in words)) or words[
+        0
+    ] in FITTING
+
+
+def _fits(words: list[str], actor: Actor) -> bool:
+    """Strictly: the description names the kind of body the actor is."""
+    name = actor.name.lower()
+    for word in words:
+        kinds = FITTING.get(word)
+        if (
+            kinds
+            and actor.kind in kinds
+            and (
+                word not in ("ministry", "army") or word in name or actor.kind is ActorKind.MILITARY
+            )
+        ):
+            return True
+    return False
 
 
 def _looks_personal(words: list[str]) -> bool:
