@@ -113,6 +113,12 @@ def test_findings_bearing_and_distance_from_patrol(with_patrol: Database) -> Non
             "outside patrol",
         ),
         (ObservationEntry(type="other", time="2024-03-31T05:00Z", area_wkt="POLYGON ((1"), "WKT"),
+        (ObservationEntry(type="other", time="2024-03-31T05:00Z"), "needs a place"),
+        (ObservationEntry(type="other", time="2024-03-31T05:00Z", lat=45.7, lon=39.8), "swapped"),
+        (
+            ObservationEntry(type="other", time="2024-03-31T05:00Z", lat=48.85, lon=2.35),
+            "km outside",
+        ),
     ],
 )
 def test_findings_bad_entry_is_refused(with_patrol: Database, entry, message: str) -> None:

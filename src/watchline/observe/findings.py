@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+import numpy as np
 from sqlalchemy.orm import Session
 
 from watchline.domain import Observation, Theatre
@@ -30,6 +31,7 @@ from watchline.observe.observations import (
 from watchline.observe.photos import Photo, read_photo
 from watchline.observe.theatre import load_theatre
 from watchline.observe.times import localise, parse_time
+from watchline.observe.validate import whereabouts
 from watchline.store import Database
 from watchline.store.observations import ObservationRepository
 from watchline.store.patrols import PatrolRepository
@@ -85,6 +87,7 @@ def build_observation(
     session: Session, entry: ObservationEntry, theatre: Theatre, photos: list[Photo]
 ) -> tuple[Observation, float | None]:
     """The domain Observation for `entry` (ValueError names what is wrong)."""
+    kind, modality = parse_type(entry.type), parse_modality(entry.modality or "seen")
     patrol = None
     if entry.patrol:
         patrol = PatrolRepository(session).find(entry.patrol)
@@ -105,12 +108,18 @@ def build_observation(
         raise ValueError("give both lat and lon, or neither")
     if lat is not None and lon is not None:
         check_lat_lon(lat, lon)
+        _check_near(lon, lat, theatre)
+    if lat is None and area is None and patrol is None:
+        raise ValueError(
+            "a finding needs a place (lat/lon, area, bearing and distance, "
+            "or a photo with GPS) or a patrol"
+        )
     check_count(entry.count)
     observation = Observation(
         id="",
-        type=parse_type(entry.type),
+        type=kind,
         observed_at=when,
-        modality=parse_modality(entry.modality or "seen"),
+        modality=modality,
         patrol_id=patrol.id if patrol else None,
         lat=lat,
         lon=lon,
@@ -121,6 +130,18 @@ def build_observation(
         media=tuple(p.sha256 for p in photos),
     )
     return with_id(observation), entry.bearing_deg
+
+
+def _check_near(lon: float, lat: float, theatre: Theatre) -> None:
+    problem = whereabouts(np.array([lon]), np.array([lat]), theatre)
+    if problem == "swapped":
+        raise ValueError(
+            f"lat {lat} and lon {lon} look swapped: exchanged, they lie in {theatre.name}"
+        )
+    if problem is not None:
+        raise ValueError(
+            f"the place lies {problem:.0f} km outside {theatre.name}'s area of responsibility"
+        )
 
 
 def _time(entry: ObservationEntry, theatre: Theatre, photos: list[Photo]) -> datetime:

@@ -76,18 +76,27 @@ def check_track(path: Path, raw: RawTrack, meta: PatrolMeta, theatre: Theatre) -
 
 
 def check_whereabouts(path: Path, points: list[TrackPoint], theatre: Theatre) -> None:
-    area = _aor_with_margin(theatre.area_of_responsibility)
     lon = np.fromiter((p.lon for p in points), float, len(points))
     lat = np.fromiter((p.lat for p in points), float, len(points))
-    if np.mean(shapely.contains_xy(area, lon, lat)) >= 0.5:
-        return
-    if np.mean(shapely.contains_xy(area, lat, lon)) >= 0.5:
+    problem = whereabouts(lon, lat, theatre)
+    if problem == "swapped":
         raise InputError(Errors.E306, path=path, theatre=theatre.name)
+    if problem is not None:
+        raise InputError(Errors.E307, path=path, theatre=theatre.name, km=problem)
+
+
+def whereabouts(lon: np.ndarray, lat: np.ndarray, theatre: Theatre) -> str | float | None:
+    """None when most points lie in the area of responsibility (with its margin);
+    "swapped" when they would with lat and lon exchanged; else the distance in km."""
+    area = _aor_with_margin(theatre.area_of_responsibility)
+    if np.mean(shapely.contains_xy(area, lon, lat)) >= 0.5:
+        return None
+    if np.mean(shapely.contains_xy(area, lat, lon)) >= 0.5:
+        return "swapped"
     aor = shapely.wkt.loads(theatre.area_of_responsibility)
     proj = projection_for(aor)
-    track = proj.forward(shapely.MultiPoint(np.column_stack((lon, lat))))
-    km = proj.forward(aor).distance(track) / 1000.0
-    raise InputError(Errors.E307, path=path, theatre=theatre.name, km=km)
+    where = proj.forward(shapely.MultiPoint(np.column_stack((lon, lat))))
+    return proj.forward(aor).distance(where) / 1000.0
 
 
 _AOR_CACHE: dict[str, shapely.Geometry] = {}
