@@ -8,6 +8,7 @@ is detected only for documents actually stored, never for duplicates.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -32,12 +33,11 @@ def cleaned(document: Document) -> Document:
     return document if text is document.text else replace(document, text=text)
 
 
-def with_language(document: Document) -> Document:
-    """The document with its language, and whether the extractor can read it."""
+def language_columns(document: Document) -> dict[str, Any]:
+    """The document's language, and in `meta` whether the extractor can read it."""
     language = document.language or detect_language(document.text)
     extractable = is_extractable(language, document.text)
-    meta = {**document.meta, "extractable": extractable}
-    return replace(document, language=language, meta=meta)
+    return {"language": language, "meta": {**document.meta, "extractable": extractable}}
 
 
 class BatchWriter:
@@ -53,7 +53,7 @@ class BatchWriter:
         self.fetcher = fetcher
         self.size = size
         self.pending: list[tuple[str, Document]] = []
-        self._stored: list[Document] = []  # prepared in the open transaction
+        self._languages: list[tuple[str | None, bool]] = []  # of the open transaction
 
     def add(self, path: str, document: Document) -> None:
         self.pending.append((path, cleaned(document)))
@@ -67,7 +67,7 @@ class BatchWriter:
         try:
             with self.db.transaction() as session:
                 repository = DocumentRepository(session)
-                results = repository.add_many([doc for _, doc in batch], self._prepare)
+                results = repository.add_many([doc for _, doc in batch], self._complete)
                 if self.fetcher is not None:
                     self.fetcher.save_pending(session)
         except STORE_ERRORS:
@@ -79,10 +79,10 @@ class BatchWriter:
         if self.fetcher is not None:
             self.fetcher.pending.clear()  # fetch again next time rather than trust a 304
         for path, document in batch:
-            self._stored = []
+            self._languages = []
             try:
                 with self.db.transaction() as session:
-                    results = DocumentRepository(session).add_many([document], self._prepare)
+                    results = DocumentRepository(session).add_many([document], self._complete)
             except STORE_ERRORS as exc:
                 reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
                 self.report.rejected.append(
@@ -91,10 +91,10 @@ class BatchWriter:
                 continue
             self._count(results)
 
-    def _prepare(self, document: Document) -> Document:
-        ready = with_language(document)
-        self._stored.append(ready)
-        return ready
+    def _complete(self, document: Document) -> dict[str, Any]:
+        columns = language_columns(document)
+        self._languages.append((columns["language"], columns["meta"]["extractable"]))
+        return columns
 
     def _count(self, results: list[tuple[str, bool]]) -> None:
         """Count a committed transaction's work."""
@@ -104,7 +104,7 @@ class BatchWriter:
                 self.report.documents.append(doc_id)
             else:
                 self.report.duplicates += 1
-        for document in self._stored:
-            if not document.meta["extractable"]:
-                self.report.not_extractable[document.language or "unknown"] += 1
-        self._stored = []
+        for language, extractable in self._languages:
+            if not extractable:
+                self.report.not_extractable[language or "unknown"] += 1
+        self._languages = []

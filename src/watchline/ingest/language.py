@@ -72,14 +72,16 @@ def detector(low_accuracy: bool) -> LanguageDetector:
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None when it is too short to tell."""
     sample = text[:SAMPLE_CHARS]
+    if len(sample) < MIN_LETTERS:
+        return None
+    if _reads_as_english(sample):
+        return "en"  # the common case, decided before counting letters
     letters = len(LETTER.findall(sample))
     if letters < MIN_LETTERS:
         return None
     for script, language in OWN_SCRIPT.items():
         if len(script.findall(sample)) * 2 > letters:
             return language  # a script only one of our languages is written in
-    if _reads_as_english(sample):
-        return "en"
     # Short Latin-script texts need lingua's full models (its fast mode takes short
     # English for French); longer ones, and Cyrillic ones (Russian, Ukrainian and
     # Serbian differ in letters), are told apart as reliably and far faster by the fast
@@ -93,7 +95,8 @@ def _reads_as_english(sample: str) -> bool:
     """Whether English function words make up a good share of the words (cheap, exact)."""
     words = WORD.findall(sample.lower())
     hits = [word for word in words if word in ENGLISH_WORDS]
-    return len(set(hits)) >= 2 and len(hits) >= 0.15 * len(words)
+    letters = sum(map(len, words))
+    return len(set(hits)) >= 2 and len(hits) >= 0.15 * len(words) and letters >= MIN_LETTERS
 
 
 def is_extractable(language: str | None, text: str) -> bool:

@@ -13,6 +13,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import case, func, insert, select
 from sqlalchemy.orm import Session
@@ -43,8 +44,8 @@ def document_id(key: str, version: int = 1, text_sha256: str = "") -> str:
 
 def as_utc(moment: datetime | None) -> datetime | None:
     """SQLite hands back naive datetimes; everything stored is UTC."""
-    if moment is None:
-        return None
+    if moment is None or moment.tzinfo is UTC:
+        return moment
     if moment.tzinfo is None:
         return moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC)
@@ -125,12 +126,12 @@ class DocumentRepository:
     def add_many(
         self,
         documents: Sequence[Document],
-        prepare: Callable[[Document], Document] | None = None,
+        complete: Callable[[Document], dict[str, Any]] | None = None,
     ) -> list[tuple[str, bool]]:
         """Store documents in bulk; for each, its id and whether it was new.
 
-        `prepare` completes a document that is about to be stored (e.g. detects its
-        language), so that work is not spent on duplicates.
+        `complete` gives column values for a document about to be stored (e.g. its
+        detected `language` and `meta`), so that work is not spent on duplicates.
         """
         documents = [
             d if len(d.key) <= MAX_KEY else replace(d, key=stored_key(d.key)) for d in documents
@@ -151,8 +152,10 @@ class DocumentRepository:
             version = 1 if state is None else state.version + 1
             doc_id = document_id(document.key, version, digest)
             previous = None if state is None else state.latest_id
-            ready = prepare(document) if prepare is not None else document
-            rows.append(self._row(ready, doc_id, version, previous, digest, revised))
+            row = self._row(document, doc_id, version, previous, digest, revised)
+            if complete is not None:
+                row.update(complete(document))
+            rows.append(row)
             if state is None:
                 state = states[document.key] = _KeyState(doc_id, version, revised)
             state.latest_id, state.version, state.revised_at = doc_id, version, revised

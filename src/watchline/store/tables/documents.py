@@ -52,7 +52,7 @@ class DocumentRow(Base):
     __table_args__ = (UniqueConstraint("key", "version", name="uq_documents_key_version"),)
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    key: Mapped[str] = mapped_column(String(600), index=True)
+    key: Mapped[str] = mapped_column(String(600))  # looked up by the (key, version) index
     source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), index=True)
     url: Mapped[str | None] = mapped_column(Text)
     published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)

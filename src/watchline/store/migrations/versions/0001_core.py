@@ -53,7 +53,6 @@ def upgrade() -> None:
         sa.Column("meta", sa.JSON, nullable=False),
         sa.UniqueConstraint("key", "version", name="uq_documents_key_version"),
     )
-    op.create_index("ix_documents_key", "documents", ["key"])
     op.create_index("ix_documents_source_id", "documents", ["source_id"])
     op.create_index("ix_documents_published_at", "documents", ["published_at"])
     op.create_index("ix_documents_sha256", "documents", ["sha256"])
