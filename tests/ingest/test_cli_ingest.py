@@ -24,7 +24,9 @@ def test_cli_ingest_summary_and_sources(db_env, inputs) -> None:
     assert "E204" in result.stderr and "message 8" in result.stderr
     listed = runner.invoke(app, ["sources", "list"])
     assert listed.exit_code == 0
-    assert "telegram\tBorder Watch AM\tarm.mod.press\t6 documents\t1712345678" in listed.stdout
+    line = "telegram\tBorder Watch AM\tarm.mod.press\t6 documents\ten 4, ru 1, ? 1\t1712345678"
+    assert line in listed.stdout
+    assert "Stored but not extracted (extractor reads English only): ru" in listed.stdout
 
 
 def test_cli_ingest_source_name_and_kind(db_env, inputs) -> None:
@@ -33,7 +35,7 @@ def test_cli_ingest_source_name_and_kind(db_env, inputs) -> None:
     result = runner.invoke(app, [*args, "--speaks-for", "euma"])
     assert result.exit_code == 0, result.output
     listed = runner.invoke(app, ["sources", "list"])
-    assert "mission\tEUMA\teuma\t2 documents" in listed.stdout
+    assert "mission\tEUMA\teuma\t2 documents\ten 2" in listed.stdout
 
 
 def test_cli_ingest_all_rejected_exits_non_zero(db_env, inputs) -> None:

@@ -9,7 +9,12 @@ import pytest
 from watchline.domain import Document, Source, SourceKind
 from watchline.errors import NotFound
 from watchline.store import Database
-from watchline.store.documents import DocumentRepository, SourceRepository, document_id
+from watchline.store.documents import (
+    DocumentRepository,
+    SourceRepository,
+    document_id,
+    languages_by_source,
+)
 
 CHANNEL = Source(SourceKind.TELEGRAM, "Border Watch AM", handle="1712345678")
 POSTED = datetime(2024, 3, 31, 9, 5, tzinfo=UTC)
@@ -137,3 +142,13 @@ def test_documents_sources_registered_once(db: Database) -> None:
     assert [(source.name, source.speaks_for, count) for source, count in listed] == [
         ("Border Watch AM", "arm.mod", 0)
     ]
+
+
+def test_documents_languages_by_source(db: Database) -> None:
+    with db.transaction() as session:
+        repo = DocumentRepository(session)
+        for n, language in enumerate(["en", "en", "ru", None]):
+            repo.add(Document(f"k{n}", f"Text {n}.", b"x", CHANNEL, language=language))
+    with db.transaction() as session:
+        counts = languages_by_source(session)
+    assert counts == {("telegram", "Border Watch AM"): {"en": 2, "ru": 1, None: 1}}

@@ -11,7 +11,8 @@ from watchline.cli.context import database, handles_errors, settings
 from watchline.domain import Source, SourceKind
 from watchline.errors import Errors, InputError
 from watchline.ingest import FORMATS, ingest
-from watchline.store.documents import SourceRepository
+from watchline.ingest.language import EXTRACTABLE
+from watchline.store.documents import SourceRepository, languages_by_source
 
 sources_app = typer.Typer(help="The sources documents come from.", no_args_is_help=True)
 app.add_typer(sources_app, name="sources")
@@ -68,13 +69,27 @@ def sources_list() -> None:
     """Every source, the actor it speaks for and how many documents it holds."""
     with database() as db, db.transaction() as session:
         rows = SourceRepository(session).list()
+        languages = languages_by_source(session)
     if not rows:
         typer.echo("No sources yet. Add some with 'watchline ingest PATH'.")
         return
+    unreadable: set[str] = set()
     for found, count in rows:
         speaks = found.speaks_for or "-"
         where = found.handle or found.url or ""
-        typer.echo(f"{found.kind}\t{found.name}\t{speaks}\t{count} documents\t{where}".rstrip())
+        by_language = languages.get((str(found.kind), found.name), {})
+        unreadable.update(lang for lang in by_language if lang and lang not in EXTRACTABLE)
+        mix = ", ".join(f"{lang or '?'} {n}" for lang, n in sorted(by_language.items(), key=_most))
+        line = f"{found.kind}\t{found.name}\t{speaks}\t{count} documents\t{mix}\t{where}"
+        typer.echo(line.rstrip())
+    if unreadable:
+        languages_text = ", ".join(sorted(unreadable))
+        typer.echo(f"Stored but not extracted (extractor reads English only): {languages_text}")
+
+
+def _most(item: tuple[str | None, int]) -> tuple[int, bool, str]:
+    """Most frequent language first; undetected ('?') last among equals."""
+    return (-item[1], item[0] is None, item[0] or "")
 
 
 def _kind(value: str) -> SourceKind:

@@ -104,6 +104,19 @@ class SourceRepository:
         return [(_source(row), int(n)) for row, n in rows]
 
 
+def languages_by_source(session: Session) -> dict[tuple[str, str], dict[str | None, int]]:
+    """How many documents each source (kind, name) holds in each language."""
+    rows = session.execute(
+        select(SourceRow.kind, SourceRow.name, DocumentRow.language, func.count())
+        .join(DocumentRow, DocumentRow.source_id == SourceRow.id)
+        .group_by(SourceRow.kind, SourceRow.name, DocumentRow.language)
+    ).all()
+    counts: dict[tuple[str, str], dict[str | None, int]] = {}
+    for kind, name, language, count in rows:
+        counts.setdefault((kind, name), {})[language] = int(count)
+    return counts
+
+
 @dataclass
 class _KeyState:
     """What is stored under one key: its newest version and every text seen."""
