@@ -28,6 +28,7 @@ EVIDENCE_SUBJECTS = {
     "recording", "data", "map", "document", "report", "statement", "post",
 }  # fmt: skip
 MIN_CONTENT_WORDS = 2
+RELATIVE = {"who", "which", "that"}
 INFINITIVE = {"vow", "threaten", "promise", "pledge", "refuse", "deny", "warn", "claim"}
 ASIDES = {"refer", "cite", "add", "note", "point", "stress", "say", "insist", "describe",
           "call", "urge", "warn", "accuse", "claim", "state", "quote", "explain"}  # fmt: skip
@@ -323,6 +324,8 @@ def _speaker(tok: Token, frame: str, content: tuple[int, int]) -> tuple[int, int
     for _ in range(4):
         for child in head.children:
             if child.dep_ in SUBJECTS and not _inside(child, content):
+                if child.lower_ in RELATIVE and head.dep_ == "relcl":
+                    return _np_span(head.head)  # "Peskov, who said …": Peskov
                 return _np_span(child)
         for child in head.children:
             if child.dep_ == "agent":

@@ -35,9 +35,9 @@ FITTING = {
     "military": (ActorKind.MILITARY,),
     "forces": (ActorKind.MILITARY,),
     "troops": (ActorKind.MILITARY,),
-    "mission": (ActorKind.MISSION,),
-    "observers": (ActorKind.MISSION,),
-    "monitors": (ActorKind.MISSION,),
+    "mission": (ActorKind.MISSION, ActorKind.ORG),
+    "observers": (ActorKind.MISSION, ActorKind.ORG),
+    "monitors": (ActorKind.MISSION, ActorKind.ORG),
     "government": (ActorKind.GOVERNMENT,),
     "authorities": (ActorKind.GOVERNMENT,),
 }
@@ -149,14 +149,10 @@ class SpeakerResolver:
         if not KIND_WORDS & set(words):
             return None
         for mention in self.mentions:
-            if sentence_start <= mention.start < sentence_end and not start <= mention.start < end:
-                probe = Resolved(mention.start, mention.end, mention.actor, None, False)
-                if (
-                    mention.actor.affiliation
-                    and _compatible(words, probe)
-                    and (mention.actor.kind is not ActorKind.STATE)
-                ):
-                    return Resolved(start, end, mention.actor, mention.actor.affiliation, False)
+            near = sentence_start <= mention.start < sentence_end
+            own = start <= mention.start < end
+            if near and not own and mention.actor.affiliation and _fits(words, mention.actor):
+                return Resolved(start, end, mention.actor, mention.actor.affiliation, False)
         return None
 
     def _surname(self, words: list[str], start: int, end: int) -> Resolved | None:
