@@ -11,7 +11,12 @@ from watchline.domain import Modality, Observation, ObservationType, Patrol, Tra
 from watchline.observe.coverage import compute_coverage
 from watchline.store import Database
 from watchline.store.observations import ObservationRepository
-from watchline.store.patrols import PatrolRepository, coverage_of
+from watchline.store.patrols import (
+    CANDIDATES_PG,
+    CANDIDATES_SQLITE,
+    PatrolRepository,
+    coverage_of,
+)
 
 T0 = datetime(2024, 3, 31, 5, 0, tzinfo=UTC)
 SEGMENT = "LINESTRING (45.70 39.88, 45.82 39.88)"
@@ -147,3 +152,16 @@ def test_patrols_store_has_spatial_and_time_indexes(db: Database) -> None:
     else:
         spatial = {"patrols_rtree", "observations_rtree", "patrols_rtree_insert"}
     assert spatial | {"ix_patrols_start_at", "ix_patrols_end_at"} <= names
+
+
+def test_patrols_store_candidate_search_uses_the_index(stored: Database) -> None:
+    params = {"minx": 45.6, "miny": 39.8, "maxx": 45.9, "maxy": 39.95, "s": 0.0, "e": 2e9}
+    with stored.transaction() as session:
+        if stored.dialect == "postgresql":
+            session.execute(text("SET LOCAL enable_seqscan = off"))
+            plan = session.execute(text(f"EXPLAIN {CANDIDATES_PG.text}"), params).scalars()
+            assert "ix_patrols_extent_gist" in " ".join(plan)
+        else:
+            query = text(f"EXPLAIN QUERY PLAN {CANDIDATES_SQLITE.text}")
+            plan = " ".join(str(row[-1]) for row in session.execute(query, params))
+            assert "SCAN r VIRTUAL TABLE INDEX 2:B0D1" in plan  # the R*Tree, constrained
