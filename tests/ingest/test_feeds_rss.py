@@ -74,3 +74,17 @@ def test_feeds_follow_fetches_item_pages(run, inputs, site, stored) -> None:
     followed = stored()[f"feed:{page}"]
     assert "concentrating troops and heavy weapons" in followed.text
     assert followed.raw == article and followed.meta["feed_summary"].endswith("Short summary.")
+
+
+def test_feeds_relative_links_resolved_against_feed_url(run, inputs, site, stored) -> None:
+    feed = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Rel</title>
+    <item><title>Relative</title><link>/news/9</link><guid>/news/9</guid>
+    <description>The border was quiet overnight.</description></item></channel></rss>"""
+    site.routes["/rss/feed.xml"] = Reply(200, feed, {"Content-Type": "application/rss+xml"})
+    article = (inputs / "html" / "article.html").read_bytes()
+    site.routes["/news/9"] = Reply(200, article, {"Content-Type": ARTICLE_TYPE})
+    report = run(site.url("/rss/feed.xml"), follow=True)
+    assert report.ingested == 1 and report.notices == []
+    (document,) = stored().values()
+    assert document.url == site.url("/news/9")
+    assert "concentrating troops and heavy weapons" in document.text

@@ -38,7 +38,9 @@ def read_feed(blob: Blob, ctx: ReadContext) -> Items:
     reason = binary_reason(blob.data)
     if reason:
         raise InputError(Errors.E205, path=blob.origin, expected="a feed", reason=reason)
-    parsed = feedparser.parse(io.BytesIO(blob.data), sanitize_html=True)
+    headers = {"content-location": blob.url or "", "content-type": blob.content_type or ""}
+    served = {key: value for key, value in headers.items() if value}  # resolves relative links
+    parsed = feedparser.parse(io.BytesIO(blob.data), response_headers=served, sanitize_html=True)
     if not parsed.entries:
         problem = parsed.get("bozo_exception") or "it has no items"
         if not parsed.get("version") or parsed.get("bozo"):
