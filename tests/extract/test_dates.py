@@ -116,6 +116,11 @@ def _stated(text: str, cue: str, published_on: date = MONDAY, nth: int = 0) -> d
          "governor said", MONDAY),
         ("On Sunday, drones hit Odesa. The governor said two people died.",
          "governor said", date(2024, 3, 31)),
+        # A flashback ("a day earlier, he had warned") does not move the story's day.
+        ("On Saturday, Mikati called for calm. A day earlier, he had warned of war. "
+         "The army denied it.", "denied", date(2024, 3, 30)),
+        ("On Saturday, Mikati called for calm. A day earlier, he had warned of war.",
+         "warned", date(2024, 3, 29)),
     ],
 )  # fmt: skip
 def test_dates_resolve_stated_on_cases(text: str, cue: str, expected: date | None) -> None:

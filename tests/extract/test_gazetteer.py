@@ -207,6 +207,10 @@ def test_gazetteer_fold_names(name: str, key: str) -> None:
          [("India", "IND", "country"), ("Pakistan", "PAK", "country")]),
         ("Protests were held in Kashmir.", [("Kashmir", None, "region")]),
         ("Serbs rallied in North Kosovo.", [("North Kosovo", "XKX", "region")]),
+        # A small place listed after a preposition: "near Khiam and Bint Jbeil".
+        ("Israel struck sites in Lebanon near Khiam and Bint Jbeil.",
+         [("Israel", "ISR", "country"), ("Lebanon", "LBN", "country"),
+          ("Bint Jbeil", "LBN", "village")]),
     ],
 )  # fmt: skip
 def test_gazetteer_find_regions_lists_and_dates(

@@ -211,7 +211,9 @@ def _thread_before(
             thread = _Thread(own.start_date if own.is_day else None, True)
         elif UNKNOWN.search(body):
             thread = _Thread(None, True)
-        elif shift is not None and thread.day is not None:
+        elif shift is not None and thread.day is not None and _shift_days(shift).days > 0:
+            # "The next day …" moves the story on; "A day earlier, he had warned …" is a
+            # flashback, after which the story returns to its day.
             thread = _Thread(thread.day + _shift_days(shift), True)
     return thread
 

@@ -77,7 +77,9 @@ LOCATIVE_BEFORE = re.compile(
     r"stormed|recaptured|retook|evacuated|left|reach|capture|village|town|city|settlement|"
     r"villages|towns|cities|settlements|community|region|district|province|oblast|"
     r"governorate|outskirts|vicinity|direction|approaches)[ \t]+(?:the[ \t]+)?"
-    r"(?:(?:village|town|city|settlement|community)[ \t]+of[ \t]+)?)$",
+    r"(?:(?:village|town|city|settlement|community)[ \t]+of[ \t]+)?"
+    # a list may come between: "near Khiam and Bint Jbeil", "in Sumy, Kharkiv and Izium"
+    r"(?-i:(?:[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)*[ \t]*(?:,[ \t]*and|,|and|or)[ \t]+){0,4}))$",
     re.IGNORECASE,
 )
 LOCATIVE_AFTER = re.compile(
@@ -153,7 +155,7 @@ def sentence_initial(text: str, start: int) -> bool:
 
 def locative(text: str, start: int, end: int) -> bool:
     """Whether a preposition, verb, designator or list around start..end marks a place."""
-    before = text[max(0, start - 40) : start]
+    before = text[max(0, start - 80) : start]
     after = text[end : end + 24]
     return bool(LOCATIVE_BEFORE.search(before) or LOCATIVE_AFTER.match(after))
 
