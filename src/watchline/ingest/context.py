@@ -38,7 +38,6 @@ class Blob:
 class ReadContext:
     """The run's options, passed down to every reader instead of many arguments."""
 
-    retrieved_at: datetime
     max_bytes: int
     fetcher: Fetcher | None = None
     source: Source | None = None

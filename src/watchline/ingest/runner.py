@@ -53,7 +53,6 @@ def ingest(
         fetcher = Fetcher(db, fetch_options, max_bytes=limit)
         stack.callback(fetcher.close)
         ctx = ReadContext(
-            retrieved_at=datetime.now(UTC),
             max_bytes=limit,
             fetcher=fetcher,
             source=source,
