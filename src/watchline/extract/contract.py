@@ -106,6 +106,7 @@ def claims_table(claims: list[Claim], title: str | None = None):
             f" ({claim.speaker.affiliation})" if claim.speaker.affiliation else ""
         )
         quote = "“" if claim.direct_quote else ""
+        unquote = "”" if claim.direct_quote else ""
         content = (
             claim.content.text if len(claim.content.text) < 160 else claim.content.text[:157] + "…"
         )
@@ -116,6 +117,6 @@ def claims_table(claims: list[Claim], title: str | None = None):
             kind,
             agent,
             _day(claim.stated_on) or "—",
-            quote + content,
+            quote + content + unquote,
         )
     return table
