@@ -201,6 +201,8 @@ def test_gazetteer_fold_names(name: str, key: str) -> None:
           ("El Fasher", "SDN", "city")]),
         ("Strikes hit the Bekaa Valley; rockets fell on the Golan Heights.",
          [("Bekaa Valley", "LBN", "region"), ("Golan Heights", None, "region")]),
+        ("SEOUL, Jan 14 (Yonhap) - Missiles were fired from Pyongyang.",
+         [("SEOUL", "KOR", "city"), ("Pyongyang", "PRK", "city")]),
         ("KYIV, March 3 (Reuters) - Drones hit Odesa.",
          [("KYIV", "UKR", "city"), ("Odesa", "UKR", "city")]),
         ("India accused Pakistan of cross-border terrorism.",
