@@ -21,8 +21,9 @@ def test_feeds_rss_items(run, inputs, stored) -> None:
     assert statement.source.name == "Ministry of Defence — News"
     assert statement.raw.startswith(b"<item") and statement.raw.endswith(b"</item>")
     assert statement.meta["tags"] == ["Statements"]
-    # A GUID that is not a URL is scoped to its feed.
-    assert "feed:https://mod.example.am/news:mod-am-1100" in documents
+    # A GUID that is not a URL is scoped to its feed; enclosures are the item's media.
+    drills = documents["feed:https://mod.example.am/news:mod-am-1100"]
+    assert drills.media == ("https://mod.example.am/media/drills-1100.jpg",)
 
 
 def test_feeds_atom_entry(run, inputs, stored) -> None:

@@ -158,3 +158,28 @@ def test_telegram_media_path_cannot_climb_out(tmp_path) -> None:
     folder = tmp_path / "export"
     folder.mkdir()
     assert media_digests(folder, ["../secret.txt", "missing.jpg"], 10_000) == {}
+
+
+def test_telegram_signed_channel_post(run, stored, tmp_path) -> None:
+    export = {
+        "name": "MoD Press",
+        "type": "public_channel",
+        "id": 42,
+        "username": "modpress",
+        "messages": [
+            {
+                "id": 7,
+                "type": "message",
+                "date_unixtime": "1711874400",
+                "from": "MoD Press",
+                "author": "Duty officer",
+                "text": "The situation on the border is stable, the ministry said.",
+            }
+        ],
+    }
+    path = tmp_path / "result.json"
+    path.write_text(json.dumps(export))
+    run(path)
+    post = stored()["telegram:42:7"]
+    assert post.meta["signature"] == "Duty officer" and post.author == "MoD Press"
+    assert post.url == "https://t.me/modpress/7"

@@ -75,3 +75,16 @@ def test_text_directory_without_known_files(run, inputs, stored, tmp_path) -> No
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff")
     report = run(tmp_path)
     assert [r.code for r in report.rejected] == ["E201"]
+
+
+def test_text_saved_page_assets_are_not_documents(run, inputs, stored, tmp_path) -> None:
+    (tmp_path / "article.html").write_bytes((inputs / "html" / "article.html").read_bytes())
+    assets = tmp_path / "article_files"
+    assets.mkdir()
+    (assets / "frame.html").write_text(
+        "<html><body><p>" + "An advert. " * 10 + "</p></body></html>"
+    )
+    (assets / "notes.txt").write_text("A text file the browser saved with the page.")
+    report = run(tmp_path)
+    assert report.ingested == 1
+    assert [d.title for d in stored().values()] == ["Azerbaijan accuses Armenia of massing troops"]

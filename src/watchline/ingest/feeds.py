@@ -77,6 +77,7 @@ def read_feed(blob: Blob, ctx: ReadContext) -> Items:
             url=entry.get("link"),
             title=entry.get("title"),
             author=entry.get("author"),
+            media=_enclosures(entry),
             meta=_meta(entry, feed_id, feed_sha),
         )
         if ctx.follow and document.url:
@@ -145,6 +146,13 @@ def _meta(entry: Any, feed_id: str, feed_sha: str) -> dict[str, object]:
     if tags:
         meta["tags"] = tags
     return meta
+
+
+def _enclosures(entry: Any) -> tuple[str, ...]:
+    """Addresses of the item's photos, audio and video (enclosures, Media RSS)."""
+    found = [link.get("href") for link in entry.get("enclosures", [])]
+    found += [media.get("url") for media in entry.get("media_content", [])]
+    return tuple(dict.fromkeys(url for url in found if isinstance(url, str) and url))
 
 
 def _utc(parsed: time.struct_time) -> datetime:

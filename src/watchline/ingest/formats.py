@@ -55,13 +55,25 @@ def check_format(name: str) -> str:
 def files_in(directory: Path, format: str) -> Iterator[Path]:
     """Files under `directory` (recursively, sorted) that `format` would read."""
     for path in sorted(directory.rglob("*")):
-        if not path.is_file() or path.name.startswith("."):
+        if not path.is_file() or path.name.startswith(".") or _saved_page_asset(path):
             continue
         by_extension = EXTENSIONS.get(path.suffix.lower())
         if by_extension == "x" and not path.name.startswith("tweet"):
             continue  # an X archive holds many .js files; only tweets*.js are posts
         if _fits(by_extension, format):
             yield path
+
+
+def _saved_page_asset(path: Path) -> bool:
+    """Whether `path` lies in the `NAME_files/` folder a browser saves beside NAME.html
+    (its frames and scripts are parts of that page, not documents)."""
+    for folder in path.parents:
+        stem = folder.name.removesuffix("_files")
+        if stem != folder.name and any(
+            (folder.parent / f"{stem}{suffix}").is_file() for suffix in (".html", ".htm")
+        ):
+            return True
+    return False
 
 
 def _fits(by_extension: str | None, format: str) -> bool:

@@ -167,6 +167,8 @@ def _meta(
     }
     if message.get("from_id"):
         meta["from_id"] = str(message["from_id"])
+    if isinstance(message.get("author"), str):
+        meta["signature"] = message["author"]  # a channel post signed by its author
     if edited is not None:
         meta["revised_at"] = edited.isoformat()
     if "date_unixtime" not in message and message.get("date"):
