@@ -88,3 +88,4 @@ def test_text_saved_page_assets_are_not_documents(run, inputs, stored, tmp_path)
     report = run(tmp_path)
     assert report.ingested == 1
     assert [d.title for d in stored().values()] == ["Azerbaijan accuses Armenia of massing troops"]
+    assert run(assets).ingested == 2  # named on its own, the folder is read

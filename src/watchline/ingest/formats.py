@@ -55,7 +55,7 @@ def check_format(name: str) -> str:
 def files_in(directory: Path, format: str) -> Iterator[Path]:
     """Files under `directory` (recursively, sorted) that `format` would read."""
     for path in sorted(directory.rglob("*")):
-        if not path.is_file() or path.name.startswith(".") or _saved_page_asset(path):
+        if not path.is_file() or path.name.startswith(".") or _saved_page_asset(path, directory):
             continue
         by_extension = EXTENSIONS.get(path.suffix.lower())
         if by_extension == "x" and not path.name.startswith("tweet"):
@@ -64,10 +64,11 @@ def files_in(directory: Path, format: str) -> Iterator[Path]:
             yield path
 
 
-def _saved_page_asset(path: Path) -> bool:
-    """Whether `path` lies in the `NAME_files/` folder a browser saves beside NAME.html
-    (its frames and scripts are parts of that page, not documents)."""
-    for folder in path.parents:
+def _saved_page_asset(path: Path, top: Path) -> bool:
+    """Whether `path` lies in a `NAME_files/` folder (below `top`) that a browser saved
+    beside NAME.html: its frames and scripts are parts of that page, not documents."""
+    for relative in path.relative_to(top).parents[:-1]:
+        folder = top / relative
         stem = folder.name.removesuffix("_files")
         if stem != folder.name and any(
             (folder.parent / f"{stem}{suffix}").is_file() for suffix in (".html", ".htm")
