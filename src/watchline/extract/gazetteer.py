@@ -9,6 +9,7 @@ countries the text names, then population.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from itertools import accumulate
 from pathlib import Path
@@ -135,7 +136,7 @@ class Gazetteer:
             for piece, place in accepted
         ]
         accepted += listed(text, accepted, pending)
-        found += [_mention(p, place) for p, place in accepted]
+        found += [_mention(text, p, place) for p, place in accepted]
         return sorted(found, key=lambda m: m.start)
 
     def _again(self, piece: gt.Piece, place: Place, around: set[str]) -> Place:
@@ -315,8 +316,15 @@ def _place(entry: Entry) -> Place:
     )
 
 
-def _mention(piece: gt.Piece, place: Place) -> PlaceMention:
-    return _mention_of(piece.text, piece.start, piece.end, place, place.precision)
+def _mention(text: str, piece: gt.Piece, place: Place) -> PlaceMention:
+    """A town named with a region word ("the Donetsk region") stands for its region."""
+    region = gt.REGION_AFTER.match(text, piece.end)
+    if region is None or place.precision not in (Precision.CITY, Precision.VILLAGE):
+        return _mention_of(piece.text, piece.start, piece.end, place, place.precision)
+    mention = _mention_of(
+        text[piece.start : region.end()], piece.start, region.end(), place, place.precision
+    )
+    return dataclasses.replace(mention, precision=Precision.REGION)
 
 
 def _mention_of(

@@ -91,6 +91,9 @@ LOCATIVE_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+REGION_AFTER = re.compile(
+    r"[ \t]+(?:region|oblast|province|governorate|district|raion|rayon|marz|krai)\b", re.IGNORECASE
+)
 BORDER_WORD = r"(?:border(?:line)?|frontier|boundary(?:[ \t]+line)?)"
 BORDER_NOT_PLACE = (
     r"(?:[ \t]+(?:guards?|service|police|troops|forces?|security|control|agency|patrols?|"
