@@ -102,6 +102,17 @@ CASES = [
      "Russian forces launched 40 missiles at Kyiv on Friday night"),
     ("The Armenian side described the reports as disinformation.",
      "ARM", Act.DENY, EventType.DISINFORMATION, [], True, "the reports as disinformation"),
+    ("Ukraine’s military intelligence warned of a possible Russian provocation at the nuclear "
+     "plant.",
+     "UKR", Act.WARN, EventType.PROVOCATION, ["RUS"], False,
+     "a possible Russian provocation at the nuclear plant"),
+    ("Seoul warned against any provocation by North Korean troops.",
+     "KOR", Act.WARN, EventType.PROVOCATION, ["PRK"], False,
+     "any provocation by North Korean troops"),
+    ("Ukraine’s General Staff said on Telegram:\n“Russian troops shelled Nikopol twice "
+     "overnight.”",
+     "UKR", Act.ACCUSE, EventType.ATTACK, ["RUS"], False,
+     "Russian troops shelled Nikopol twice overnight"),
     ("OSCE monitors recorded 45 ceasefire violations in the Donetsk region on Saturday, the "
      "mission said.",
      "OSCE", Act.ASSERT, EventType.ATTACK, [], False,

@@ -28,6 +28,7 @@ EVIDENCE_SUBJECTS = {
     "recording", "data", "map", "document", "report", "statement", "post",
 }  # fmt: skip
 MIN_CONTENT_WORDS = 2
+TOPIC_PREPS = {"of", "against", "about", "over"}
 RELATIVE = {"who", "which", "that"}
 INFINITIVE = {"vow", "threaten", "promise", "pledge", "refuse", "deny", "warn", "claim"}
 ASIDES = {"refer", "cite", "add", "note", "point", "stress", "say", "insist", "describe",
@@ -253,6 +254,10 @@ def _rest(tok: Token):
             end = max(c.right_edge.idx + len(c.right_edge.text) for c in rights)
             return (passive[0].left_edge.idx, end), False, [passive[0]]
     if not objects:
+        about = [c for c in rights if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS]
+        pobj = [p for c in about[:1] for p in c.children if p.dep_ in ("pobj", "pcomp")]
+        if pobj:  # "warned of a possible provocation", "warned against escalation"
+            return subtree_span(pobj[0]), False, []
         return None, False, []
     head = objects[0]
     keep = [c for c in rights if c.i >= head.i or (c.dep_ == "prep" and c.i > tok.i)]
@@ -284,6 +289,8 @@ def _adjacent_quote(tok: Token, quotes: list[Quote]) -> Quote | None:
 
 
 def _short_gap(gap: str, tok: Token, before: bool) -> bool:
+    if not before and gap.rstrip(" \t\n").endswith(":") and "\n\n" not in gap.strip():
+        gap = gap.replace("\n", " ")  # "said on Telegram:\n“…”"
     if any(ch in gap for ch in ".!?\n‘“«„"):
         return False
     words = gap.split()
