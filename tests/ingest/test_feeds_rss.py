@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from conftest import Reply
+from ingest_support import Reply
 
 ARTICLE_TYPE = "text/html; charset=utf-8"
 

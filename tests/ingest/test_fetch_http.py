@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from ingest_support import FAST, Reply
 
-from conftest import FAST, Reply
 from watchline.errors import InputError
 from watchline.ingest import Fetcher, FetchOptions
 from watchline.ingest.fetch import USER_AGENT

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import Reply
+from ingest_support import Reply
 
 
 def test_urls_list_file(run, inputs, site, stored, tmp_path) -> None:
