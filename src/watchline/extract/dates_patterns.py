@@ -152,6 +152,14 @@ def _month_rel(offset: int) -> Resolver:
     return resolve
 
 
+def _year_rel(offset: int) -> Resolver:
+    def resolve(_m: re.Match[str], published_on: date) -> Range:
+        year = published_on.year + offset
+        return date(year, 1, 1), published_on if offset == 0 else date(year, 12, 31)
+
+    return resolve
+
+
 def _year(m: re.Match[str], _published_on: date) -> Range | None:
     year = int(m["year"])
     return date(year, 1, 1), date(year, 12, 31)
@@ -165,7 +173,7 @@ def _decade(m: re.Match[str], _published_on: date) -> Range | None:
 PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
     (re.compile(pattern, flags), resolver)
     for pattern, flags, resolver in (
-        (r"\b(?P<year>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b", 0, _iso),
+        (r"\b(?P<year>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)", 0, _iso),
         (r"\b(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)" + YEAR + r"\b", 0, _numeric),
         (rf"\b{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?\b", 0, _calendar),
         (rf"\b{MONTH}\s+{DAY}\b(?:,?\s+{YEAR}\b)?", 0, _calendar),
@@ -193,6 +201,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (r"\b(?:over|at|during|on)\s+the\s+weekend\b|\bthis\s+weekend\b", re.I, _weekend),
         (r"\b(?:last|past|previous)\s+month\b", re.I, _month_rel(-1)),
         (r"\b(?:earlier\s+)?this\s+month\b", re.I, _month_rel(0)),
+        (r"\b(?:last|past|previous)\s+year\b", re.I, _year_rel(-1)),
+        (r"\b(?:earlier\s+)?this\s+year\b", re.I, _year_rel(0)),
         (r"\b(?:in|since|during|of|by|until)\s+" + YEAR + r"\b", 0, _year),
         (r"\b(?:the\s+)?(?P<decade>(?:19|20)\d0)['’]?s\b", 0, _decade),
     )
