@@ -1,0 +1,183 @@
+"""Where a cue's content is: its clause, an adjacent quote, its object or its phrase.
+
+Each frame of `data/cues.yaml` is one function here, returning `(span, direct, objects)`:
+the content's characters, whether it is a direct quote, and the tokens it names as the
+party concerned ("accused Armenia of …" names Armenia; a gerund or infinitive without
+its own subject — "denied firing", "vowed to retaliate" — names the speaker, as "SELF").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from watchline.extract.lexicon import Cue
+from watchline.extract.quotes import Quote
+from watchline.extract.reported import text_of
+from watchline.extract.spans import subtree_span, token_span
+
+SUBJECTS = ("nsubj", "csubj")
+REST_DEPS = ("dobj", "dative", "prep", "pobj", "xcomp", "ccomp", "conj", "oprd", "prt", "cc")
+TOPIC_PREPS = {"of", "against", "about", "over"}
+INFINITIVE = {"vow", "threaten", "promise", "pledge", "refuse", "deny", "warn", "claim"}
+ASIDES = {"refer", "cite", "add", "note", "point", "stress", "say", "insist", "describe",
+          "call", "urge", "warn", "accuse", "claim", "state", "quote", "explain"}  # fmt: skip
+
+
+def content_of(tok: Token, frame: str, cue: Cue, quotes: list[Quote]):
+    """(span, direct, objects) of one frame, or (None, False, [])."""
+    if frame == "clause":
+        return _clause(tok)
+    if frame == "quote":
+        quote = _adjacent_quote(tok, quotes)
+        if quote is None:
+            return None, False, []
+        return (quote.inner_start, quote.inner_end), True, []
+    if frame == "object":
+        for child in tok.rights:
+            if child.dep_ == "dobj":
+                if cue.requires_object and child.lemma_.lower() not in cue.requires_object:
+                    return None, False, []
+                own = child.lemma_.lower() == "responsibility"  # "claimed responsibility for"
+                return subtree_span(child), False, ["SELF"] if own else []
+        return None, False, []
+    if frame == "rest":
+        return _rest(tok)
+    return None, False, []
+
+
+def _clause(tok: Token):
+    for child in tok.children:
+        if (
+            child.dep_ == "ccomp"
+            or (child.dep_ in ("advcl", "xcomp") and _has_that(child))
+            or (child.dep_ in ("xcomp", "pcomp") and child.tag_ == "VBG")  # "denied firing …"
+            or (child.dep_ == "xcomp" and _infinitive(child) and tok.lemma_.lower() in INFINITIVE)
+        ):
+            tokens = _without_speaker_asides(child)
+            while tokens and (tokens[0].dep_ == "mark" or tokens[0].lower_ == "that"):
+                tokens.pop(0)
+            while tokens and tokens[-1].dep_ in ("cc", "punct"):
+                tokens.pop()  # "were killed and" when the parser hung the rest elsewhere
+            tokens = _without_dateline(tokens)
+            gerund = child.tag_ in ("VBG", "VB") and not any(
+                c.dep_ in SUBJECTS for c in child.children
+            )
+            if tokens:
+                return token_span(tokens), False, ["SELF"] if gerund else []
+    return None, False, []
+
+
+def _without_speaker_asides(head: Token) -> list[Token]:
+    """The clause without a trailing ", referring to …" / ", citing …" the parser hung on it."""
+    cut = None
+    for child in head.rights:
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_.lower() in ASIDES:
+            before = head.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+            if before is not None and before.text == ",":
+                cut = before.i if cut is None else min(cut, before.i)
+    return [t for t in head.subtree if cut is None or t.i < cut]
+
+
+def _without_dateline(tokens: list[Token]) -> list[Token]:
+    """'BEIRUT — Israeli strikes hit …': a dateline opening the article is not content."""
+    for k, tok in enumerate(tokens[:6]):
+        if tok.text in ("—", "–", "-", "--") and k > 0:
+            head = tokens[:k]
+            if all(t.is_upper or not t.is_alpha for t in head):
+                return tokens[k + 1 :]
+            break
+    return tokens
+
+
+def _infinitive(tok: Token) -> bool:
+    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _has_that(tok: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+
+
+def _rest(tok: Token):
+    """From the cue's object to the end of its phrase ("accused Armenia of …")."""
+    rights = [c for c in tok.rights if c.dep_ in REST_DEPS]
+    objects = [c for c in rights if c.dep_ in ("dobj", "dative")]
+    if not objects:
+        for c in rights:
+            if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
+                objects = [p for p in c.children if p.dep_ == "pobj"]
+                break
+    if not objects:
+        passive = [c for c in tok.lefts if c.dep_ == "nsubjpass"]
+        if passive and any(c.dep_ == "prep" for c in rights):  # "X was accused by Y of …"
+            end = max(c.right_edge.idx + len(c.right_edge.text) for c in rights)
+            return (passive[0].left_edge.idx, end), False, [passive[0]]
+    if not objects:
+        about = [c for c in rights if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS]
+        pobj = [p for c in about[:1] for p in c.children if p.dep_ in ("pobj", "pcomp")]
+        if pobj:  # "warned of a possible provocation", "warned against escalation"
+            return subtree_span(pobj[0]), False, []
+        return None, False, []
+    head = objects[0]
+    keep = [c for c in rights if c.i >= head.i or (c.dep_ == "prep" and c.i > tok.i)]
+    start = head.left_edge.idx
+    last = max(keep, key=lambda c: c.right_edge.i)
+    end = last.right_edge.idx + len(last.right_edge.text)
+    accused = [head, *(c for c in head.conjuncts)]
+    return (start, end), False, accused
+
+
+def _adjacent_quote(tok: Token, quotes: list[Quote]) -> Quote | None:
+    """A quotation right before ("‘…’, said X") or right after ("X said: ‘…’") the cue."""
+    text = text_of(tok.doc)
+    cue_start, cue_end = tok.idx, tok.idx + len(tok.text)
+    for quote in quotes:
+        if quote.start <= cue_start < quote.end:
+            return None  # the cue is inside a quote: not a quoting cue
+    before = [q for q in quotes if q.end <= cue_start and cue_start - q.end < 120]
+    for quote in reversed(before):
+        gap = text[quote.end : cue_start]
+        if _short_gap(gap, tok, before=True) and standalone(text, quote):
+            return quote
+    after = [q for q in quotes if q.start >= cue_end and q.start - cue_end < 80]
+    for quote in after[:1]:
+        gap = text[cue_end : quote.start]
+        if _short_gap(gap, tok, before=False):
+            return quote
+    return None
+
+
+def _short_gap(gap: str, tok: Token, before: bool) -> bool:
+    if not before and gap.rstrip(" \t\n").endswith(":") and "\n\n" not in gap.strip():
+        gap = gap.replace("\n", " ")  # "said on Telegram:\n“…”"
+    if any(ch in gap for ch in ".!?\n‘“«„"):
+        return False
+    words = gap.split()
+    if before:
+        return len(words) <= 8 and (
+            not words or gap.lstrip()[:1] in (",", "—", "–", ";") or len(words) <= 6
+        )
+    stripped = gap.rstrip()
+    return len(words) <= 6 and (stripped.endswith((":", ",")) or not stripped)
+
+
+def standalone(text: str, quote: Quote) -> bool:
+    """A quote that is a statement of its own, not a phrase quoted inside a sentence."""
+    i = quote.start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return (
+        i < 0
+        or text[i] in "\n:.!?"
+        or (text[i] in "—–,(" and len(text[quote.start : quote.end].split()) >= 5)
+    )
+
+
+def enclosing_quote(quotes: list[Quote], start: int, end: int) -> Quote | None:
+    for quote in quotes:
+        if (
+            quote.inner_start <= start + 1
+            and end - 1 <= quote.inner_end
+            and end - start > 0.3 * (quote.end - quote.start)
+        ):
+            return quote
+    return None

@@ -1,0 +1,66 @@
+"""Statements without a speech verb: "according to X, …" and "X's confirmation that …"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from watchline.domain import Act
+from watchline.extract.lexicon import CueLexicon
+from watchline.extract.reported import Attribution, np_span, text_of
+from watchline.extract.spans import token_span, trim
+
+
+def according_to(tok: Token, sent: Span, cues: CueLexicon) -> Attribution | None:
+    to = tok.nbor()
+    pobj = [c for c in to.children if c.dep_ == "pobj"]
+    if not pobj:
+        return None
+    phrase_start = tok.idx
+    phrase_end = pobj[0].right_edge.idx + len(pobj[0].right_edge.text)
+    text = text_of(tok.doc)
+    before = trim(text, sent.start_char, phrase_start)
+    after = trim(text, phrase_end, sent.end_char)
+    content = after if after[1] - after[0] >= before[1] - before[0] else before
+    return Attribution(
+        cue=(tok.idx, to.idx + len(to.text)),
+        lemma="according to",
+        act=cues.according_to,
+        content=content,
+        speaker=np_span(pobj[0]),
+        frame="according",
+        sentence=sent,
+        cue_token=tok,
+    )
+
+
+def noun_cue(tok: Token, sent: Span, act: Act) -> Attribution | None:
+    """'confirmation (from X) that …', 'Russia's claim that …'."""
+    that = next(
+        (t for t in sent if tok.i < t.i <= tok.i + 6 and t.lower_ == "that" and t.dep_ == "mark"),
+        None,
+    )
+    if that is None:
+        return None
+    clause = that.head
+    tokens = [t for t in clause.subtree if t.i > that.i]
+    if not tokens:
+        return None
+    start, end = token_span(tokens)
+    speaker = None
+    for child in tok.children:
+        if child.dep_ == "poss":
+            speaker = np_span(child)
+        elif child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            pobj = [p for p in child.children if p.dep_ == "pobj"]
+            speaker = np_span(pobj[0]) if pobj else speaker
+    return Attribution(
+        cue=(tok.idx, tok.idx + len(tok.text)),
+        lemma=tok.lemma_.lower(),
+        act=act,
+        content=trim(text_of(tok.doc), start, end),
+        speaker=speaker,
+        frame="noun",
+        sentence=sent,
+        cue_token=tok,
+        confidence=0.6,
+    )
