@@ -196,3 +196,12 @@ def test_actors_load_rejects_bad_user_file(tmp_path, content: str, item: str, re
     assert str(bad) in info.value.message
     assert item in info.value.message
     assert reason in info.value.message
+
+
+def test_actors_find_in_doc_of_another_vocab(actors: ActorDictionary) -> None:
+    import spacy
+
+    other = spacy.blank("en")  # a different vocab: the match keys must still resolve
+    doc = other("Azerbaijan’s Ministry of Defence said Russian troops moved.")
+    found = [(m.text, m.actor.id) for m in actors.find_in(doc)]
+    assert found == [("Azerbaijan’s Ministry of Defence", "aze.mod"), ("Russian troops", "rus.mil")]

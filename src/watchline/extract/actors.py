@@ -75,16 +75,17 @@ class ActorDictionary:
         return self.find_in(self._nlp.make_doc(text))
 
     def find_in(self, doc: Doc) -> list[ActorMention]:
-        """Like `find`, over a doc tokenized already (any English pipeline)."""
-        spans = [
-            Span(doc, start, end, label=key)
-            for matcher in (self._exact, self._folded)
-            for key, start, end in matcher(doc)
-        ]
+        """Like `find`, over a doc tokenized already (any English pipeline, any vocab)."""
+        strings = self._nlp.vocab.strings  # match keys are ours, whatever the doc's vocab
+        owners: dict[tuple[int, int], Actor] = {}
+        for matcher in (self._exact, self._folded):
+            for key, start, end in matcher(doc):
+                actor = self._owner.get(strings[key])
+                if actor is not None:
+                    owners.setdefault((start, end), actor)
+        spans = filter_spans([Span(doc, start, end) for start, end in owners])
         mentions = [
-            ActorMention(s.start_char, s.end_char, s.text, self._owner[s.label_])
-            for s in filter_spans(spans)
-            if self._owner.get(s.label_)
+            ActorMention(s.start_char, s.end_char, s.text, owners[(s.start, s.end)]) for s in spans
         ]
         return sorted(mentions + _surnames(doc.text, mentions), key=lambda m: m.start)
 
