@@ -16,8 +16,9 @@ from spacy.tokens import Doc
 
 from watchline.domain import Act, Agent, Claim, Event, EventType, Span, Speaker, TimeWindow
 from watchline.extract.acts import HOSTILE, decide_act
+from watchline.extract.agents import SELF, find_agents
 from watchline.extract.attribution import Attribution
-from watchline.extract.events import SELF, Trigger, find_agents
+from watchline.extract.events import Trigger
 from watchline.extract.locations import place_mentions
 from watchline.extract.posts import Post
 from watchline.extract.speakers import Resolved, SpeakerResolver

@@ -13,9 +13,10 @@ from pathlib import Path
 
 from watchline.domain import Claim, Theatre
 from watchline.errors import Errors, WatchlineError
+from watchline.extract.agents import MentionIndex
 from watchline.extract.attribution import find_attributions
 from watchline.extract.claims import ClaimBuilder
-from watchline.extract.events import EventReader, MentionIndex
+from watchline.extract.events import EventReader
 from watchline.extract.lexicon import load_cues, load_ontology
 from watchline.extract.posts import find_posts
 from watchline.extract.quotes import find_quotes

@@ -1,0 +1,226 @@
+"""Agents: who is said to have done the event, found through the parse.
+
+The agent is the actor the syntax links to the event's trigger: its subject or "by"
+agent, the noun a participle describes ("Armenian forces transporting …"), a possessor,
+demonym or "of" phrase ("the concentration … of the Armenian armed forces"), or the
+object of an accusation ("accused Armenia of …"). Pronouns point to the nearest actor
+named before in the sentence; "we"/"our" is the speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from watchline.domain import Actor, ActorKind, EventType
+from watchline.extract.events import Trigger
+
+PRONOUNS = {"it", "they", "its", "their", "them", "we", "our", "us", "he", "she", "his", "her"}
+FIRST_PERSON = {"we", "our", "us", "i", "my", "me"}
+NOT_AGENT_PREPS = {
+    "against", "with", "towards", "toward", "to", "on", "at", "near", "in", "into",
+    "from", "over", "for", "about", "across", "along", "inside", "within",
+}  # fmt: skip
+
+
+PERCEPTION = {"detect", "observe", "see", "record", "spot", "monitor", "notice", "register",
+              "document", "witness", "report", "find", "identify", "hear"}  # fmt: skip
+SELF = object()  # an agent that is the speaker ("we", "our forces")
+
+
+@dataclass(frozen=True)
+class DemonymMention:
+    """'Israeli strikes': a demonym naming the state as the actor."""
+
+    start: int
+    end: int
+    text: str
+    actor: Actor
+
+
+class MentionIndex:
+    """Actor mentions of a document, looked up by token."""
+
+    def __init__(self, doc: Doc, mentions: Iterable, actors=None) -> None:
+        self.actors = actors
+        self.by_token: dict[int, object] = {}
+        self.mentions = list(mentions)
+        for mention in self.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None:
+                for tok in span:
+                    self.by_token.setdefault(tok.i, mention)
+
+    def in_tokens(self, tokens: Iterable[Token]) -> list:
+        seen: list = []
+        for tok in tokens:
+            mention = self.by_token.get(tok.i)
+            if mention is not None and mention not in seen:
+                seen.append(mention)
+        return seen
+
+    def demonym(self, tok: Token) -> list:
+        """The state a capitalised adjective names ('Israeli', 'Russian'), if known."""
+        if self.actors is None or tok.pos_ not in ("ADJ", "PROPN") or not tok.text[:1].isupper():
+            return []
+        code = self.actors.affiliation_of(tok.text)
+        if not code:
+            return []
+        actor = self.actors.get(code.lower()) or Actor(
+            code.lower(), tok.text, ActorKind.STATE, code
+        )
+        return [DemonymMention(tok.idx, tok.idx + len(tok.text), tok.text, actor)]
+
+    def before(self, tok: Token, limit: int) -> object | None:
+        for i in range(tok.i - 1, max(limit, 0) - 1, -1):
+            if i in self.by_token:
+                return self.by_token[i]
+        return None
+
+
+def find_agents(
+    trigger: Trigger,
+    tokens: list[Token],
+    objects: list[Token],
+    index: MentionIndex,
+) -> list:
+    """Mentions of who is said to have done the event, most direct first."""
+    if objects:
+        accused = index.in_tokens(t for o in objects for t in o.subtree)
+        if accused:
+            return accused
+        pronoun = _pronoun(objects, index)
+        if pronoun:
+            return pronoun
+    if trigger.token is None:
+        return []
+    inside = {t.i for t in tokens}
+    linked = _linked(trigger.token, inside, index)
+    if linked or trigger.type is EventType.DIPLOMACY:
+        return linked
+    if trigger.token.head.lemma_.lower() in PERCEPTION:
+        return []  # "monitors recorded 45 violations": who recorded them did not commit them
+    return _free_mentions(tokens, index)[:1]
+
+
+def _linked(tok: Token, inside: set[int], index: MentionIndex) -> list:
+    own = _own_agent(tok, index)
+    if own:
+        return own
+    of_chain = _of_chain(tok, index)
+    if of_chain:
+        return of_chain
+    node = tok
+    for _ in range(10):
+        if node.dep_ in ("acl", "relcl") and node.head.i in inside:
+            found = index.in_tokens([node.head]) or _of_chain(node.head, index)
+            if found:
+                return found
+        if node.head == node or node.head.i not in inside:
+            break
+        if node.dep_ == "pobj" and node.head.lower_ in NOT_AGENT_PREPS:
+            break  # "respond to any incursion": the incursion is not the responder's
+        if node.head.lemma_.lower() in PERCEPTION:
+            break  # "it had not detected any activity": the observer is not the agent
+        node = node.head
+        found = _subjects(node, index)
+        if found:
+            return found
+    return []
+
+
+def _own_agent(tok: Token, index: MentionIndex) -> list:
+    found = _subjects(tok, index)
+    if found:
+        return found
+    for child in tok.children:
+        if child.dep_ in ("acl", "relcl") and child.tag_ == "VBN":  # "drills carried out by X"
+            found = _subjects(child, index)
+            if found:
+                return found
+        if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < tok.i:
+            found = (
+                index.in_tokens(child.subtree) or _pronoun([child], index) or index.demonym(child)
+            )
+            if found:
+                return found
+    return index.in_tokens([tok])
+
+
+def _subjects(tok: Token, index: MentionIndex) -> list:
+    for child in tok.children:
+        if child.dep_ == "agent":
+            found = index.in_tokens(child.subtree)
+            if found:
+                return found
+    for child in tok.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return (
+                index.in_tokens(child.subtree)
+                or _pronoun([child], index)
+                or [
+                    m
+                    for t in child.lefts
+                    if t.dep_ in ("amod", "compound")
+                    for m in index.demonym(t)
+                ]
+            )
+    return []
+
+
+def _of_chain(tok: Token, index: MentionIndex) -> list:
+    """Actors reached through 'of' phrases and lists: 'concentration of … of the X forces'."""
+    queue = [tok]
+    seen = 0
+    while queue and seen < 40:
+        node = queue.pop(0)
+        seen += 1
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "by"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found = _own_agent(pobj, index)
+                        if found:
+                            return found
+                        queue.append(pobj)
+            elif child.dep_ == "conj" and node != tok:
+                queue.append(child)
+    return []
+
+
+def _pronoun(tokens: list[Token], index: MentionIndex) -> list:
+    """'its troops', 'it fired': the nearest actor named before, in the same sentence."""
+    for tok in (
+        t for head in tokens for t in head.subtree if t.dep_ in ("poss", "nsubj") or t == head
+    ):
+        if tok.lower_ in FIRST_PERSON:
+            return [SELF]
+        if tok.lower_ in PRONOUNS:
+            mention = index.before(tok, tok.sent.start)
+            if mention is not None:
+                return [mention]
+    return []
+
+
+def _free_mentions(tokens: list[Token], index: MentionIndex) -> list:
+    """Mentions not inside a phrase naming a target or a place ('against X', 'towards X')."""
+    found = []
+    for tok in tokens:
+        mention = index.by_token.get(tok.i)
+        if mention is None or mention in found:
+            continue
+        node, blocked = tok, False
+        for _ in range(6):
+            if node.dep_ in ("dobj", "dative", "nsubjpass") or (
+                node.dep_ == "pobj" and node.head.lower_ in NOT_AGENT_PREPS
+            ):
+                blocked = True
+                break
+            if node.dep_ in ("nsubj", "poss") or node.head == node:
+                break
+            node = node.head
+        if not blocked:
+            found.append(mention)
+    return found
