@@ -205,3 +205,23 @@ def test_actors_find_in_doc_of_another_vocab(actors: ActorDictionary) -> None:
     doc = other("Azerbaijan’s Ministry of Defence said Russian troops moved.")
     found = [(m.text, m.actor.id) for m in actors.find_in(doc)]
     assert found == [("Azerbaijan’s Ministry of Defence", "aze.mod"), ("Russian troops", "rus.mil")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("RT @EUmARMENIA: calm day", [("@EUmARMENIA", "eu.euma")]),  # a retweet, not the outlet
+        ("the commission said", []),
+        (
+            "Taiwan's Ministry of National Defense said",
+            [("Taiwan's Ministry of National Defense", "twn.mod")],
+        ),
+        (
+            "South Korea's Ministry of National Defense said",
+            [("South Korea's Ministry of National Defense", "kor.mod")],
+        ),
+        ("Armenia's Security Council met", [("Armenia's Security Council", "arm.gov")]),
+    ],
+)
+def test_actors_find_ambiguous_names(actors: ActorDictionary, text: str, expected: list) -> None:
+    assert [(m.text, m.actor.id) for m in actors.find(text)] == expected
