@@ -84,6 +84,10 @@ def test_documents_edit_becomes_linked_version(db: Database) -> None:
     assert [v.version for v in versions] == [1, 2]
     assert versions[1].meta["previous_id"] == first_id
     assert versions[0].text == original.text  # never overwritten
+    with db.transaction() as session:
+        repository = DocumentRepository(session)
+        assert len(repository.list()) == 2
+        assert [d.id for d in repository.list(latest_only=True)] == [second_id]
 
 
 @pytest.mark.parametrize(

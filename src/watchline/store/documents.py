@@ -15,8 +15,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import case, func, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import case, exists, func, insert, select
+from sqlalchemy.orm import Session, aliased
 
 from watchline.domain import Document, Source, SourceKind
 from watchline.errors import Errors, NotFound
@@ -185,11 +185,19 @@ class DocumentRepository:
             raise NotFound(Errors.E214, document_id=id)
         return self._documents([row])[0]
 
-    def list(self, limit: int | None = None, since: datetime | None = None) -> list[Document]:
-        """Documents by publication time (undated last), optionally published since."""
+    def list(
+        self, limit: int | None = None, since: datetime | None = None, latest_only: bool = False
+    ) -> list[Document]:
+        """Documents by publication time (undated last), optionally published since;
+        with `latest_only`, an edited item's newest version only."""
         query = select(DocumentRow).order_by(
             DocumentRow.published_at.is_(None), DocumentRow.published_at, DocumentRow.id
         )
+        if latest_only:
+            newer = aliased(DocumentRow)
+            query = query.where(
+                ~exists().where(newer.key == DocumentRow.key, newer.version > DocumentRow.version)
+            )
         if since is not None:
             query = query.where(DocumentRow.published_at >= as_utc(since))
         if limit is not None:
