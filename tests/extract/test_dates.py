@@ -147,6 +147,15 @@ def test_dates_resolve_stated_on_embedded_post_dateline() -> None:
     assert _stated(text, "report") == date(2024, 3, 29)
 
 
+def test_dates_resolve_stated_on_short_post_is_no_heading() -> None:
+    text = (
+        "On Sunday, the envoy posted:\n"
+        "Calm along the line, monitors report\n"
+        "— Jane Envoy (@janeenvoy) March 29, 2024\n"
+    )
+    assert _stated(text, "report") == date(2024, 3, 29)
+
+
 def test_dates_resolve_stated_on_whole_sentence_span() -> None:
     text = "On Saturday, Prime Minister Nikol Pashinyan warned that Azerbaijan was arming."
     assert resolve_stated_on(text, MONDAY, 0, len(text), default=MONDAY) == date(2024, 3, 30)

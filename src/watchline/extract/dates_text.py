@@ -45,6 +45,8 @@ def is_heading(line: str) -> bool:
     stripped = line.strip()
     if not stripped or stripped.startswith("[") or SIGNATURE.match(stripped):
         return False
+    if "http" in stripped or "@" in stripped:  # a post's text, not a crosshead
+        return False
     return not stripped.endswith(TERMINAL) and len(stripped.split()) <= 14
 
 
@@ -64,17 +66,26 @@ def sentences(text: str) -> list[Sentence]:
     """Sentences with their paragraph (line) and section (text between headings)."""
     found: list[Sentence] = []
     section = position = 0
-    for paragraph, (start, end) in enumerate(_lines(text)):
+    lines = _lines(text)
+    for paragraph, (start, end) in enumerate(lines):
         line = text[start:end]
         if not line.strip():
             continue
-        if is_heading(line) and found:
+        if is_heading(line) and found and not _signed(text, lines, paragraph):
             section, position = section + 1, 0
             continue
         for s, e in _split(text, start, end):
             found.append(Sentence(s, e, paragraph, section, position))
             position += 1
     return found
+
+
+def _signed(text: str, lines: list[tuple[int, int]], paragraph: int) -> bool:
+    """Whether the next non-empty line signs a post ("— Name (@handle) date")."""
+    for start, end in lines[paragraph + 1 :]:
+        if text[start:end].strip():
+            return SIGNATURE.match(text[start:end]) is not None
+    return False
 
 
 def post_dateline(text: str, sent: Sentence, published_on: date) -> date | None:
