@@ -102,6 +102,8 @@ def test_gazetteer_find_many_theatres(plain: Gazetteer, text: str, expected: lis
         "Reading the statement, Mobile phones were banned, said Mr Nice.",
         "Peter Stano said Miller was wrong.",
         "The border guards and the State Border Service met.",
+        "Rubio said the talks would go on. Taylor added nothing.",
+        "Austin, Gilbert and Jackson were there.",
     ],
 )
 def test_gazetteer_find_avoids_false_friends(plain: Gazetteer, text: str) -> None:

@@ -29,6 +29,7 @@ from watchline.extract.gazetteer_places import (
 CITY_FROM = 10_000  # GeoNames places this big are cities, smaller ones villages
 BIG_ENOUGH = 50_000  # a one-word name this big needs no locative context
 SMALL_NEEDS_CONTEXT = 1_000
+METONYM_FROM = 500_000  # cities this big stand for governments ("Moscow said")
 ALTERNATE_NEEDS = 15_000  # a town found by another of its names must be this big
 LINKS = {"and", "&"}  # words that join two names in one capitalised run
 CURATED = {Precision.COUNTRY, Precision.REGION, Precision.BORDER}
@@ -216,6 +217,8 @@ class Gazetteer:
         if low in gt.COMMON or low in gt.STOP_WORDS or low in lower:
             return context
         population = place.population or 0
+        if gt.speaks(text, piece.end) and population < METONYM_FROM:
+            return context  # "Rubio said": a person, where a capital would be a metonym
         known_here = place.country in named or place.country in self._preferred
         if fold(place.name) != fold(piece.text) and not known_here:
             # Only a former or foreign name of a small town far from the text's countries

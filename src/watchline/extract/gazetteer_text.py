@@ -71,6 +71,16 @@ COMMON = {
     "lower", "old", "new", "first", "second", "third", "last", "next", "bad",
     "chance", "fortune", "harmony", "friendship", "glory", "ural", "volunteer", "pilot",
     "drone", "village", "town", "city", "district", "region", "province", "area",
+    # towns of 50,000+ named like people or words: "Austin said", "Taylor", "Surprise"
+    "austin", "gilbert", "george", "taylor", "allen", "bryan", "carson", "david", "davis",
+    "hoover", "quincy", "tyler", "rogers", "shelby", "anderson", "franklin", "eugene",
+    "warren", "wayne", "norman", "marion", "jackson", "hamilton", "florence", "chelsea",
+    "sandy", "barry", "chico", "orion", "aurora", "delta", "normal", "temple", "surprise",
+    "spring", "springs", "forest", "acre", "bend", "clay", "derby", "hull", "rugby", "vista",
+    "sur", "hub", "ota", "ama", "una", "uga", "bol", "bor", "bam", "gao", "ica", "rubio",
+    "edison", "erie", "windsor", "richmond", "sutton", "hastings", "waterloo", "highland",
+    "brent", "harrow", "queens", "salem", "columbia", "ontario", "virginia", "florida",
+    "wyoming", "granada", "woodland", "palmer", "lincoln", "madison", "clinton", "kent",
 }  # fmt: skip
 LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:in|near|at|from|to|towards?|into|outside|around|across|over|via|through|"
@@ -163,6 +173,18 @@ def locative(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 80) : start]
     after = text[end : end + 24]
     return bool(LOCATIVE_BEFORE.search(before) or LOCATIVE_AFTER.match(after))
+
+
+SPEAKS = re.compile(
+    r"[ \t]+(?:said|says|told|added|stressed|warned|wrote|noted|argued|insisted|replied|"
+    r"responded|tweeted|posted)\b"
+)
+
+
+def speaks(text: str, end: int) -> bool:
+    """A name followed by a speech verb ("Rubio said") is a speaker, unless a locative
+    word says otherwise."""
+    return SPEAKS.match(text, end) is not None
 
 
 def dated(text: str, end: int) -> bool:
