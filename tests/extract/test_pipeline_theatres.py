@@ -113,6 +113,12 @@ CASES = [
      "overnight.”",
      "UKR", Act.ACCUSE, EventType.ATTACK, ["RUS"], False,
      "Russian troops shelled Nikopol twice overnight"),
+    ("In an interview with Reuters, Pakistan’s foreign minister said India had violated the "
+     "ceasefire.",
+     "PAK", Act.ACCUSE, EventType.ATTACK, ["IND"], False, "India had violated the ceasefire"),
+    ("Reuters reported that Ukrainian drones had struck an oil depot in Bryansk.",
+     None, Act.ASSERT, EventType.ATTACK, ["UKR"], False,
+     "Ukrainian drones had struck an oil depot in Bryansk"),
     ("OSCE monitors recorded 45 ceasefire violations in the Donetsk region on Saturday, the "
      "mission said.",
      "OSCE", Act.ASSERT, EventType.ATTACK, [], False,

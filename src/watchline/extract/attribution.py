@@ -162,6 +162,22 @@ def _speaker(tok: Token, frame: str, content: tuple[int, int]) -> tuple[int, int
             head = head.head
             continue
         break
+    return _noun_before(tok, content)
+
+
+def _noun_before(tok: Token, content: tuple[int, int]) -> tuple[int, int] | None:
+    """A misparsed subject right before the cue ("…, Pakistan’s foreign minister said")."""
+    if tok.dep_ != "ROOT":
+        return None
+    i = tok.i - 1
+    while i >= tok.sent.start and tok.doc[i].dep_ in ("advmod", "aux", "neg"):
+        i -= 1
+    if i < tok.sent.start:
+        return None
+    noun = tok.doc[i]
+    loose = noun.dep_ in ("appos", "conj", "dep", "npadvmod")
+    if noun.pos_ in ("NOUN", "PROPN") and loose and not _inside(noun, content):
+        return np_span(noun)
     return None
 
 

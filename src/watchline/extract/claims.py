@@ -14,7 +14,17 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from watchline.domain import Act, Agent, Claim, Event, EventType, Span, Speaker, TimeWindow
+from watchline.domain import (
+    Act,
+    ActorKind,
+    Agent,
+    Claim,
+    Event,
+    EventType,
+    Span,
+    Speaker,
+    TimeWindow,
+)
 from watchline.extract.acts import HOSTILE, decide_act
 from watchline.extract.agents import SELF, find_agents
 from watchline.extract.attribution import Attribution
@@ -89,7 +99,11 @@ class ClaimBuilder:
         agents = agents or self._default_agents(event_type, attr, speaker, negated)
         content_text = text[attr.content[0] : attr.content[1]]
         agent_key = (agents[0].affiliation or agents[0].actor_id) if agents else None
-        speaker_key = speaker.affiliation or (speaker.actor.id if speaker.actor else None)
+        speaker_key = speaker.affiliation or (
+            speaker.actor.id
+            if speaker.actor and speaker.actor.kind is not ActorKind.MEDIA
+            else None
+        )  # a news agency reports; it does not accuse
         act = decide_act(
             attr.act,
             content_text,
