@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from watchline.domain import Document
 from watchline.store import Database
@@ -30,6 +30,7 @@ class ExtractionSummary:
     documents: int = 0
     claims: int = 0
     skipped_done: int = 0
+    superseded: int = 0
     skipped_language: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
 
@@ -37,7 +38,7 @@ class ExtractionSummary:
         return (
             f"extracted {self.documents} documents, {self.claims} claims; "
             f"{self.skipped_done} already done, {len(self.skipped_language)} in unsupported "
-            f"languages, {len(self.failed)} failed"
+            f"languages, {self.superseded} superseded by an edit, {len(self.failed)} failed"
         )
 
 
@@ -45,16 +46,33 @@ def _extractable(document: Document) -> bool:
     return document.language is None or document.language in SUPPORTED_LANGUAGES
 
 
+def _retire_superseded(db: Database, document_ids: set[str]) -> int:
+    """Drop the claims of documents an edit replaced, so only the newest version counts.
+
+    The old version itself stays stored as evidence; only its claims leave the casework.
+    """
+    if not document_ids:
+        return 0
+    with db.transaction() as session:
+        claims = ClaimRepository(session)
+        for document_id in sorted(document_ids):
+            claims.replace_for_document(document_id, [])
+            session.execute(delete(ExtractionRow).where(ExtractionRow.document_id == document_id))
+    return len(document_ids)
+
+
 def extract_documents(
     db: Database, extractor, *, redo: bool = False, document_ids: Sequence[str] | None = None
 ) -> ExtractionSummary:
-    """Extract claims from every stored document not yet done by this extractor version."""
+    """Extract claims from the newest version of every stored document not yet done by
+    this extractor version; older versions of edited items lose their claims."""
     summary = ExtractionSummary()
     with db.transaction() as session:
-        documents = DocumentRepository(session).list()
+        documents = DocumentRepository(session).list(latest_only=True)
         done = {
             row.document_id: row.extractor_version for row in session.scalars(select(ExtractionRow))
         }
+    summary.superseded = _retire_superseded(db, set(done) - {d.id for d in documents})
     for document in documents:
         if document_ids is not None and document.id not in document_ids:
             continue
