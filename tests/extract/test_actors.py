@@ -143,9 +143,26 @@ def test_actors_resolve_noun_phrases(
     assert actors.affiliation_of(phrase) == affiliation
 
 
-def test_actors_affiliation_of_falls_back_to_demonyms(actors: ActorDictionary) -> None:
-    assert actors.affiliation_of("Armenian sources") == "ARM"
-    assert actors.affiliation_of("local residents") is None
+@pytest.mark.parametrize(
+    ("phrase", "affiliation"),
+    [
+        ("Armenian sources", "ARM"),
+        ("South Korean officials", "KOR"),
+        ("Palestinian health officials", "PSE"),
+        ("pro-Russian separatists", None),
+        ("local residents", None),
+        # Officials named after their town speak for its state.
+        ("Kharkiv regional governor Oleh Syniehubov", "UKR"),
+        ("Belgorod governor Vyacheslav Gladkov", "RUS"),
+        ("the mayor of Odesa", "UKR"),
+        ("Gaza’s civil defence agency spokesman", "PSE"),
+        ("Smith, a resident of the area", None),
+    ],
+)
+def test_actors_affiliation_of_falls_back_to_demonyms_and_towns(
+    actors: ActorDictionary, phrase: str, affiliation: str | None
+) -> None:
+    assert actors.affiliation_of(phrase) == affiliation
 
 
 def test_actors_get_and_kinds(actors: ActorDictionary) -> None:

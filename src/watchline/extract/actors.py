@@ -105,11 +105,11 @@ class ActorDictionary:
         actor = self.resolve(phrase)
         if actor is not None:
             return actor.affiliation
-        for word in re.findall(r"[\w\-]+", phrase):
-            code = self._demonyms.get(word)
-            if code:
-                return code
-        return None
+        if self._demonym_pattern is not None:
+            match = self._demonym_pattern.search(phrase)
+            if match is not None:
+                return self._demonyms[match.group(0)]
+        return _official_of_place(phrase)
 
     def _build(self) -> None:
         self._alias: dict[tuple[bool, str], Actor] = {}
@@ -132,6 +132,12 @@ class ActorDictionary:
                 matcher.add(actor_id, docs)
                 self._owner[actor_id] = self._actors[actor_id]
         self._demonyms = _demonym_codes(self._actors.values())
+        names = sorted(self._demonyms, key=len, reverse=True)
+        self._demonym_pattern = (
+            re.compile(r"(?<![\w\-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w\-])")
+            if names
+            else None
+        )
 
 
 @lru_cache(maxsize=1)
@@ -149,6 +155,31 @@ def _strip(phrase: str) -> str:
     """Drop a leading article or pronoun and a trailing possessive."""
     phrase = LEADING.sub("", phrase.strip())
     return TRAILING.sub("", phrase).strip()
+
+
+TITLE = (
+    r"(?:governor|mayor|head|chief|officials?|authorities|administration|spokes(?:man|woman|"
+    r"person)|commander|police|council|prosecutor|ombudsman)"
+)
+PLACE = r"([A-Z][\w\-]+(?:[ \t]+[A-Z][\w\-]+)?)"
+# "Kharkiv regional governor", "Gaza’s civil defence agency spokesman"; "mayor of Odesa".
+PLACE_TITLE = re.compile(rf"{PLACE}(?:['’]s)?[ \t]+(?:[a-z][\w\-]*[ \t]+){{0,3}}{TITLE}\b")
+TITLE_PLACE = re.compile(rf"\b{TITLE}[ \t]+(?:of|in|for)[ \t]+(?:the[ \t]+)?{PLACE}")
+PLACE_FROM = 10_000  # a town this big names the state its officials speak for
+
+
+def _official_of_place(phrase: str) -> str | None:
+    """The country of the town an official is named after ("Kharkiv regional governor")."""
+    names = [m.group(1) for p in (PLACE_TITLE, TITLE_PLACE) for m in p.finditer(phrase)]
+    if not names:
+        return None
+    from watchline.extract.gazetteer_index import geo_index
+
+    for name in names:
+        entries = [e for e in geo_index().get(name) if e.population >= PLACE_FROM]
+        if entries:
+            return entries[0].country
+    return None
 
 
 def _demonym_codes(actors: Iterable[Actor]) -> dict[str, str]:
