@@ -119,6 +119,12 @@ CASES = [
     ("Reuters reported that Ukrainian drones had struck an oil depot in Bryansk.",
      None, Act.ASSERT, EventType.ATTACK, ["UKR"], False,
      "Ukrainian drones had struck an oil depot in Bryansk"),
+    ("Ukraine’s army released a video showing Russian tanks entering the town.",
+     "UKR", Act.ACCUSE, EventType.MOBILIZE, ["RUS"], False, "Russian tanks entering the town"),
+    ("Israel’s military issued a statement saying that Hezbollah had fired anti-tank missiles "
+     "at Metula.",
+     "ISR", Act.ACCUSE, EventType.ATTACK, [None], False,
+     "Hezbollah had fired anti-tank missiles at Metula"),
     ("OSCE monitors recorded 45 ceasefire violations in the Donetsk region on Saturday, the "
      "mission said.",
      "OSCE", Act.ASSERT, EventType.ATTACK, [], False,
@@ -232,6 +238,15 @@ def test_pipeline_embedded_post_is_a_statement_of_its_author(extractor):
     assert post[0].event.negated is True
 
 
-def test_pipeline_narration_is_not_a_claim(extractor):
-    text = "Tensions rose along the border last week. Shops in Goris stayed open on Sunday."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tensions rose along the border last week. Shops in Goris stayed open on Sunday.",
+        "The attack claimed twelve lives in the village.",
+        "The group did not say whether anyone was hurt.",
+        "No casualties were reported.",
+        "Russia says it repelled attack near Kupiansk\nThe fighting continued on Monday.",
+    ],
+)
+def test_pipeline_narration_is_not_a_claim(extractor, text):
     assert extractor.extract(text, PUBLISHED) == []

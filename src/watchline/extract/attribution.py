@@ -146,7 +146,7 @@ def _speaker(tok: Token, frame: str, content: tuple[int, int]) -> tuple[int, int
             if child.dep_ in SUBJECTS and not _inside(child, content):
                 if child.lower_ in RELATIVE and head.dep_ == "relcl":
                     return np_span(head.head)  # "Peskov, who said …": Peskov
-                return np_span(child)
+                return _publisher(child) or np_span(child)
         for child in head.children:
             if child.dep_ == "agent":
                 pobj = [p for p in child.children if p.dep_ == "pobj"]
@@ -161,8 +161,23 @@ def _speaker(tok: Token, frame: str, content: tuple[int, int]) -> tuple[int, int
         if head.dep_ in PARTICIPIAL and head.head != head:
             head = head.head
             continue
+        if head.pos_ == "NOUN" and head.dep_ in ("dobj", "pobj") and head.head != head:
+            head = head.head  # "issued a statement saying that …": who issued it
+            continue
         break
     return _noun_before(tok, content)
+
+
+def _publisher(subject: Token) -> tuple[int, int] | None:
+    """'The footage, published by the ministry, shows …': the ministry speaks."""
+    if subject.lemma_.lower() not in EVIDENCE_SUBJECTS:
+        return None
+    for acl in subject.children:
+        for agent in (c for c in acl.children if c.dep_ == "agent"):
+            pobj = [p for p in agent.children if p.dep_ == "pobj"]
+            if acl.dep_ in ("acl", "relcl") and pobj:
+                return np_span(pobj[0])
+    return None
 
 
 def _noun_before(tok: Token, content: tuple[int, int]) -> tuple[int, int] | None:
