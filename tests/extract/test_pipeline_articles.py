@@ -73,7 +73,7 @@ ARTICLES = {
         date(2023, 10, 3),
         [
             ("XKX", "accuse", "mobilize"),
-            ("XKX", "assert", "other"),
+            ("XKX", "assert", "mobilize"),  # “This is a threat …”: the deployment just named
             ("SRB", "deny", "mobilize"),
             ("SRB", "assert", "other"),
             ("NATO", "assert", "other"),

@@ -94,9 +94,14 @@ class ClaimBuilder:
         negated = reader.negated(trigger, tokens)
         if target is not None and _is_reference(tokens):
             event_type, agents = target.event.type, list(target.event.agents)
+        continued = False
+        if event_type is EventType.OTHER and target is None and _anaphoric(tokens):
+            event_type = self._topic_of(speaker, attr)  # "that would be escalatory"
+            continued = event_type is not EventType.OTHER
         if not agents and attr.self_subject and event_type is not EventType.OTHER:
             agents = [self._agent(SELF, speaker)]
-        agents = agents or self._default_agents(event_type, attr, speaker, negated)
+        if not continued:  # a continued topic names no new agent
+            agents = agents or self._default_agents(event_type, attr, speaker, negated)
         content_text = text[attr.content[0] : attr.content[1]]
         agent_key = (agents[0].affiliation or agents[0].actor_id) if agents else None
         speaker_key = speaker.affiliation or (
@@ -151,6 +156,17 @@ class ClaimBuilder:
             text = self.text[speaker.start : speaker.end]
             return Agent(text, speaker.actor.id if speaker.actor else None, speaker.affiliation)
         return Agent(mention.text, mention.actor.id, mention.actor.affiliation)
+
+    def _topic_of(self, speaker: Resolved, attr: Attribution) -> EventType:
+        """The event the same speaker spoke of just before ("… ‘I fail to see why that …’")."""
+        if not self.claims:
+            return EventType.OTHER
+        last = self.claims[-1]
+        same = last.speaker.affiliation == speaker.affiliation and (
+            last.speaker.actor_id == (speaker.actor.id if speaker.actor else None)
+        )
+        near = attr.sentence.start_char - last.content.end < 400
+        return last.event.type if same and near else EventType.OTHER
 
     def _speaker(self, attr: Attribution) -> Resolved | None:
         sentence_start = attr.sentence.start_char
@@ -238,6 +254,14 @@ def _main_subjects(doc: Doc, index) -> list:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 found += index.in_tokens(child.subtree)[:1]
     return found
+
+
+def _anaphoric(tokens: list) -> bool:
+    """A content about something said before: 'that would be escalatory', 'this is …'."""
+    return any(
+        t.lower_ in ("that", "this", "it") and t.dep_ in ("nsubj", "nsubjpass", "dobj")
+        for t in tokens
+    )
 
 
 def _is_reference(tokens: list) -> bool:
