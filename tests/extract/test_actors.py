@@ -238,6 +238,11 @@ def test_actors_find_in_doc_of_another_vocab(actors: ActorDictionary) -> None:
             [("South Korea's Ministry of National Defense", "kor.mod")],
         ),
         ("Armenia's Security Council met", [("Armenia's Security Council", "arm.gov")]),
+        ("RT @mod_russia: Units of the group", [("@mod_russia", "rus.mod")]),
+        (
+            "— Israel Defense Forces (@IDF) May 5, 2024",
+            [("Israel Defense Forces", "isr.mil"), ("@IDF", "isr.mil")],
+        ),
     ],
 )
 def test_actors_find_ambiguous_names(actors: ActorDictionary, text: str, expected: list) -> None:
