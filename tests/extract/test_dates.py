@@ -114,6 +114,11 @@ def _stated(text: str, cue: str, published_on: date = MONDAY, nth: int = 0) -> d
         ("On Saturday, the army said it was attacked on Friday.", "said", date(2024, 3, 30)),
         ("The army said in a statement late on Sunday that it fired.", "said", date(2024, 3, 31)),
         ("The ministry said that Russia attacked on Sunday.", "said", MONDAY),
+        ("Peskov told reporters on Friday that talks were off.", "told", date(2024, 3, 29)),
+        ("The army said in a statement on Telegram late on Saturday that it fired.", "said",
+         date(2024, 3, 30)),
+        ("Zelensky said in his nightly video address on Sunday that Russia attacked.", "said",
+         date(2024, 3, 31)),
         # The next sentence inherits the statement's day, not the day of what was said.
         ("Kyiv said drones hit Odesa on Sunday. The governor said two people died.",
          "governor said", MONDAY),

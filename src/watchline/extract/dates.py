@@ -86,9 +86,14 @@ SPEECH = re.compile(
 # What may stand between a cue and the date that dates it: "said on Tuesday", "said
 # Tuesday", "said in a statement late on Tuesday".
 CUE_TO_DATE = re.compile(
-    r"\s*,?\s*(?:in\s+an?\s+(?:statement|post|interview|briefing|video|message|"
-    r"address|speech)\s+)?(?:(?:late|early|earlier|later)\s+)?(?:on\s+|this\s+|last\s+)?$"
+    r"\s*,?\s*(?:(?:in|on|at|to|during)\s+(?:an?\s+|the\s+|its\s+|his\s+|her\s+|their\s+)?"
+    r"(?:[a-z\-]+\s+){0,2}(?:statement|post|"
+    r"interview|briefing|address|speech|message|Telegram|X|Twitter|Facebook|social\s+media|"
+    r"website|state\s+TV|television|news\s+conference|press\s+conference|meeting)"
+    r"(?:\s+channel)?\s+)*(?:(?:reporters|journalists|Reuters|AFP|parliament|lawmakers)\s+)?"
+    r"(?:(?:late|early|earlier|later)\s+)?(?:on\s+|this\s+|last\s+)?$"
 )
+CUE_REACH = 80  # characters from a cue to a date that CUE_TO_DATE may still join
 QUOTE_CLOSE = re.compile(r"[’”»](?![A-Za-z])|\"(?=[\s,.;:!?]|$)")
 NEAR = 24  # characters between a cue and a date that still dates it ("said on Tuesday")
 OPENING = 60  # a time window this early in a sentence frames the whole sentence
@@ -167,7 +172,7 @@ def _governing(
     """
     inside = [m for m in mentions if sent.start <= m.start < sent.end]
     short = end - start <= 40
-    limit = max(end, start) + NEAR if short else start + NEAR
+    limit = max(end, start) + CUE_REACH if short else start + NEAR
     after = [m for m in inside if m.start >= (end if short else start) and m.start <= limit]
     if after and short and CUE_TO_DATE.match(text, end, after[0].start):
         return after[0]
