@@ -125,6 +125,10 @@ CASES = [
      "at Metula.",
      "ISR", Act.ACCUSE, EventType.ATTACK, [None], False,
      "Hezbollah had fired anti-tank missiles at Metula"),
+    ("UNIFIL called for calm along the Blue Line.",
+     "UN", Act.APPEAL, EventType.OTHER, [], False, "calm along the Blue Line"),
+    ("The OSCE chairperson appealed for restraint.",
+     "OSCE", Act.APPEAL, EventType.OTHER, [], False, "restraint"),
     ("OSCE monitors recorded 45 ceasefire violations in the Donetsk region on Saturday, the "
      "mission said.",
      "OSCE", Act.ASSERT, EventType.ATTACK, [], False,

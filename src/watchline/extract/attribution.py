@@ -74,7 +74,11 @@ def headline_end(text: str) -> int:
 
 
 def _long_enough(text: str, span: tuple[int, int]) -> bool:
-    return len(text[span[0] : span[1]].split()) >= MIN_CONTENT_WORDS or span[1] - span[0] > 8
+    """Two words, or one real word ("called for calm"), not a pronoun ("said so")."""
+    words = text[span[0] : span[1]].split()
+    if len(words) >= MIN_CONTENT_WORDS:
+        return True
+    return bool(words) and len(words[0]) > 3 and words[0].lower() not in ("this", "that", "these")
 
 
 # --- verb cues ---------------------------------------------------------------------------

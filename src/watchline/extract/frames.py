@@ -17,7 +17,7 @@ from watchline.extract.spans import subtree_span, token_span
 
 SUBJECTS = ("nsubj", "csubj")
 REST_DEPS = ("dobj", "dative", "prep", "pobj", "xcomp", "ccomp", "conj", "oprd", "prt", "cc")
-TOPIC_PREPS = {"of", "against", "about", "over"}
+TOPIC_PREPS = {"of", "against", "about", "over", "for"}
 INFINITIVE = {"vow", "threaten", "promise", "pledge", "refuse", "deny", "warn", "claim"}
 ASIDES = {"refer", "cite", "add", "note", "point", "stress", "say", "insist", "describe",
           "call", "urge", "warn", "accuse", "claim", "state", "quote", "explain"}  # fmt: skip
@@ -115,7 +115,9 @@ def _rest(tok: Token):
         about = [c for c in rights if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS]
         pobj = [p for c in about[:1] for p in c.children if p.dep_ in ("pobj", "pcomp")]
         if pobj:  # "warned of a possible provocation", "warned against escalation"
-            return subtree_span(pobj[0]), False, []
+            last = max((c for c in rights if c.i >= about[0].i), key=lambda c: c.right_edge.i)
+            end = last.right_edge.idx + len(last.right_edge.text)
+            return (pobj[0].left_edge.idx, end), False, []
         return None, False, []
     head = objects[0]
     keep = [c for c in rights if c.i >= head.i or (c.dep_ == "prep" and c.i > tok.i)]
