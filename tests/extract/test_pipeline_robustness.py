@@ -55,3 +55,20 @@ def test_pipeline_without_publication_date(extractor):
     text = "On Sunday, Ukraine said Russian troops shelled Kharkiv."
     (claim,) = extractor.extract(text)
     assert claim.stated_on is None
+
+
+def test_pipeline_long_document_is_parsed_in_pieces(extractor, monkeypatch):
+    import watchline.extract.pipeline as pipeline
+
+    article = (FIXTURES / "india-pakistan.txt").read_text(encoding="utf-8")
+    text = "\n".join([article] * 3)
+    whole = extractor.extract(text, date(2024, 4, 5))
+    monkeypatch.setattr(pipeline, "MAX_CHARS", len(article) + 200)
+    pieced = extractor.extract(text, date(2024, 4, 5))
+    assert [c.id for c in pieced] == [f"c{i}" for i in range(1, len(pieced) + 1)]
+    assert len(pieced) == len(whole)
+    for claim in pieced:
+        assert text[claim.content.start : claim.content.end] == claim.content.text
+        assert text[claim.speaker.start : claim.speaker.end] == claim.speaker.text
+        if claim.responds_to:
+            assert int(claim.responds_to[1:]) < int(claim.id[1:])

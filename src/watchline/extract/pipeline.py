@@ -15,6 +15,7 @@ from watchline.domain import Claim, Theatre
 from watchline.errors import Errors, WatchlineError
 from watchline.extract.agents import MentionIndex
 from watchline.extract.attribution import find_attributions
+from watchline.extract.chunks import MAX_CHARS, joined, pieces
 from watchline.extract.claims import ClaimBuilder
 from watchline.extract.events import EventReader
 from watchline.extract.lexicon import load_cues, load_ontology
@@ -74,6 +75,18 @@ class Extractor:
         self, text: str, published_on: date | None = None, document_id: str | None = None
     ) -> list[Claim]:
         """The claims of one document, in text order, with ids c1, c2, …"""
+        if len(text) <= MAX_CHARS:
+            return self._extract_piece(text, published_on, document_id)
+        parts, warnings = [], []
+        for offset, piece in pieces(text, MAX_CHARS):
+            parts.append((offset, self._extract_piece(piece, published_on, document_id)))
+            warnings += self.warnings
+        self.warnings = warnings
+        return joined(parts)
+
+    def _extract_piece(
+        self, text: str, published_on: date | None, document_id: str | None
+    ) -> list[Claim]:
         doc = self.nlp(text)
         quotes, self.warnings = find_quotes(text, where=document_id or "text")
         for warning in self.warnings:
