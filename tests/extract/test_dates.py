@@ -143,6 +143,14 @@ def test_dates_resolve_stated_on_lead_takes_the_story_day() -> None:
     assert _stated(text, "rejected") == date(2024, 3, 29)
 
 
+def test_dates_resolve_stated_on_lead_takes_the_statement_day_not_the_event_day() -> None:
+    text = (
+        "Russia has accused Ukraine of shelling the nuclear plant.\n"
+        "The plant was hit on Saturday, the ministry said on Sunday.\n"
+    )
+    assert _stated(text, "accused") == date(2024, 3, 31)
+
+
 def test_dates_resolve_stated_on_embedded_post_dateline() -> None:
     text = (
         "Later, the envoy posted:\n"

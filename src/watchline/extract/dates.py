@@ -132,7 +132,7 @@ def resolve_stated_on(
         return dateline
     if thread.known:
         return thread.day
-    ahead = _lead_date(sents, index, mentions)
+    ahead = _lead_date(text, sents, index, mentions)
     return ahead if ahead is not None else default
 
 
@@ -235,15 +235,18 @@ def _sentence_date(
     return days[0] if days else None
 
 
-def _lead_date(sents: list[Sentence], index: int, mentions: list[DateMention]) -> date | None:
+def _lead_date(
+    text: str, sents: list[Sentence], index: int, mentions: list[DateMention]
+) -> date | None:
     """A lead sentence with no date of its own takes the day its story goes on to tell."""
     if sents[index].position > 1:
         return None
     following = [s for s in sents[index + 1 : index + 3] if s.section == sents[index].section]
     for sent in following:
-        days = [m for m in mentions if sent.start <= m.start < sent.end]
-        if days:
-            return days[0].start_date if days[0].is_day else None
+        inside = [m for m in mentions if sent.start <= m.start < sent.end]
+        own = _sentence_date(text, mentions, sent, inside)
+        if own is not None:
+            return own.start_date if own.is_day else None
     return None
 
 
