@@ -129,6 +129,9 @@ CASES = [
      "UN", Act.APPEAL, EventType.OTHER, [], False, "calm along the Blue Line"),
     ("The OSCE chairperson appealed for restraint.",
      "OSCE", Act.APPEAL, EventType.OTHER, [], False, "restraint"),
+    ("Russia’s claim that Ukrainian drones had hit the plant was rejected by the IAEA.",
+     "UN", Act.DENY, EventType.ATTACK, ["UKR"], True,
+     "Russia’s claim that Ukrainian drones had hit the plant"),
     ("OSCE monitors recorded 45 ceasefire violations in the Donetsk region on Saturday, the "
      "mission said.",
      "OSCE", Act.ASSERT, EventType.ATTACK, [], False,

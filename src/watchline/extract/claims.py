@@ -39,6 +39,8 @@ REFERENCE_NOUNS = {
     "comment", "word", "story", "footage", "video", "allegations", "claims", "reports",
 }  # fmt: skip
 MAX_REFERENCE_WORDS = 6
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "yesterday", "today"}  # fmt: skip
 TIME_WORDS = re.compile(
     r"\b(?:\d{1,2}|\d{4}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"january|february|march|april|may|june|july|august|september|october|november|"
@@ -226,8 +228,32 @@ class ClaimBuilder:
             return default
         if self.claims and not self._time_words_since(attr):
             return default  # nothing about time since the last statement: same day
+        own = self._cue_date(attr)
+        if own is not None:
+            return own
         resolve = self.extractor.resources.resolve_stated_on
         return resolve(self.text, self.published_on, start, end, default=default)
+
+    def _cue_date(self, attr: Attribution) -> date | None:
+        """A day phrase on the cue or its object: "rejected the accusations on Wednesday"."""
+        tok = attr.cue_token
+        if tok is None:
+            return None
+        heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+        for head in heads:
+            for child in head.children:
+                words = list(child.subtree)
+                if child.i < tok.i or child.dep_ not in ("prep", "npadvmod") or len(words) > 4:
+                    continue
+                if not any(w.ent_type_ == "DATE" or w.lower_ in WEEKDAYS for w in words):
+                    continue
+                start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+                for found in self.extractor.resources.find_dates(
+                    self.text[start:end], self.published_on
+                ):
+                    if found.start_date == found.end_date:
+                        return found.start_date
+        return None
 
     def _time_words_since(self, attr: Attribution) -> bool:
         """Whether a date or a time word occurs between the last claim and this one's end."""

@@ -39,6 +39,9 @@ def content_of(tok: Token, frame: str, cue: Cue, quotes: list[Quote]):
                     return None, False, []
                 own = child.lemma_.lower() == "responsibility"  # "claimed responsibility for"
                 return subtree_span(child), False, ["SELF"] if own else []
+        passive = [c for c in tok.lefts if c.dep_ == "nsubjpass"]
+        if passive and any(c.dep_ == "agent" for c in tok.rights):  # "… was rejected by X"
+            return subtree_span(passive[0]), False, []
         return None, False, []
     if frame == "rest":
         return _rest(tok)
