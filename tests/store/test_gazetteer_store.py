@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import text
 
 from watchline.errors import InputError
+from watchline.extract.gazetteer_text import name_keys
 from watchline.store import Database
 from watchline.store.gazetteer import has_stored_places, import_dumps, stored_places
 
@@ -52,3 +53,10 @@ def test_gazetteer_store_missing_database_file_has_no_places(tmp_path: Path) -> 
     assert stored_places(missing) == []
     assert not (tmp_path / "absent.db").exists()
     missing.dispose()
+
+
+def test_gazetteer_store_loads_only_the_names_asked_for(db: Database) -> None:
+    import_dumps(db, [SAMPLE])
+    found = stored_places(db, name_keys("Fire near Karki and in Tavush Province."))
+    assert sorted(p.name for p in found) == ["Tavush Province", "Tigranashen"]
+    assert stored_places(db, set()) == []

@@ -149,6 +149,20 @@ def runs(text: str) -> Iterator[tuple[int, int]]:
             yield start, end
 
 
+def name_keys(text: str, longest: int = 5) -> set[str]:
+    """The folded form of every word sequence in a capitalised run: all names the text
+    could contain, for looking up imported entries by index."""
+    from watchline.extract.gazetteer_index import fold
+
+    keys: set[str] = set()
+    for start, end in runs(text):
+        spans = words(text, start, end)
+        for i in range(len(spans)):
+            for j in range(i + 1, min(len(spans), i + longest) + 1):
+                keys.add(fold(text[start + spans[i][0] : start + spans[j - 1][1]]))
+    return keys
+
+
 def words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^\s\-]+", text[start:end])]
 

@@ -18,10 +18,12 @@ from sqlalchemy.orm import Session
 
 from watchline.domain import Place, Precision
 from watchline.extract.gazetteer_dump import iter_dump
+from watchline.extract.gazetteer_index import fold
 from watchline.store.db import Database
-from watchline.store.tables.gazetteer import GazetteerPlaceRow
+from watchline.store.tables.gazetteer import GazetteerNameRow, GazetteerPlaceRow
 
 BATCH = 5_000
+KEYS_PER_QUERY = 500
 Progress = Callable[[Path, int], None]
 
 
@@ -70,8 +72,17 @@ def _count(session: Session) -> int:
 def _insert(session: Session, rows: list[dict[str, Any]]) -> None:
     dialect = session.get_bind().dialect.name
     maker = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = maker(GazetteerPlaceRow).on_conflict_do_nothing(index_elements=["geonames_id"])
-    session.execute(statement, _unique(rows))
+    places = maker(GazetteerPlaceRow).on_conflict_do_nothing(index_elements=["geonames_id"])
+    rows = _unique(rows)
+    session.execute(places, rows)
+    keys = {
+        (fold(name)[:200], row["geonames_id"])
+        for row in rows
+        for name in (row["name"], *row["alt_names"])
+        if fold(name)
+    }
+    names = maker(GazetteerNameRow).on_conflict_do_nothing(index_elements=["key", "geonames_id"])
+    session.execute(names, [{"key": key, "geonames_id": gid} for key, gid in sorted(keys)])
 
 
 def _unique(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -109,12 +120,16 @@ def has_stored_places(db: Database) -> bool:
         return _count(session) > 0
 
 
-def stored_places(db: Database) -> list[Place]:
-    """Every imported entry, as gazetteer places (for `Gazetteer.load(extra=...)`)."""
+def stored_places(db: Database, keys: Iterable[str] | None = None) -> list[Place]:
+    """Imported entries as gazetteer places (for `Gazetteer.load(extra=...)`): all of
+    them, or only those with one of the folded names `keys` (see `name_keys`)."""
     if not has_stored_places(db):
         return []
     with db.transaction() as session:
-        rows = session.scalars(select(GazetteerPlaceRow)).all()
+        if keys is None:
+            rows = list(session.scalars(select(GazetteerPlaceRow)))
+        else:
+            rows = _rows_named(session, sorted(set(keys)))
         return [
             Place(
                 id=f"geonames:{row.geonames_id}",
@@ -132,6 +147,19 @@ def stored_places(db: Database) -> list[Place]:
         ]
 
 
+def _rows_named(session: Session, keys: list[str]) -> list[GazetteerPlaceRow]:
+    found: dict[int, GazetteerPlaceRow] = {}
+    for at in range(0, len(keys), KEYS_PER_QUERY):
+        ids = select(GazetteerNameRow.geonames_id).where(
+            GazetteerNameRow.key.in_(keys[at : at + KEYS_PER_QUERY])
+        )
+        for row in session.scalars(
+            select(GazetteerPlaceRow).where(GazetteerPlaceRow.geonames_id.in_(ids))
+        ):
+            found[row.geonames_id] = row
+    return list(found.values())
+
+
 def places_report(
     path: Path, theatre: str | None, db: Database, actors_file: Path | None = None
 ) -> list[dict[str, Any]]:
@@ -139,10 +167,12 @@ def places_report(
     from watchline.extract.actors import ActorDictionary
     from watchline.extract.document import read_text
     from watchline.extract.gazetteer import Gazetteer
+    from watchline.extract.gazetteer_text import name_keys
     from watchline.extract.places import as_rows, places_in
     from watchline.observe.theatre import load_theatre
 
     text = read_text(Path(path))
     profile = load_theatre(theatre) if theatre else None
-    gazetteer = Gazetteer.load(profile, extra=stored_places(db))
+    extra = stored_places(db, name_keys(text))
+    gazetteer = Gazetteer.load(profile, extra=extra)
     return as_rows(places_in(text, gazetteer, ActorDictionary.load(actors_file)))

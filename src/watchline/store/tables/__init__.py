@@ -4,7 +4,7 @@ from watchline.store.tables.cases import CaseClaimRow, CaseRow, ClaimResponseRow
 from watchline.store.tables.claims import ClaimRow
 from watchline.store.tables.documents import DocumentRow, HttpCacheRow, SourceRow
 from watchline.store.tables.extractions import ExtractionRow
-from watchline.store.tables.gazetteer import GazetteerPlaceRow
+from watchline.store.tables.gazetteer import GazetteerNameRow, GazetteerPlaceRow
 from watchline.store.tables.patrols import ObservationRow, PatrolRow, PhotoRow
 
 __all__ = [
@@ -14,6 +14,7 @@ __all__ = [
     "ClaimRow",
     "DocumentRow",
     "ExtractionRow",
+    "GazetteerNameRow",
     "GazetteerPlaceRow",
     "HttpCacheRow",
     "ObservationRow",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Float, Integer, String, Text
+from sqlalchemy import JSON, BigInteger, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from watchline.store.base import Base
@@ -31,3 +31,18 @@ class GazetteerPlaceRow(Base):
 
     def as_dict(self) -> dict[str, Any]:
         return {c.name: getattr(self, c.name) for c in self.__table__.columns}
+
+
+class GazetteerNameRow(Base):
+    """Every folded name of an imported entry, so a text's names are looked up by index
+    instead of loading a whole allCountries import into memory."""
+
+    __tablename__ = "gazetteer_names"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    geonames_id: Mapped[int] = mapped_column(
+        BigInteger,
+        ForeignKey("gazetteer_places.geonames_id", ondelete="CASCADE"),
+        primary_key=True,
+        index=True,
+    )
