@@ -85,3 +85,34 @@ def test_cli_extract_unknown_format_lists_the_options(db_env, article):
     )
     assert result.exit_code == 1
     assert "E005" in result.output and "table, json" in result.output
+
+
+def test_cli_extract_unknown_theatre_is_one_line_error(db_env, article):
+    result = CliRunner().invoke(
+        app, ["extract", str(article), "--published-on", "2024-04-01", "--theatre", "atlantis"]
+    )
+    assert result.exit_code == 1
+    assert "E008" in result.output or "E009" in result.output
+
+
+def test_cli_extract_uses_the_actors_file_from_settings(db_env, tmp_path, monkeypatch):
+    actors = tmp_path / "actors.yaml"
+    actors.write_text(
+        "actors:\n"
+        "  - id: xx.brigade\n"
+        "    name: Black Lake Brigade\n"
+        "    kind: military\n"
+        "    affiliation: ARM\n"
+        "    aliases: [Black Lake Brigade]\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("WATCHLINE_ACTORS_FILE", str(actors))
+    text = tmp_path / "post.txt"
+    text.write_text("The Black Lake Brigade said Azerbaijani units fired at Sotk.", "utf-8")
+    result = CliRunner().invoke(
+        app, ["extract", str(text), "--published-on", "2024-04-01", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    (claim,) = json.loads(result.stdout)["claims"]
+    assert claim["speaker"]["actor_id"] == "xx.brigade"
+    assert claim["speaker"]["affiliation"] == "ARM"

@@ -33,8 +33,13 @@ def extract(
     if format not in FORMATS:
         raise InputError(Errors.E005, value=format, options=", ".join(FORMATS))
     day = parse_day(published_on, "--published-on")
+    config = settings()
     result = extract_file(
-        file, day, theatre=theatre or settings().theatre, strict_theatre=theatre is not None
+        file,
+        day,
+        theatre=theatre or config.theatre,
+        strict_theatre=theatre is not None,
+        actors_file=config.actors_file,
     )
     if format == "json":
         published_at = datetime.combine(day, time()) if day else None
