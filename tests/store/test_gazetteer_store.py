@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from watchline.errors import InputError
+from watchline.errors import InputError, WatchlineError
 from watchline.extract.gazetteer_text import name_keys
 from watchline.store import Database
 from watchline.store.gazetteer import has_stored_places, import_dumps, stored_places
@@ -60,3 +60,31 @@ def test_gazetteer_store_loads_only_the_names_asked_for(db: Database) -> None:
     found = stored_places(db, name_keys("Fire near Karki and in Tavush Province."))
     assert sorted(p.name for p in found) == ["Tavush Province", "Tigranashen"]
     assert stored_places(db, set()) == []
+
+
+def test_gazetteer_store_migration_backfills_names(tmp_path: Path) -> None:
+    from alembic import command
+
+    from watchline.store.db import alembic_config
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    database = Database(url)
+    database.init()
+    with database.engine.begin() as connection:
+        config = alembic_config(url)
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0002_gazetteer")  # as before the name index existed
+    with database.engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO gazetteer_places (geonames_id, name, alt_names, lat, lon, precision,"
+                " population, geom) VALUES (1, 'Kirants', '[\"Киранц\"]', 41.04, 45.1,"
+                " 'village', 0, 'POINT (45.1 41.04)')"
+            )
+        )
+    with pytest.raises(WatchlineError) as info:
+        stored_places(database, {"kirants"})
+    assert info.value.code == "E006"
+    database.init()
+    assert [p.name for p in stored_places(database, {"киранц"})] == ["Kirants"]
+    database.dispose()

@@ -17,6 +17,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from watchline.domain import Place, Precision
+from watchline.errors import Errors, WatchlineError
 from watchline.extract.gazetteer_dump import iter_dump
 from watchline.extract.gazetteer_index import fold
 from watchline.store.db import Database
@@ -114,8 +115,11 @@ def has_stored_places(db: Database) -> bool:
         not url.database or not Path(url.database).is_file()
     ):
         return False
-    if not inspect(db.engine).has_table(GazetteerPlaceRow.__tablename__):
+    inspector = inspect(db.engine)
+    if not inspector.has_table(GazetteerPlaceRow.__tablename__):
         return False
+    if not inspector.has_table(GazetteerNameRow.__tablename__):
+        raise WatchlineError(Errors.E006, url=db.safe_url)  # imported before the name index
     with db.transaction() as session:
         return _count(session) > 0
 

@@ -36,17 +36,6 @@ def upgrade() -> None:
     )
     op.create_index("ix_gazetteer_places_name", "gazetteer_places", ["name"])
     op.create_index("ix_gazetteer_places_country", "gazetteer_places", ["country"])
-    op.create_table(
-        "gazetteer_names",
-        sa.Column("key", sa.String(200), primary_key=True),
-        sa.Column(
-            "geonames_id",
-            sa.BigInteger,
-            sa.ForeignKey("gazetteer_places.geonames_id", ondelete="CASCADE"),
-            primary_key=True,
-        ),
-    )
-    op.create_index("ix_gazetteer_names_geonames_id", "gazetteer_names", ["geonames_id"])
     if op.get_bind().dialect.name == "postgresql":
         op.execute(
             "CREATE INDEX ix_gazetteer_places_geom_gist ON gazetteer_places USING GIST (geom)"
@@ -54,5 +43,4 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.drop_table("gazetteer_names")
     op.drop_table("gazetteer_places")
