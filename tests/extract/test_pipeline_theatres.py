@@ -132,6 +132,12 @@ CASES = [
     ("Russia’s claim that Ukrainian drones had hit the plant was rejected by the IAEA.",
      "UN", Act.DENY, EventType.ATTACK, ["UKR"], True,
      "Russia’s claim that Ukrainian drones had hit the plant"),
+    ("Baku said the reports of shelling near Lachin were false.",
+     "AZE", Act.DENY, EventType.ATTACK, [], True,
+     "the reports of shelling near Lachin were false"),
+    ("Ukraine said Russia spreads lies about the attack.",
+     "UKR", Act.ACCUSE, EventType.DISINFORMATION, ["RUS"], False,
+     "Russia spreads lies about the attack"),
     ("OSCE monitors recorded 45 ceasefire violations in the Donetsk region on Saturday, the "
      "mission said.",
      "OSCE", Act.ASSERT, EventType.ATTACK, [], False,
