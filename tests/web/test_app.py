@@ -109,3 +109,11 @@ def test_app_unknown_document_is_coded_404(client: TestClient) -> None:
     response = client.get("/api/documents/nope/claims")
     assert response.status_code == 404
     assert response.json()["code"].startswith("E")
+
+
+def test_app_invalid_body_is_coded_error(client: TestClient) -> None:
+    case = _contradicted(client)
+    response = client.post(f"/api/cases/{case['id']}/verdicts", json={"status": "disputed"})
+    assert response.status_code == 422
+    body = response.json()
+    assert body["code"] == "E013" and "reason" in body["message"]

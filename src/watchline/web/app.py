@@ -9,13 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import FileSystemLoader
 
 from watchline import __version__
-from watchline.errors import WatchlineError
+from watchline.errors import Errors, WatchlineError
 from watchline.publish.templating import make_environment
 from watchline.settings import Settings
 from watchline.store import Database
@@ -42,6 +43,14 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     @app.exception_handler(WatchlineError)
     async def _domain_error(_request: Request, exc: WatchlineError) -> JSONResponse:
         return JSONResponse({"code": exc.code, "message": exc.message}, status_code=exc.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        reason = "; ".join(
+            f"{'.'.join(str(p) for p in error['loc'])}: {error['msg']}" for error in exc.errors()
+        )
+        error = WatchlineError(Errors.E013, status=422, reason=reason)
+        return JSONResponse({"code": error.code, "message": error.message}, status_code=422)
 
     from watchline.web.routers import api, pages
 
