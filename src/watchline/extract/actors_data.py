@@ -23,6 +23,7 @@ except ImportError:  # pragma: no cover
 
 from watchline.domain import Actor, ActorKind
 from watchline.errors import Errors, InputError
+from watchline.extract.actors_check import alias_problem
 
 PACKAGED = Path(__file__).resolve().parents[1] / "data" / "actors.yaml"
 
@@ -252,7 +253,8 @@ def actor_from(raw: Any) -> Actor:
     except ValueError:
         options = ", ".join(k.value for k in ActorKind)
         raise ValueError(f"unknown kind {raw['kind']!r}; choose one of: {options}") from None
-    aliases = _strings(raw.get("aliases"), "aliases")
+    aliases = _checked(_strings(raw.get("aliases"), "aliases"))
+    _checked([str(raw["name"])])
     return Actor(
         id=str(raw["id"]),
         name=str(raw["name"]),
@@ -280,14 +282,15 @@ def expand_state(raw: Any) -> Iterator[Actor]:
         raise ValueError(f"unknown bodies {sorted(unknown)}; use state, {', '.join(BODIES)}")
     state_aliases = [*en_names, *_strings(raw.get("local"), "local")]
     state_aliases += _strings(extra.get("state"), "aliases.state")
+    _checked(state_aliases + demonyms)
     yield Actor(sid, name, ActorKind.STATE, code, tuple(dict.fromkeys(state_aliases)))
-    capitals = _strings(raw.get("capitals"), "capitals")
+    capitals = _checked(_strings(raw.get("capitals"), "capitals"))
     for body, (kind, title) in BODIES.items():
         aliases = [a for n in en_names for t in NAME_TEMPLATES[body] for a in _apostrophes(t, n)]
         aliases += [t.format(D=d) for d in demonyms for t in DEMONYM_TEMPLATES[body]]
         if body == "gov":
             aliases += capitals
-        aliases += _strings(extra.get(body), f"aliases.{body}")
+        aliases += _checked(_strings(extra.get(body), f"aliases.{body}"))
         full = title.format(name=name)
         yield Actor(f"{sid}.{body}", full, kind, code, tuple(dict.fromkeys(aliases)), sid)
 
@@ -299,6 +302,15 @@ def _apostrophes(template: str, name: str) -> Iterable[str]:
     yield phrase
     if "'" in phrase:
         yield phrase.replace("'", "’")
+
+
+def _checked(aliases: list[str]) -> list[str]:
+    """The hand-written aliases, or ValueError naming the first that would mislabel text."""
+    for alias in aliases:
+        problem = alias_problem(alias)
+        if problem is not None:
+            raise ValueError(problem)
+    return aliases
 
 
 def _strings(value: Any, field: str) -> list[str]:
