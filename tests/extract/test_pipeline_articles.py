@@ -26,7 +26,7 @@ ARTICLES = {
             ("LBN", "accuse", "attack"),  # It accused Israel of deliberately targeting …
             ("UN", "assert", "other"),
             ("UN", "appeal", "attack"),  # urged both sides to stop firing
-            ("UN", "assert", "other"),
+            ("UN", "warn", "other"),  # “Any miscalculation could trigger a wider conflict”
             ("ISR", "warn", "other"),
             ("ISR", "assert", "other"),
         ],

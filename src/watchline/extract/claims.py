@@ -37,6 +37,7 @@ REFERENCE_NOUNS = {
     "accusation", "claim", "allegation", "report", "statement", "charge", "assertion",
     "information", "rumour", "rumor", "post", "message", "it", "this", "that", "remark",
     "comment", "word", "story", "footage", "video", "allegations", "claims", "reports",
+    "involvement", "role", "responsibility", "participation", "link", "links", "connection",
 }  # fmt: skip
 MAX_REFERENCE_WORDS = 6
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",

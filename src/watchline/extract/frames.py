@@ -101,8 +101,15 @@ def _has_that(tok: Token) -> bool:
 
 
 def _rest(tok: Token):
-    """From the cue's object to the end of its phrase ("accused Armenia of …")."""
+    """From the cue's object to the end of its phrase ("accused Armenia of …").
+
+    A verb coordinated with the cue ("accused Israel of … and warned that …") is a second
+    statement of the same speaker, so the phrase stops before "and <verb>".
+    """
     rights = [c for c in tok.rights if c.dep_ in REST_DEPS]
+    second = [c for c in rights if _coordinated_verb(c)]
+    if second:
+        rights = [c for c in rights if c.i < second[0].i and not _trailing_cc(c, second[0])]
     objects = [c for c in rights if c.dep_ in ("dobj", "dative")]
     if not objects:
         for c in rights:
@@ -129,6 +136,15 @@ def _rest(tok: Token):
     end = last.right_edge.idx + len(last.right_edge.text)
     accused = [head, *(c for c in head.conjuncts)]
     return (start, end), False, accused
+
+
+def _coordinated_verb(tok: Token) -> bool:
+    """'… and warned that …', '… and called on …': a second predicate of the same subject."""
+    return tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and tok.tag_ != "VBG"
+
+
+def _trailing_cc(tok: Token, verb: Token) -> bool:
+    return tok.dep_ in ("cc", "punct") and tok.i < verb.i and tok.i >= verb.i - 2
 
 
 def _adjacent_quote(tok: Token, quotes: list[Quote]) -> Quote | None:

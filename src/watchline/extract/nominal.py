@@ -21,6 +21,8 @@ def according_to(tok: Token, sent: Span, cues: CueLexicon) -> Attribution | None
     before = trim(text, sent.start_char, phrase_start)
     after = trim(text, phrase_end, sent.end_char)
     content = after if after[1] - after[0] >= before[1] - before[0] else before
+    if _has_own_cue(sent, content, cues):
+        return None  # "Hezbollah denied involvement, according to a statement": Hezbollah's
     return Attribution(
         cue=(tok.idx, to.idx + len(to.text)),
         lemma="according to",
@@ -64,3 +66,18 @@ def noun_cue(tok: Token, sent: Span, act: Act) -> Attribution | None:
         cue_token=tok,
         confidence=0.6,
     )
+
+
+def _has_own_cue(sent: Span, content: tuple[int, int], cues: CueLexicon) -> bool:
+    """Whether the clause "according to" hangs on already reports its own statement.
+
+    "X denied involvement, according to a statement on its channel" names the source of
+    X's denial; the statement is X's, found by its own cue, not a second one by "a statement".
+    """
+    for tok in sent:
+        if not content[0] <= tok.idx < content[1] or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        is_cue = tok.lemma_.lower() in cues.verbs or tok.lower_ in cues.verbs
+        if is_cue and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return True
+    return False

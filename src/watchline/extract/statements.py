@@ -39,11 +39,19 @@ def _nested(attr: Attribution, outer: Attribution, text: str) -> bool:
     """True when `attr` is reported inside `outer` and should not stand alone."""
     if not _within(attr.cue, outer.content):
         return False
+    if _coordinated(attr, outer):
+        return False  # "condemned the strikes and called on …": two statements
     if outer.direct:
         return True
     start = _clause_start(attr)
     gap = text[outer.content[0] : start]
     return "," not in gap  # "said that X claimed …": one statement, the outer one
+
+
+def _coordinated(attr: Attribution, outer: Attribution) -> bool:
+    """A cue verb coordinated with the outer cue shares its subject but not its content."""
+    tok, head = attr.cue_token, outer.cue_token
+    return tok is not None and head is not None and tok.dep_ == "conj" and tok.head == head
 
 
 def _echo(attr: Attribution, kept: list[Attribution], text: str) -> bool:
