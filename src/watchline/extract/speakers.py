@@ -23,11 +23,15 @@ GENERIC_HEADS = {
     "monitors", "embassy", "presidency", "group", "militants", "authorities", "source",
     "sources", "side", "party", "leader", "commander", "headquarters", "staff", "spokespeople",
     "representative", "envoy", "diplomat", "press", "secretary", "council", "cabinet",
+    "management", "administration", "officer", "aide", "adviser", "advisor", "insider",
 }  # fmt: skip
 DETERMINERS = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
+INDEFINITE = {"a", "an", "one", "another"}  # "a spokesperson", "an army official"
+BODY_KINDS = (ActorKind.GOVERNMENT, ActorKind.MILITARY, ActorKind.MISSION, ActorKind.ORG)
 PERSON_HEADS = {
     "spokesperson", "spokesman", "spokeswoman", "minister", "president", "official",
-    "leader", "commander", "representative", "envoy", "diplomat", "secretary",
+    "leader", "commander", "representative", "envoy", "diplomat", "secretary", "source",
+    "sources", "officials", "officer", "aide", "adviser", "advisor", "insider",
 }  # fmt: skip
 FITTING = {
     "ministry": (ActorKind.GOVERNMENT,),
@@ -89,6 +93,8 @@ class SpeakerResolver:
             result = self._refer_back(words, start, end, sentence_start)
         if result is None and _generic(words) and sentence_end is not None:
             result = self._named_nearby(words, start, end, sentence_start, sentence_end)
+        if result is None and words and words[0] in INDEFINITE:
+            result = self._opening_body(text, start, end, sentence_start)
         if result is None:
             result = self._placed(start, end, _looks_personal(words))
         result = Resolved(
@@ -111,10 +117,11 @@ class SpeakerResolver:
         elif inside:
             actor = max(inside, key=lambda m: (m.end - m.start, _rank(m.actor))).actor
         elif self.actors is not None:
-            actor = self._lookup(phrase)[0]
-        if actor is not None:
-            return Resolved(start, end, actor, actor.affiliation, actor.kind is ActorKind.PERSON)
-        code = self._lookup(phrase)[1] if self.actors is not None else None
+            actor = self._lookup(_without_article(phrase))[0]
+        if actor is not None:  # "Cambodian Prime Minister Hun Manet": a person, for Cambodia
+            person = actor.kind is ActorKind.PERSON or _looks_personal(words)
+            return Resolved(start, end, actor, actor.affiliation, person)
+        code = self._lookup(_without_article(phrase))[1] if self.actors is not None else None
         if code:  # a demonym: "the Azerbaijani ministry’s statement"
             return Resolved(start, end, None, code, _looks_personal(words))
         return self._surname(words, start, end)
@@ -125,6 +132,18 @@ class SpeakerResolver:
             Resolved(m.start, m.end, m.actor, m.actor.affiliation, False)
             for m in self.mentions
             if m.end <= start and m.actor.affiliation and _fits(words, m.actor)
+        ]
+
+    def _bodies_before(self, start: int) -> list[Resolved]:
+        """Ministries, armies, missions that were the subject of an earlier main clause.
+
+        "Pakistan's Foreign Office summoned the envoy. A spokesperson said …": an
+        unnamed spokesperson or official speaks for the body the story was just about.
+        """
+        return [
+            s
+            for s in self.subjects
+            if s.end <= start and s.actor is not None and s.actor.kind in BODY_KINDS
         ]
 
     def _placed(self, start: int, end: int, person: bool) -> Resolved:
@@ -155,6 +174,18 @@ class SpeakerResolver:
                 return Resolved(start, end, mention.actor, mention.actor.affiliation, False)
         return None
 
+    def _opening_body(self, text: str, start: int, end: int, sentence_start: int):
+        """'Pakistan's Foreign Office summoned the envoy, a spokesperson said': the body
+        whose account opens the sentence is the one its spokesperson speaks for."""
+        for mention in self.mentions:
+            if not sentence_start <= mention.start < start:
+                continue
+            lead = text[sentence_start : mention.start].split()
+            if len(lead) <= 1 and mention.actor.affiliation and mention.actor.kind in BODY_KINDS:
+                return Resolved(start, end, mention.actor, mention.actor.affiliation, True)
+            break
+        return None
+
     def _surname(self, words: list[str], start: int, end: int) -> Resolved | None:
         if not words or words[0] in DETERMINERS:
             return None
@@ -176,7 +207,10 @@ class SpeakerResolver:
             key=lambda p: p.start,
         )
         if not pronoun:
-            earlier = sorted(self.history + self._named_before(words, start), key=lambda p: p.start)
+            bodies = [] if FITTING.keys() & set(words) else self._bodies_before(start)
+            earlier = sorted(
+                self.history + self._named_before(words, start) + bodies, key=lambda p: p.start
+            )
         for pool in (same_sentence, earlier):
             for past in reversed(pool):
                 if past.affiliation is None and past.actor is None:
@@ -193,9 +227,8 @@ def _generic(words: list[str]) -> bool:
     """'the ministry', 'its spokesperson', 'Army spokesman …': a description, not a name."""
     if not words:
         return False
-    return (words[0] in DETERMINERS and any(w in GENERIC_HEADS for w in words)) or words[
-        0
-    ] in FITTING
+    articles = DETERMINERS | INDEFINITE
+    return (words[0] in articles and any(w in GENERIC_HEADS for w in words)) or words[0] in FITTING
 
 
 def _fits(words: list[str], actor: Actor) -> bool:
@@ -239,3 +272,9 @@ def _past_words(past: Resolved) -> set[str]:
 def _rank(actor: Actor) -> int:
     order = (ActorKind.PERSON, ActorKind.MISSION, ActorKind.MILITARY, ActorKind.GOVERNMENT)
     return len(order) - order.index(actor.kind) if actor.kind in order else 0
+
+
+def _without_article(phrase: str) -> str:
+    """'An army spokesperson' → 'army spokesperson': an article is never part of a name."""
+    first, _, rest = phrase.partition(" ")
+    return rest if first.lower() in INDEFINITE and rest else phrase
