@@ -11,6 +11,7 @@ says the time is another, unknown one.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -91,10 +92,24 @@ CUE_TO_DATE = re.compile(
     r"interview|briefing|address|speech|message|Telegram|X|Twitter|Facebook|social\s+media|"
     r"website|state\s+TV|television|news\s+conference|press\s+conference|meeting)"
     r"(?:\s+channel)?\s+)*(?:(?:reporters|journalists|Reuters|AFP|parliament|lawmakers)\s+)?"
+    r"(?:(?:the|these|those|such|its|their)\s+(?:[a-z\-]+\s+)?(?:claims?|accusations?|"
+    r"allegations?|reports?|charges?|statements?)\s+)?"
     r"(?:(?:late|early|earlier|later)\s+)?(?:on\s+|this\s+|last\s+)?$"
 )
 CUE_REACH = 80  # characters from a cue to a date that CUE_TO_DATE may still join
 QUOTE_CLOSE = re.compile(r"[’”»](?![A-Za-z])|\"(?=[\s,.;:!?]|$)")
+# "KYIV, March 3 (Reuters) -": the place and day a wire story was filed.
+DATELINE = re.compile(
+    r"\s*[A-Z][A-Z .'’\-]{1,40}(?:,\s*[A-Z][A-Za-z .]{1,30})?,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+    r"(?:,\s*\d{4})?\s*(?:\([^)\n]{2,30}\)\s*)?[-–—]+\s*"
+)
+# What may precede a date that opens a sentence and dates its statement.
+FRAME = re.compile(
+    r"^\s*(?:in\s+(?:a|an|its|his|her|their)\s+(?:[a-z]+\s+){0,2})?"
+    r"(?:(?:late|early|earlier|later)\s+)?(?:on|in|at|by|from|until)?\s*$",
+    re.IGNORECASE,
+)
+REPORTER_WORDS = 12  # ", Lebanon's state-run National News Agency reported" and shorter
 NEAR = 24  # characters between a cue and a date that still dates it ("said on Tuesday")
 OPENING = 60  # a time window this early in a sentence frames the whole sentence
 
@@ -108,10 +123,25 @@ class _Thread:
 
 
 def resolve_stated_on(
-    text: str, published_on: date, start: int, end: int, default: date | None = None
+    text: str,
+    published_on: date,
+    start: int,
+    end: int,
+    default: date | None = None,
+    *,
+    exclude: Sequence[tuple[int, int]] = (),
 ) -> date | None:
-    """The day the statement at text[start:end] (its cue or sentence) was made."""
+    """The day the statement at text[start:end] (its cue or sentence) was made.
+
+    `exclude` holds character ranges of reported content (of this claim and earlier
+    ones): the times in them date the events told, not the statements, so they are
+    ignored both here and as the time later sentences inherit. Without it, content is
+    recognised by its place: after "that" or inside quotes after the cue, or before a
+    reporting clause at the end ("Drones hit Odesa on Saturday, the governor said").
+    """
     mentions, sents = _analysis(text, published_on)
+    if exclude:
+        mentions = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in exclude)]
     index = next((i for i, s in enumerate(sents) if s.start <= start < s.end), None)
     if index is None:
         return default
@@ -176,10 +206,35 @@ def _governing(
     after = [m for m in inside if m.start >= (end if short else start) and m.start <= limit]
     if after and short and CUE_TO_DATE.match(text, end, after[0].start):
         return after[0]
-    before = [m for m in inside if m.end <= start and not _quoted(text, sent.start, m.start)]
+    line = DATELINE.match(text, sent.start, sent.end)
+    opening = line.end() if line else sent.start
+    before = [
+        m
+        for m in inside
+        if m.end <= start and (m.end <= opening or not _reported(text, opening, m, start))
+    ]
     if before:
         return before[-1]
     return after[0] if after and not short else None
+
+
+def _reported(text: str, opening: int, mention: DateMention, cue: int) -> bool:
+    """Whether a date before the cue lies in what was said, not in when it was said.
+
+    Inside a quotation ("‘… yesterday’, they said") or in a clause that the reporting
+    clause follows ("Drones hit Odesa on Saturday, the governor said") it dates the
+    event; a sentence that opens with it ("Late on Sunday, the ministry said") or a
+    cue phrase that holds it ("denied the claim on Sunday and said") dates the statement.
+    """
+    if _quoted(text, opening, mention.start):
+        return True
+    if FRAME.match(text[opening : mention.start]) and text.startswith(",", mention.end):
+        return False
+    between = text[mention.end : cue]
+    if "," not in between:
+        return False
+    tail = between.rsplit(",", 1)[1]
+    return len(tail.split()) <= REPORTER_WORDS and not SPEECH.search(tail)
 
 
 def _quoted(text: str, sentence_start: int, position: int) -> bool:
@@ -210,11 +265,15 @@ def _thread_before(
         opening = [m for m in inside if m.start - sent.start <= OPENING]
         shift = SHIFT.search(body)
         own = _sentence_date(text, mentions, sent, inside)
-        if opening and not opening[0].is_day:
+        # Background ("Clashes in 2020 killed thousands.", "At the time, the border was
+        # quiet.") dates what it tells; only a statement made at another time moves the
+        # thread off the day.
+        speech = SPEECH.search(body) is not None
+        if speech and opening and not opening[0].is_day:
             thread = _Thread(None, True)
         elif own is not None:
             thread = _Thread(own.start_date if own.is_day else None, True)
-        elif UNKNOWN.search(body):
+        elif speech and UNKNOWN.search(body):
             thread = _Thread(None, True)
         elif shift is not None and thread.day is not None and _shift_days(shift).days > 0:
             # "The next day …" moves the story on; "A day earlier, he had warned …" is a
