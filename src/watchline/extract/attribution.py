@@ -147,7 +147,7 @@ def _speaker(tok: Token, frame: str, content: tuple[int, int]) -> tuple[int, int
     head = tok
     for _ in range(4):
         for child in head.children:
-            if child.dep_ in SUBJECTS and not _inside(child, content):
+            if child.dep_ in SUBJECTS and not _inside(child, content) and not _dateline(child):
                 if child.lower_ in RELATIVE and head.dep_ == "relcl":
                     return np_span(head.head)  # "Peskov, who said …": Peskov
                 return _publisher(child) or np_span(child)
@@ -170,6 +170,20 @@ def _speaker(tok: Token, frame: str, content: tuple[int, int]) -> tuple[int, int
             continue
         break
     return _noun_before(tok, content)
+
+
+def _dateline(subject: Token) -> bool:
+    """'BANGKOK/PHNOM PENH (Reuters) —' parsed as a subject: a dateline, not the speaker."""
+    words = list(subject.subtree)
+    after = subject.doc[words[-1].i + 1] if words[-1].i + 1 < len(subject.doc) else None
+    dashed = words[-1].text in ("—", "–", "--") or (after is not None and after.text in "—–")
+    outside, depth = [], 0
+    for t in words:
+        depth += t.text == "("
+        depth -= t.text == ")"
+        if depth == 0 and t.is_alpha:
+            outside.append(t)
+    return dashed and bool(outside) and all(t.is_upper for t in outside)
 
 
 def _publisher(subject: Token) -> tuple[int, int] | None:

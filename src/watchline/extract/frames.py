@@ -61,7 +61,7 @@ def _clause(tok: Token):
                 tokens.pop(0)
             while tokens and tokens[-1].dep_ in ("cc", "punct"):
                 tokens.pop()  # "were killed and" when the parser hung the rest elsewhere
-            tokens = _without_dateline(tokens)
+            tokens = _without_dateline(_without_cue_date(tokens, child))
             gerund = child.tag_ in ("VBG", "VB") and not any(
                 c.dep_ in SUBJECTS for c in child.children
             )
@@ -90,6 +90,28 @@ def _without_dateline(tokens: list[Token]) -> list[Token]:
                 return tokens[k + 1 :]
             break
     return tokens
+
+
+DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "yesterday", "today", "tonight", "morning", "evening", "afternoon",
+             "night"}  # fmt: skip
+
+
+def _without_cue_date(tokens: list[Token], clause: Token) -> list[Token]:
+    """'said on Saturday it had struck …': a day phrase before the clause's subject dates
+    the saying (the parser often hangs it inside the clause), so it is not content."""
+    first = tokens[0] if tokens else None
+    if first is None or first.dep_ not in ("prep", "npadvmod") or first.head != clause:
+        return tokens
+    phrase = list(first.subtree)
+    subject = [c for c in clause.children if c.dep_ in SUBJECTS]
+    dated = any(t.lower_ in DAY_WORDS or t.ent_type_ in ("DATE", "TIME") for t in phrase)
+    if not dated or len(phrase) > 5 or not subject or subject[0].i < phrase[-1].i:
+        return tokens
+    rest = [t for t in tokens if t.i > phrase[-1].i]
+    while rest and rest[0].dep_ in ("punct", "mark"):
+        rest.pop(0)
+    return rest or tokens
 
 
 def _infinitive(tok: Token) -> bool:

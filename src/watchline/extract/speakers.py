@@ -275,6 +275,15 @@ def _rank(actor: Actor) -> int:
 
 
 def _without_article(phrase: str) -> str:
-    """'An army spokesperson' → 'army spokesperson': an article is never part of a name."""
+    """The phrase as the dictionary should see it.
+
+    'An army spokesperson' → 'army spokesperson': an article is never part of a name;
+    'the Russian-installed management' → 'the Russian installed management': a demonym
+    in a hyphenated compound ("Russian-installed", "Iranian-backed") still names a side.
+    """
     first, _, rest = phrase.partition(" ")
-    return rest if first.lower() in INDEFINITE and rest else phrase
+    phrase = rest if first.lower() in INDEFINITE and rest else phrase
+    return HYPHENATED.sub(r"\1 ", phrase)
+
+
+HYPHENATED = re.compile(r"\b([A-Z][a-z]+)-(?=[a-z])")
