@@ -120,7 +120,27 @@ REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str | None], ...] = (
 HOTSPOTS: tuple[tuple[str, tuple[str, ...], float, float, str | None, Precision], ...] = (
     ("Deir al-Balah", ("Deir el-Balah", "Deir al Balah"), 31.417, 34.351, "PSE", Precision.CITY),
     ("Khiam", ("El Khiam", "al-Khiam"), 33.33, 35.61, "LBN", Precision.VILLAGE),
-    ("Aitaroun", ("Aita al-Shaab",), 33.115, 35.47, "LBN", Precision.VILLAGE),
+    ("Aitaroun", ("Aitaroun", "Ayta al-Jabal"), 33.116, 35.474, "LBN", Precision.VILLAGE),
+    (
+        "Aita al-Shaab",
+        ("Ayta ash-Shab", "Aita al-Chaab", "Ayta al-Shaab"),
+        33.095,
+        35.403,
+        "LBN",
+        Precision.VILLAGE,
+    ),
+    ("Kfar Kila", ("Kafr Kila", "Kfarkela", "Kfar Kela"), 33.283, 35.55, "LBN", Precision.VILLAGE),
+    ("Nikial", ("Nikial sector",), 33.6, 74.0, "IND", Precision.VILLAGE),
+    (
+        "Baengnyeong Island",
+        ("Baengnyeong", "Paengnyong"),
+        37.967,
+        124.667,
+        "KOR",
+        Precision.VILLAGE,
+    ),
+    ("Paju", ("Paju-si",), 37.76, 126.78, "KOR", Precision.CITY),
+    ("Brnjak", ("Brnjak crossing", "Bërnjak"), 42.85, 20.62, "XKX", Precision.POINT),
     ("Rajouri", ("Rajauri",), 33.38, 74.31, "IND", Precision.CITY),
     ("Banjska", ("Banjskë",), 42.98, 20.79, "XKX", Precision.VILLAGE),
     (

@@ -81,6 +81,8 @@ COMMON = {
     "edison", "erie", "windsor", "richmond", "sutton", "hastings", "waterloo", "highland",
     "brent", "harrow", "queens", "salem", "columbia", "ontario", "virginia", "florida",
     "wyoming", "granada", "woodland", "palmer", "lincoln", "madison", "clinton", "kent",
+    "kennedy", "eden", "sharon", "obama", "carter", "nelson", "harris", "elizabeth",
+    "beverly", "chester", "marshall", "clayton", "douglas", "stanley", "milton", "russell",
 }  # fmt: skip
 LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:in|near|at|from|to|towards?|into|outside|around|across|over|via|through|"
