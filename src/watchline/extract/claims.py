@@ -257,11 +257,20 @@ class ClaimBuilder:
         return None
 
     def _time_words_since(self, attr: Attribution) -> bool:
-        """Whether a date or a time word occurs between the last claim and this one's end."""
+        """Whether a date or a time word that could date this statement occurs since the last.
+
+        Only the narrative between the statements and this statement's own frame count:
+        a time inside a reported content ("had observed launches on Monday night") dates the
+        event it reports, not the saying, for this statement and for the ones after it.
+        """
         last = self.claims[-1]
-        since = min(last.cue.start, last.content.start)
+        since = max(last.cue.end, last.content.end)
+        if last.cue.start > last.content.end:  # "“…,” the ministry said on Monday."
+            since = last.content.end
         until = max(attr.sentence.end_char, attr.cue[1], attr.content[1])
-        return TIME_WORDS.search(self.text, since, until) is not None
+        start, end = attr.content
+        spans = [(since, min(start, until)), (max(end, since), until)]
+        return any(TIME_WORDS.search(self.text, a, b) for a, b in spans if a < b)
 
     def _time(self, content: str, stated_on: date | None) -> TimeWindow | None:
         found = self.extractor.resources.find_dates(content, self.published_on)
