@@ -39,6 +39,11 @@ class Settings(BaseSettings):
     )
     host: str = Field(default="127.0.0.1", description="Interface 'watchline serve' listens on.")
     port: int = Field(default=8000, description="Port 'watchline serve' listens on.")
+    cache_dir: Path | None = Field(
+        default=None,
+        description="Folder for caches built offline from installed data (the gazetteer's "
+        "name index); default $XDG_CACHE_HOME/watchline, else ~/.cache/watchline.",
+    )
 
     @field_validator("database_url")
     @classmethod

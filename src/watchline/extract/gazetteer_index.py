@@ -143,10 +143,16 @@ def _names_of(city: dict) -> list[str]:
 
 
 def cache_dir() -> Path:
-    """WATCHLINE_CACHE_DIR, else $XDG_CACHE_HOME/watchline, else ~/.cache/watchline."""
-    explicit = os.environ.get("WATCHLINE_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
+    """Settings' `cache_dir` (WATCHLINE_CACHE_DIR), else $XDG_CACHE_HOME/watchline, else
+    ~/.cache/watchline."""
+    from watchline.settings import Settings  # read when the index is first needed
+
+    try:
+        configured = Settings().cache_dir
+    except ValueError:  # a broken watchline.toml is reported by the CLI, not here
+        configured = os.environ.get("WATCHLINE_CACHE_DIR") or None
+    if configured:
+        return Path(configured)
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "watchline"
 
