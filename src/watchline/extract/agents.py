@@ -155,6 +155,10 @@ def _subjects(tok: Token, index: MentionIndex) -> list:
             found = index.in_tokens(child.subtree)
             if found:
                 return found
+    if tok.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "csubj") for c in tok.children):
+        controller = _controller(tok.head, index)
+        if controller:  # "called on Thailand to stop shelling": Thailand would stop
+            return controller
     for child in tok.children:
         if child.dep_ in ("nsubj", "csubj"):
             return (
@@ -167,6 +171,23 @@ def _subjects(tok: Token, index: MentionIndex) -> list:
                     for m in index.demonym(t)
                 ]
             )
+    return []
+
+
+CONTROL_VERBS = {"call", "urge", "press", "pressure", "ask", "force", "demand", "implore",
+                 "push", "tell", "order", "compel", "allow", "appeal"}  # fmt: skip
+
+
+def _controller(verb: Token, index: MentionIndex) -> list:
+    """The object that is the understood subject of an infinitive ('urged X to …')."""
+    if verb.lemma_.lower() not in CONTROL_VERBS:
+        return []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative"):
+            return index.in_tokens(child.subtree)
+        if child.dep_ == "prep" and child.lower_ in ("on", "upon", "to"):
+            pobj = [p for p in child.children if p.dep_ == "pobj"]
+            return index.in_tokens(pobj[0].subtree) if pobj else []
     return []
 
 

@@ -212,6 +212,13 @@ class ClaimBuilder:
             if attr.act in (Act.ASSERT, Act.CONFIRM) and speaker.affiliation:
                 return [Agent(self.text[speaker.start : speaker.end], None, speaker.affiliation)]
             return []
+        if attr.act is Act.ACCUSE and _definite_mention(self.text[slice(*attr.content)]):
+            for past in reversed(self.claims):  # "condemned the strikes": the ones reported
+                agent = past.event.agent
+                same = past.event.type is event_type and agent is not None
+                if same and agent.affiliation != speaker.affiliation:
+                    return list(past.event.agents) or [agent]
+            return []
         if attr.act not in (Act.DENY, Act.CONFIRM):
             return []
         for past in reversed(self.claims):  # "no unusual movements": the ones discussed
@@ -298,6 +305,12 @@ def _anaphoric(tokens: list) -> bool:
         t.lower_ in ("that", "this", "it") and t.dep_ in ("nsubj", "nsubjpass", "dobj")
         for t in tokens
     )
+
+
+def _definite_mention(content: str) -> bool:
+    """'the strikes', 'this attack', 'such shelling': events already reported."""
+    words = content.lower().split()
+    return 1 < len(words) <= 4 and words[0] in ("the", "this", "these", "such", "that", "those")
 
 
 def _is_reference(tokens: list) -> bool:
