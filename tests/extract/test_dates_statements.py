@@ -41,6 +41,10 @@ def _stated(text: str, published_on: date, cue: str, last: bool = False) -> date
          MONDAY, "said", False, "2024-03-04"),
         ("Russian forces shelled Nikopol on Saturday, the regional governor said. "
          "He added that two people were hurt.", MONDAY, "added", True, "2024-03-04"),
+        ("On Saturday, Russian forces shelled Nikopol, the regional governor said.",
+         MONDAY, "said", False, "2024-03-04"),
+        ("Monday's attack, the ministry said, killed three soldiers near Kupwara.",
+         TUESDAY, "said", False, "2024-10-01"),
         ("Israeli strikes on Monday evening killed three people in Kfar Kila, Lebanon's "
          "health ministry said.", TUESDAY, "said", False, "2024-10-01"),
         ("“We saw heavy shelling yesterday,” a UN official said.",
@@ -49,6 +53,12 @@ def _stated(text: str, published_on: date, cue: str, last: bool = False) -> date
         ("The ministry said on Sunday that Russian troops had shelled Nikopol on Saturday.",
          MONDAY, "said", False, "2024-03-03"),
         ("On Sunday, the ministry said Russian forces had shelled Nikopol.",
+         MONDAY, "said", False, "2024-03-03"),
+        ("Yesterday, the ministry said Russian forces had shelled Nikopol.",
+         MONDAY, "said", False, "2024-03-03"),
+        ("The ministry said yesterday that Russian forces had shelled Nikopol.",
+         MONDAY, "said", False, "2024-03-03"),
+        ("In a statement on Sunday, Kosovo police said weapons had been found.",
          MONDAY, "said", False, "2024-03-03"),
         ("Late on Sunday, the RSF said it had taken El Fasher.",
          MONDAY, "said", False, "2024-03-03"),

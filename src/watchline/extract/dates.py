@@ -228,13 +228,16 @@ def _reported(text: str, opening: int, mention: DateMention, cue: int) -> bool:
     """
     if _quoted(text, opening, mention.start):
         return True
-    if FRAME.match(text[opening : mention.start]) and text.startswith(",", mention.end):
-        return False
     between = text[mention.end : cue]
     if "," not in between:
         return False
     tail = between.rsplit(",", 1)[1]
-    return len(tail.split()) <= REPORTER_WORDS and not SPEECH.search(tail)
+    if len(tail.split()) > REPORTER_WORDS or SPEECH.search(tail):
+        return False
+    framing = between.count(",") == 1 and between.startswith(",")
+    # "On Sunday, the ministry said" frames the statement; "On Sunday, troops shelled
+    # Nikopol, the governor said" frames the event the governor reports.
+    return not (framing and FRAME.match(text[opening : mention.start]))
 
 
 def _quoted(text: str, sentence_start: int, position: int) -> bool:
