@@ -70,7 +70,7 @@ CASES = [
      "PRK", Act.WARN, EventType.ATTACK, [], False,
      "it would respond to any incursion with overwhelming force"),
     ("Israel’s foreign minister urged the UN to disarm Hezbollah in southern Lebanon.",
-     "ISR", Act.APPEAL, EventType.OTHER, ["UN"], False,
+     "ISR", Act.APPEAL, EventType.OTHER, [], False,  # an `other` event has no doer (dev gold)
      "the UN to disarm Hezbollah in southern Lebanon"),
     ("Hamas claimed responsibility for the rocket attack on Ashkelon.",
      None, Act.ASSERT, EventType.ATTACK, [None], False,

@@ -78,6 +78,7 @@ class ClaimBuilder:
             claim = self._claim(attr, f"c{len(self.claims) + 1}")
             if claim is not None:
                 self.claims.append(claim)
+                self.speakers.reported.append(attr.content)
         return self.claims
 
     def _claim(self, attr: Attribution, claim_id: str) -> Claim | None:
@@ -105,6 +106,10 @@ class ClaimBuilder:
             agents = [self._agent(SELF, speaker)]
         if not continued:  # a continued topic names no new agent
             agents = agents or self._default_agents(event_type, attr, speaker, negated)
+        if not agents and _demonstrative(trigger):  # "such reckless shelling": the one reported
+            agents = self._reported_agents(event_type, speaker)
+        if event_type is EventType.OTHER:
+            agents = []  # the general situation has no doer
         content_text = text[attr.content[0] : attr.content[1]]
         agent_key = (agents[0].affiliation or agents[0].actor_id) if agents else None
         speaker_key = speaker.affiliation or (
@@ -213,17 +218,21 @@ class ClaimBuilder:
                 return [Agent(self.text[speaker.start : speaker.end], None, speaker.affiliation)]
             return []
         if attr.act is Act.ACCUSE and _definite_mention(self.text[slice(*attr.content)]):
-            for past in reversed(self.claims):  # "condemned the strikes": the ones reported
-                agent = past.event.agent
-                same = past.event.type is event_type and agent is not None
-                if same and agent.affiliation != speaker.affiliation:
-                    return list(past.event.agents) or [agent]
-            return []
+            return self._reported_agents(event_type, speaker)  # "condemned the strikes"
         if attr.act not in (Act.DENY, Act.CONFIRM):
             return []
         for past in reversed(self.claims):  # "no unusual movements": the ones discussed
             if past.event.type is event_type and past.event.agent is not None:
                 return list(past.event.agents) or [past.event.agent]
+        return []
+
+    def _reported_agents(self, event_type: EventType, speaker: Resolved) -> list[Agent]:
+        """Who did the events of this type reported before, if another party than the speaker."""
+        for past in reversed(self.claims):
+            agent = past.event.agent
+            same = past.event.type is event_type and agent is not None
+            if same and agent.affiliation != speaker.affiliation:
+                return list(past.event.agents) or [agent]
         return []
 
     def _stated_on(self, attr: Attribution) -> date | None:
@@ -305,6 +314,27 @@ def _anaphoric(tokens: list) -> bool:
         t.lower_ in ("that", "this", "it") and t.dep_ in ("nsubj", "nsubjpass", "dobj")
         for t in tokens
     )
+
+
+def _demonstrative(trigger: Trigger) -> bool:
+    """'such shelling', 'these attacks', 'this provocation': an event already spoken of.
+
+    Read on the words right before the trigger (up to two adjectives between), since the
+    parser often hangs "such" on the adjective instead of the noun.
+    """
+    tok = trigger.token
+    if tok is None or trigger.type is EventType.OTHER:
+        return False
+    for i in range(tok.i - 1, max(tok.i - 4, tok.sent.start - 1), -1):
+        word = tok.doc[i]
+        if word.lower_ in DEMONSTRATIVES:
+            return True
+        if word.pos_ not in ("ADJ", "ADV", "VERB") or word.is_punct:
+            return False
+    return False
+
+
+DEMONSTRATIVES = {"such", "this", "these", "those"}
 
 
 def _definite_mention(content: str) -> bool:

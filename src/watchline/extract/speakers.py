@@ -81,6 +81,7 @@ class SpeakerResolver:
             for m in subjects or ()
         ]
         self.history: list[Resolved] = []
+        self.reported: list[tuple[int, int]] = []  # contents of statements resolved so far
         self.cache = cache if cache is not None else {}  # phrase -> (actor, affiliation)
 
     def resolve(
@@ -127,11 +128,20 @@ class SpeakerResolver:
         return self._surname(words, start, end)
 
     def _named_before(self, words: list[str], start: int) -> list[Resolved]:
-        """Actors named earlier that a description fits exactly ('the army': an army)."""
+        """Actors named earlier that a description fits exactly ('the army': an army).
+
+        "The army rejected the accusation" may mean the army an earlier statement accused;
+        "a military official", without a definite article, speaks for the side in focus, so
+        armies named inside reported contents (usually the other side) do not count for it.
+        """
+        indefinite = bool(words) and words[0] in INDEFINITE
         return [
             Resolved(m.start, m.end, m.actor, m.actor.affiliation, False)
             for m in self.mentions
-            if m.end <= start and m.actor.affiliation and _fits(words, m.actor)
+            if m.end <= start
+            and m.actor.affiliation
+            and _fits(words, m.actor)
+            and not (indefinite and any(a <= m.start < b for a, b in self.reported))
         ]
 
     def _bodies_before(self, start: int) -> list[Resolved]:
