@@ -103,6 +103,8 @@ def _verb_cue(tok: Token, sent: Span, cue: Cue, quotes: list[Quote]) -> Attribut
             start, end = trim(text, quote.inner_start, quote.inner_end)
             direct = True
         speaker = _speaker(tok, frame, (start, end))
+        if speaker is None and frame == "clause":
+            speaker, end = _swallowed_speaker(tok, start, end)
         if speaker is None and not cue.evidence and tok.dep_ not in PARTICIPIAL:
             return None
         if cue.evidence and not _evidence_ok(tok):
@@ -212,6 +214,23 @@ def _noun_before(tok: Token, content: tuple[int, int]) -> tuple[int, int] | None
     if noun.pos_ in ("NOUN", "PROPN") and loose and not _inside(noun, content):
         return np_span(noun)
     return None
+
+
+def _swallowed_speaker(tok: Token, start: int, end: int) -> tuple[tuple[int, int] | None, int]:
+    """'Azerbaijani forces opened fire near Sotk, Armenia's defence ministry said': the
+    parser hung the speaker on the last noun of the content; it is the phrase between the
+    content's last comma and the cue."""
+    if tok.dep_ != "ROOT" or end < tok.idx - 80:
+        return None, end
+    text = text_of(tok.doc)
+    comma = text.rfind(",", start, tok.idx)
+    if comma < 0 or comma < start:
+        return None, end
+    words = [t for t in tok.sent if comma < t.idx < tok.idx]
+    nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("appos", "conj")]
+    if not nouns or len(words) > 8 or any(t.pos_ == "VERB" for t in words):
+        return None, end
+    return trim(text, comma + 1, tok.idx), trim(text, start, comma)[1]
 
 
 def _inside(tok: Token, span: tuple[int, int]) -> bool:

@@ -111,6 +111,7 @@ class SpeakerResolver:
         if words and (words[0] in PERSONAL | IMPERSONAL) and len(words) == 1:
             return None
         inside = [m for m in self.mentions if start <= m.start and m.end <= end]
+        inside = _sender(inside, phrase, start)
         actor = None
         people = [m for m in inside if m.actor.kind is ActorKind.PERSON]
         if people:  # "Ukrainian President Volodymyr Zelensky": the person speaks
@@ -297,3 +298,16 @@ def _without_article(phrase: str) -> str:
 
 
 HYPHENATED = re.compile(r"\b([A-Z][a-z]+)-(?=[a-z])")
+
+
+BRIEF = re.compile(r"\s(?:for|to|in|on)\s", re.IGNORECASE)
+
+
+def _sender(inside: list, phrase: str, start: int) -> list:
+    """'the UN envoy for Sudan', 'the US ambassador to Ukraine': the body that sends the
+    official speaks, not the country of their brief named after "for"/"to"/"in"."""
+    cut = BRIEF.search(phrase)
+    if len(inside) < 2 or cut is None:
+        return inside
+    before = [m for m in inside if m.start < start + cut.start()]
+    return before or inside

@@ -1,0 +1,213 @@
+"""Regression tests for how English wire copy reports speech, from many theatres.
+
+Each group is one pattern seen on held-out articles: the act of a neutral cue follows the
+content's function; coordinated cues are two statements; "according to" on a clause with
+its own cue adds none; unnamed spokespeople speak for the body in focus; wire vocabulary
+names event types; no agent the content does not support; the date of a statement comes
+from what governs its cue, never from the event inside its content.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+WEDNESDAY = date(2024, 4, 10)
+
+
+def _claims(extractor, text: str, published: date = WEDNESDAY):
+    return extractor.extract(text, published)
+
+
+def _row(claim) -> tuple:
+    agent = claim.event.agent.affiliation if claim.event.agent else None
+    return (claim.speaker.affiliation, claim.act.value, claim.event.type.value, agent)
+
+
+# --- 1. neutral cues: the act is the content's function --------------------------------
+
+NEUTRAL = [
+    ("Kyiv is deliberately staging provocations near the plant, the Russian envoy told the "
+     "Security Council.", ("RUS", "accuse", "provocation", "UKR")),
+    ("Serbia is using the exercises as cover to mass troops, Kosovo's interior minister said.",
+     ("XKX", "accuse", "mobilize", "SRB")),
+    ("Azerbaijani forces opened fire on Armenian positions near Sotk, Armenia's defence "
+     "ministry said.", ("ARM", "accuse", "attack", "AZE")),
+    ("“We urge both sides to return to the negotiating table,” the AU envoy said.",
+     ("AU", "appeal", "diplomacy", "AU")),
+    ("“We call on Thailand to stop shelling our villages,” Cambodia's defence ministry said.",
+     ("KHM", "appeal", "attack", "THA")),
+    ("“Any further escalation could lead to a catastrophe,” the UN envoy for Sudan said.",
+     ("UN", "warn", "other", None)),
+    ("“North Korea will pay a heavy price for any provocation,” South Korea's defence "
+     "minister said.", ("KOR", "warn", "provocation", "PRK")),
+    ("“Our air defences shot down 12 drones over the Kursk region,” Russia's defence ministry "
+     "said.", ("RUS", "assert", "attack", "RUS")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), NEUTRAL)
+def test_pipeline_neutral_cue_takes_the_contents_act(extractor, text, expected):
+    claims = _claims(extractor, text)
+    assert [_row(c) for c in claims] == [expected]
+
+
+def test_pipeline_demonstrative_event_is_the_one_accused_before(extractor):
+    text = (
+        "Russia accused Ukraine of shelling Belgorod. "
+        "“Such reckless shelling endangers civilians,” the ministry said in a statement."
+    )
+    second = _claims(extractor, text)[1]
+    assert (second.act.value, second.event.agent.affiliation) == ("accuse", "UKR")
+
+
+# --- 2. coordinated cue verbs: two statements, separate contents -------------------------
+
+COORDINATED = [
+    ("Lebanon's prime minister accused Israel of violating Lebanese airspace and warned that "
+     "the escalation could spread.",
+     [("accuse", "Israel of violating Lebanese airspace"),
+      ("warn", "the escalation could spread")]),
+    ("Armenia's foreign ministry condemned the strike and called on the UN to send observers.",
+     [("accuse", "the strike"), ("appeal", "the UN to send observers")]),
+    ("Azerbaijan's defence ministry denied the report and said that its units had not opened "
+     "fire.", [("deny", "the report"), ("deny", "its units had not opened fire")]),
+    ("India's army accused Pakistani troops of firing across the Line of Control and vowed "
+     "to respond.", [("accuse", "Pakistani troops of firing across the Line of Control"),
+                     ("warn", "to respond")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), COORDINATED)
+def test_pipeline_coordinated_cues_give_two_claims(extractor, text, expected):
+    claims = _claims(extractor, text)
+    assert [(c.act.value, c.content.text) for c in claims] == expected
+
+
+# --- 3. "according to" on a clause that has its own cue --------------------------------
+
+
+def test_pipeline_according_to_on_a_cued_clause_adds_no_claim(extractor):
+    text = "Hezbollah denied involvement, according to a statement on its television channel."
+    claims = _claims(extractor, text)
+    assert [(c.speaker.text, c.act.value, c.content.text) for c in claims] == [
+        ("Hezbollah", "deny", "involvement")
+    ]
+
+
+def test_pipeline_according_to_without_a_cue_names_the_speaker(extractor):
+    text = "According to Sudan's health ministry, the RSF shelled a hospital in El Fasher."
+    claims = _claims(extractor, text)
+    assert [(c.speaker.affiliation, c.content.text) for c in claims] == [
+        ("SDN", "the RSF shelled a hospital in El Fasher")
+    ]
+
+
+# --- 4. unnamed spokespeople ----------------------------------------------------------
+
+GENERIC = [
+    ("Pakistan's Foreign Office summoned the Indian envoy, a spokesperson said.", "PAK"),
+    ("South Korea's military said North Korean soldiers crossed the line. A military official "
+     "said no shots were fired.", "KOR"),
+    ("Ukraine's military intelligence agency denied any involvement. A spokesperson for the "
+     "agency said Russian forces were staging provocations at the plant.", "UKR"),
+    ("An army spokesperson said two soldiers were wounded.", None),  # never a random country
+    ("The Russian-installed management of the plant said radiation levels were normal.", "RUS"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "affiliation"), GENERIC)
+def test_pipeline_generic_speaker_speaks_for_the_body_in_focus(extractor, text, affiliation):
+    claims = _claims(extractor, text)
+    assert claims[-1].speaker.affiliation == affiliation
+
+
+def test_pipeline_dateline_is_not_the_speaker(extractor):
+    text = "BANGKOK (Wire) — Thailand's army accused Cambodian troops of firing rockets."
+    (claim,) = _claims(extractor, text)
+    assert (claim.speaker.text, claim.speaker.affiliation) == ("Thailand's army", "THA")
+
+
+# --- 5. event types from wire vocabulary ------------------------------------------------
+
+EVENTS = [
+    ("UNIFIL said its peacekeepers had observed launches from north of the Litani.", "attack"),
+    ("Sudan's army said the RSF was targeting civilians in Omdurman.", "attack"),
+    ("Moscow said Kyiv was deliberately creating the threat of a radiation accident.",
+     "provocation"),
+    ("Thailand's army said Cambodia was using villages as a shield for its troops.", "mobilize"),
+    ("India's foreign ministry said it had summoned Pakistan's chargé d'affaires.", "diplomacy"),
+    ("Armenia's foreign ministry said it had lodged a protest with Baku.", "diplomacy"),
+    ("Thailand's foreign ministry said it had recalled its ambassador from Phnom Penh.",
+     "diplomacy"),
+    ("Ukraine's foreign ministry said Moscow had turned the plant into a military base.",
+     "mobilize"),
+    ("Lebanon's health ministry said two people were wounded.", "casualty"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "event_type"), EVENTS)
+def test_pipeline_wire_vocabulary_names_the_event(extractor, text, event_type):
+    (claim,) = _claims(extractor, text)
+    assert claim.event.type.value == event_type
+
+
+# --- 6. agents the content supports -----------------------------------------------------
+
+
+def test_pipeline_no_agent_the_content_does_not_name(extractor):
+    text = (
+        "Russia accused Ukraine of shelling the Zaporizhzhia plant. The UN secretary-general "
+        "warned that further attacks could lead to a nuclear disaster."
+    )
+    last = _claims(extractor, text)[-1]
+    assert (last.speaker.affiliation, last.act.value, last.event.agent) == ("UN", "warn", None)
+
+
+def test_pipeline_appeal_addressee_is_the_agent(extractor):
+    text = "The EU urged Serbia to withdraw its forces from the administrative line."
+    (claim,) = _claims(extractor, text)
+    assert (claim.act.value, claim.event.type.value, claim.event.agent.affiliation) == (
+        "appeal",
+        "mobilize",
+        "SRB",
+    )
+
+
+# --- 7. the date of a statement ----------------------------------------------------------
+
+
+def test_pipeline_time_inside_content_dates_the_event_not_the_saying(extractor):
+    text = (
+        "UNIFIL said its peacekeepers had observed launches on Monday night. "
+        "The Lebanese army said it had deployed troops south of the Litani."
+    )
+    claims = _claims(extractor, text)
+    assert [c.stated_on for c in claims] == [WEDNESDAY, WEDNESDAY]
+    assert claims[0].event.time.start == date(2024, 4, 8)
+
+
+def test_pipeline_coordinated_cue_shares_the_day(extractor):
+    text = (
+        "Russia's defence ministry denied the claim on Sunday and said that Ukrainian drones "
+        "had struck the plant."
+    )
+    claims = _claims(extractor, text)
+    assert [c.stated_on for c in claims] == [date(2024, 4, 7), date(2024, 4, 7)]
+
+
+def test_pipeline_day_after_the_cue_is_not_content(extractor):
+    text = "Israel's military said on Tuesday it had struck Hezbollah launchers near Khiam."
+    (claim,) = _claims(extractor, text)
+    assert claim.content.text == "it had struck Hezbollah launchers near Khiam"
+    assert claim.stated_on == date(2024, 4, 9)
+
+
+def test_pipeline_leading_day_dates_the_statement(extractor):
+    text = (
+        "On Saturday, Kosovo's police said Serbian gunmen had attacked a patrol near Banjska. "
+        "Belgrade denied any role."
+    )
+    claims = _claims(extractor, text)
+    assert [c.stated_on for c in claims] == [date(2024, 4, 6), date(2024, 4, 6)]
