@@ -125,6 +125,9 @@ def test_actors_generic_institutions_resolve_to_no_country(
             [("Britain", "gbr"), ("Foreign, Commonwealth and Development Office", "gbr.mfa")],
         ),
         ("the UK Foreign Office said", [("UK Foreign Office", "gbr.mfa")]),
+        ("Pakistan's Foreign Office said", [("Pakistan's Foreign Office", "pak.mfa")]),
+        ("India’s foreign secretary said", [("India’s foreign secretary", "ind.mfa")]),
+        ("the US Defense Secretary said", [("US Defense Secretary", "usa.mod")]),
         (
             "South Korea's Joint Chiefs of Staff said",
             [("South Korea's Joint Chiefs of Staff", "kor.mil")],
@@ -159,3 +162,18 @@ def test_actors_load_rejects_unquoted_comma_in_user_file(tmp_path) -> None:
     assert info.value.code == "E120"
     assert "actors[1] gbr.fcdo" in info.value.message
     assert "'Foreign'" in info.value.message
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("the US defense secretary said", [("US defense secretary", "usa.mod")]),
+        ("The UK foreign office said", [("UK foreign office", "gbr.mfa")]),
+        ("let us defense secretary types talk", []),
+        ("give us troops now", []),
+    ],
+)
+def test_actors_phrases_with_acronyms_match_in_any_case_but_the_acronym(
+    actors: ActorDictionary, text: str, found: list[tuple[str, str]]
+) -> None:
+    assert [(m.text, m.actor.id) for m in actors.find(text)] == found

@@ -81,7 +81,7 @@ class ActorDictionary:
         for matcher in (self._exact, self._folded):
             for key, start, end in matcher(doc):
                 actor = self._owner.get(strings[key])
-                if actor is not None:
+                if actor is not None and (matcher is self._exact or self._cased(doc, start, end)):
                     owners.setdefault((start, end), actor)
         spans = filter_spans([Span(doc, start, end) for start, end in owners])
         mentions = [
@@ -94,7 +94,14 @@ class ActorDictionary:
         mentions = self.find(phrase)
         if not mentions:
             core = _strip(phrase)
-            return self._alias.get((True, core)) or self._alias.get((False, core.lower()))
+            exact = self._alias.get((True, core))
+            if exact is not None:
+                return exact
+            folded = self._alias.get((False, core.lower()))
+            if folded is None:
+                return None
+            doc = self._nlp.make_doc(core)
+            return folded if self._cased(doc, 0, len(doc)) else None
         # A named person is the most specific speaker ("US State Department spokesperson
         # Mathew Miller"); otherwise the longest mention names the head institution.
         people = [m for m in mentions if m.actor.kind is ActorKind.PERSON]
@@ -111,7 +118,13 @@ class ActorDictionary:
                 return self._demonyms[match.group(0)]
         return _official_of_place(phrase)
 
+    def _cased(self, doc: Doc, start: int, end: int) -> bool:
+        """A phrase matched in any case keeps its acronyms in capitals: "US defense
+        secretary" and "US Defense Secretary", but not "us defense secretary"."""
+        return not any(t.lower_ in self._acronyms and not t.is_upper for t in doc[start:end])
+
     def _build(self) -> None:
+        self._acronyms: set[str] = set()
         self._alias: dict[tuple[bool, str], Actor] = {}
         self._owner: dict[str, Actor] = {}
         exact: dict[str, list[Doc]] = {}
@@ -120,7 +133,10 @@ class ActorDictionary:
         for actor in self._actors.values():
             for alias in actor.aliases:
                 doc = self._nlp.make_doc(alias)
-                strict = len(doc) == 1 or any(ACRONYM.match(t.text) for t in doc)
+                strict = len(doc) == 1
+                self._acronyms.update(
+                    t.lower_ for t in doc if len(doc) > 1 and ACRONYM.match(t.text)
+                )
                 key = (strict, alias if strict else alias.lower())
                 self._alias[key] = actor
                 seen[key] = (actor.id, doc)  # a later definition (the user's) wins
