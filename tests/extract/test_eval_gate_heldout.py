@@ -26,7 +26,7 @@ HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "extract" / "heldou
 
 # Reached on 2026-11-28; raise these when the extractor improves, never lower them.
 MIN_CLAIM_F1 = 0.96
-MIN_FULL_F1 = 0.88
+MIN_FULL_F1 = 0.90
 MIN_DATE_ACC = 1.0
 
 

@@ -211,3 +211,12 @@ def test_pipeline_leading_day_dates_the_statement(extractor):
     )
     claims = _claims(extractor, text)
     assert [c.stated_on for c in claims] == [date(2024, 4, 6), date(2024, 4, 6)]
+
+
+def test_pipeline_relative_that_is_no_reference_to_the_last_topic(extractor):
+    text = (
+        "The IAEA chief said drones had struck the plant. “I call on both sides to refrain "
+        "from any action that endangers the plant,” he said."
+    )
+    last = _claims(extractor, text)[-1]
+    assert (last.act.value, last.event.type.value, last.event.agent) == ("appeal", "other", None)

@@ -311,7 +311,9 @@ def _main_subjects(doc: Doc, index) -> list:
 def _anaphoric(tokens: list) -> bool:
     """A content about something said before: 'that would be escalatory', 'this is …'."""
     return any(
-        t.lower_ in ("that", "this", "it") and t.dep_ in ("nsubj", "nsubjpass", "dobj")
+        t.lower_ in ("that", "this", "it")
+        and t.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and t.tag_ != "WDT"  # "any action that endangers …" is a relative clause
         for t in tokens
     )
 
