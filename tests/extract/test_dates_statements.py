@@ -89,6 +89,12 @@ def _stated(text: str, published_on: date, cue: str, last: bool = False) -> date
          "not intervene.", date(2023, 9, 26), "said", False, "2023-09-25"),
         ("Last month, gunmen attacked a police patrol near Banjska. Kosovo police said on "
          "Tuesday that weapons had been found.", date(2023, 10, 25), "said", False, "2023-10-24"),
+        ("The ministry said the shelling of Nikopol came days after the talks collapsed. "
+         "It added that civilians had been evacuated.", MONDAY, "added", False, "2024-03-04"),
+        ("Hezbollah said it fired at Metula last month. The group said on Tuesday it would "
+         "stop.", date(2024, 10, 2), "said on", False, "2024-10-01"),
+        ("UNIFIL said its peacekeepers had seen launches in recent weeks. The mission also "
+         "said it had protested.", TUESDAY, "also", False, "2024-10-01"),
         # a statement made at an unknown earlier time
         ("At the time, officials said the border was calm.", MONDAY, "said", False, None),
         ("Last month, Hezbollah said it would keep firing.", MONDAY, "said", False, None),

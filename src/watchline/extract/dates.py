@@ -263,20 +263,23 @@ def _thread_before(
     for sent in sents[:index]:
         if sent.section != sents[index].section:
             continue
-        body = text[sent.start : sent.end]
+        verb = SPEECH.search(text, sent.start, sent.end)
+        # A statement's own time words come before its cue or right after it; those
+        # further on are in what was said ("said the attack came days after the talks").
+        head_end = min(sent.end, verb.end() + NEAR) if verb else sent.end
+        head = text[sent.start : head_end]
         inside = [m for m in mentions if sent.start <= m.start < sent.end]
-        opening = [m for m in inside if m.start - sent.start <= OPENING]
-        shift = SHIFT.search(body)
+        opening = [m for m in inside if m.start - sent.start <= OPENING and m.end <= head_end]
+        shift = SHIFT.search(head)
         own = _sentence_date(text, mentions, sent, inside)
         # Background ("Clashes in 2020 killed thousands.", "At the time, the border was
         # quiet.") dates what it tells; only a statement made at another time moves the
         # thread off the day.
-        speech = SPEECH.search(body) is not None
-        if speech and opening and not opening[0].is_day:
+        if verb and opening and not opening[0].is_day:
             thread = _Thread(None, True)
         elif own is not None:
             thread = _Thread(own.start_date if own.is_day else None, True)
-        elif speech and UNKNOWN.search(body):
+        elif verb and UNKNOWN.search(head):
             thread = _Thread(None, True)
         elif shift is not None and thread.day is not None and _shift_days(shift).days > 0:
             # "The next day …" moves the story on; "A day earlier, he had warned …" is a
