@@ -81,6 +81,8 @@ def test_places_theatres_spellings(
         "Hope and Faith were the names of the ships, Israel Katz said.",
         "Jake Sullivan met Antony Blinken and Ali Larijani.",
         "KYIV, March 3 (Reuters) - The talks ended.",
+        "The soldiers returned to the North after the warning shots.",
+        "Troops from the South crossed into the Mission area near the Union.",
     ],
 )
 def test_places_theatres_no_false_places(gazetteer: Gazetteer, text: str) -> None:

@@ -210,6 +210,8 @@ class Gazetteer:
         self, text: str, piece: gt.Piece, place: Place, named: set[str], lower: set[str]
     ) -> bool:
         """Whether a looked-up name is used as a place here (see gazetteer_text)."""
+        if fold(piece.text) in gt.COMMON and gt.after_article(text, piece.start):
+            return False  # "returned to the North", "the Mission said": not towns
         if place.precision in CURATED or place.id.startswith(("theatre:", "place:")):
             return fold(piece.text) not in gt.COMMON or gt.locative(text, piece.start, piece.end)
         context = gt.locative(text, piece.start, piece.end)

@@ -184,6 +184,11 @@ def sentence_initial(text: str, start: int) -> bool:
     return not before or before.endswith((".", "!", "?", "\n", ":", "—"))
 
 
+def after_article(text: str, start: int) -> bool:
+    """Whether "the" comes right before start: towns named like words go without it."""
+    return re.search(r"\bthe[ \t]+$", text[max(0, start - 8) : start], re.IGNORECASE) is not None
+
+
 def locative(text: str, start: int, end: int) -> bool:
     """Whether a preposition, verb, designator or list around start..end marks a place."""
     before = text[max(0, start - 80) : start]
