@@ -71,6 +71,26 @@ def test_places_theatres_spellings(
 
 
 @pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Zaporizhia", "UKR"), ("Ugledar", "UKR"), ("Huliaipole", "UKR"), ("Robotyne", "UKR"),
+        ("Kharkov", "UKR"), ("Severodonetsk", "UKR"), ("Chasiv Yar", "UKR"),
+        ("Bint Jbeil", "LBN"), ("Odaisseh", "LBN"), ("Yaroun", "LBN"), ("Rmeish", "LBN"),
+        ("Dahiyeh", "LBN"), ("Nabatieh", "LBN"), ("Shlomi", "ISR"), ("Margaliot", "ISR"),
+        ("Shtula", "ISR"), ("Zar'it", "ISR"), ("Kiryat Shmona", "ISR"),
+        ("Baramulla", "IND"), ("Akhnoor", "IND"), ("Mendhar", "IND"), ("Krishna Ghati", "IND"),
+        ("Pahalgam", "IND"), ("Muzaffarabad", "PAK"), ("Neelum Valley", "PAK"),
+        ("Zamzam", "SDN"), ("El Obeid", "SDN"), ("Wad Madani", "SDN"), ("Geneina", "SDN"),
+        ("Kaesong", "PRK"), ("Cheorwon", "KOR"), ("Ganghwa", "KOR"), ("Gangwon", "KOR"),
+        ("Leposavic", "XKX"), ("Zubin Potok", "XKX"), ("Merdare", "XKX"),
+    ],
+)  # fmt: skip
+def test_places_theatres_front_line_names(gazetteer: Gazetteer, name: str, country: str) -> None:
+    text = f"Shelling was reported near {name} on Monday, officials said."
+    assert _found(text, gazetteer) == [(name, country)]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Jordan Bardella and Chad Smith met Florence Parly in May.",
