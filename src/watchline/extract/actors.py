@@ -72,10 +72,11 @@ class ActorDictionary:
 
     def find(self, text: str) -> list[ActorMention]:
         """All non-overlapping actor mentions, longest first, in text order."""
-        return self.find_in(self._nlp.make_doc(text))
+        return self.find_in(self._nlp.make_doc(text), text)
 
-    def find_in(self, doc: Doc) -> list[ActorMention]:
-        """Like `find`, over a doc tokenized already (any English pipeline, any vocab)."""
+    def find_in(self, doc: Doc, text: str | None = None) -> list[ActorMention]:
+        """Like `find`, over a doc tokenized already (any English pipeline, any vocab);
+        `text` is `doc.text` when the caller has it (rebuilding it costs a pass)."""
         strings = self._nlp.vocab.strings  # match keys are ours, whatever the doc's vocab
         owners: dict[tuple[int, int], Actor] = {}
         for matcher in (self._exact, self._folded):
@@ -84,10 +85,17 @@ class ActorDictionary:
                 if actor is not None and (matcher is self._exact or self._cased(doc, start, end)):
                     owners.setdefault((start, end), actor)
         spans = filter_spans([Span(doc, start, end) for start, end in owners])
+        source = doc.text if text is None else text
         mentions = [
-            ActorMention(s.start_char, s.end_char, s.text, owners[(s.start, s.end)]) for s in spans
+            ActorMention(
+                s.start_char,
+                s.end_char,
+                source[s.start_char : s.end_char],
+                owners[(s.start, s.end)],
+            )
+            for s in spans
         ]
-        return sorted(mentions + _surnames(doc.text, mentions), key=lambda m: m.start)
+        return sorted(mentions + _surnames(source, mentions), key=lambda m: m.start)
 
     def resolve(self, phrase: str) -> Actor | None:
         """The best actor for a noun phrase ("the Azerbaijani ministry’s statement")."""
