@@ -54,7 +54,8 @@ ARTICLES = {
             ("PAK", "deny", "attack"),
             ("PAK", "accuse", "attack"),
             ("PAK", "warn", "other"),
-            ("UN", "assert", "diplomacy"),
+            ("UN", "assert", "other"),  # said it was aware of the reports
+            ("UN", "appeal", "diplomacy"),  # … and urged both sides: a second statement
         ],
     ),
     "sudan": (
@@ -64,7 +65,8 @@ ARTICLES = {
             ("SDN", "deny", "attack"),  # "The army" = the Sudanese army named before
             ("SDN", "accuse", "attack"),  # "Army spokesman …" speaks for that army
             ("SDN", "assert", "other"),
-            (None, "warn", "attack"),  # vowed to retaliate and threatened to storm …
+            (None, "warn", "attack"),  # vowed to retaliate
+            (None, "warn", "attack"),  # … and threatened to storm: a second statement
             (None, "assert", "casualty"),
             ("UN", "appeal", "other"),
         ],

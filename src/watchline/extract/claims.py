@@ -96,7 +96,7 @@ class ClaimBuilder:
             found = find_agents(trigger, tokens, attr.objects, self.index)
             agents = [self._agent(m, speaker) for m in found]
         negated = reader.negated(trigger, tokens)
-        if target is not None and _is_reference(tokens):
+        if target is not None and (_is_reference(tokens) or _involvement(tokens, trigger)):
             event_type, agents = target.event.type, list(target.event.agents)
         continued = False
         if event_type is EventType.OTHER and target is None and _anaphoric(tokens):
@@ -337,6 +337,16 @@ def _demonstrative(trigger: Trigger) -> bool:
 
 
 DEMONSTRATIVES = {"such", "this", "these", "those"}
+
+
+INVOLVEMENT = {"involve", "involved", "involvement", "behind", "responsible", "role"}
+
+
+def _involvement(tokens: list, trigger: Trigger) -> bool:
+    """'denied that Serbia had been involved': a denial of a part in the event accused."""
+    return trigger.type is EventType.OTHER and any(
+        t.lemma_.lower() in INVOLVEMENT or t.lower_ in INVOLVEMENT for t in tokens
+    )
 
 
 def _definite_mention(content: str) -> bool:

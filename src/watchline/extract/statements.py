@@ -22,6 +22,7 @@ REFERRING = {"them", "it", "this", "that", "these", "those", "him", "her"}
 
 def settle(attrs: list[Attribution], text: str) -> list[Attribution]:
     """Drop nested and duplicate statements; cut contents that swallow another statement."""
+    _split_coordinated(attrs, text)
     kept: list[Attribution] = []
     for attr in sorted(attrs, key=lambda a: (not a.direct, a.cue[0])):
         if any(_nested(attr, outer, text) for outer in kept):
@@ -33,6 +34,30 @@ def settle(attrs: list[Attribution], text: str) -> list[Attribution]:
             if inner is not outer and not outer.direct and _within(inner.cue, outer.content):
                 _cut_before(outer, inner, text)
     return sorted(kept, key=lambda a: min(a.cue[0], a.content[0]))
+
+
+def _split_coordinated(attrs: list[Attribution], text: str) -> None:
+    """'said it was investigating the incidents and urged both sides to …': the parser puts
+    the second cue inside the first one's clause; it is a second statement of the speaker.
+
+    Only cues with an act of their own (urge, deny, warn, accuse, confirm) at the end of a
+    reported clause are split off; "said the army had fired" keeps its clause whole.
+    """
+    for outer in attrs:
+        if outer.direct or outer.frame != "clause":
+            continue
+        for inner in attrs:
+            tok = inner.cue_token
+            if inner is outer or tok is None or tok.dep_ != "conj" or inner.act is Act.ASSERT:
+                continue
+            if not (_within(inner.cue, outer.content) and inner.content[1] <= outer.content[1]):
+                continue
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                continue
+            cc = [c for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i]
+            cut = cc[-1].idx if cc else tok.idx
+            outer.content = trim(text, outer.content[0], cut)
+            inner.speaker = outer.speaker
 
 
 def _nested(attr: Attribution, outer: Attribution, text: str) -> bool:
