@@ -123,10 +123,31 @@ def test_pipeline_generic_speaker_speaks_for_the_body_in_focus(extractor, text, 
     assert claims[-1].speaker.affiliation == affiliation
 
 
-def test_pipeline_dateline_is_not_the_speaker(extractor):
-    text = "BANGKOK (Wire) — Thailand's army accused Cambodian troops of firing rockets."
+@pytest.mark.parametrize(
+    ("text", "speaker", "affiliation"),
+    [
+        ("BANGKOK (Wire) — Thailand's army accused Cambodian troops of firing rockets.",
+         "Thailand's army", "THA"),
+        ("Seoul resumes loudspeakers after balloons\nSEOUL (Wire) — South Korea's military "
+         "said on Sunday it had resumed broadcasts along the border.",
+         "South Korea's military", "KOR"),
+        ("KYIV/MOSCOW (Wire) — Russia's defence ministry accused Ukraine of shelling the "
+         "plant.", "Russia's defence ministry", "RUS"),
+    ],
+)  # fmt: skip
+def test_pipeline_dateline_is_not_the_speaker(extractor, text, speaker, affiliation):
     (claim,) = _claims(extractor, text)
-    assert (claim.speaker.text, claim.speaker.affiliation) == ("Thailand's army", "THA")
+    assert (claim.speaker.text, claim.speaker.affiliation) == (speaker, affiliation)
+
+
+def test_pipeline_agent_of_a_hyphenated_build_up(extractor):
+    text = "The US said it was concerned about a build-up of Serbian troops near Kosovo."
+    (claim,) = _claims(extractor, text)
+    assert (claim.act.value, claim.event.type.value, claim.event.agent.affiliation) == (
+        "accuse",
+        "mobilize",
+        "SRB",
+    )
 
 
 # --- 5. event types from wire vocabulary ------------------------------------------------

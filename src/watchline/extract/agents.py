@@ -112,6 +112,10 @@ def _linked(tok: Token, inside: set[int], index: MentionIndex) -> list:
     of_chain = _of_chain(tok, index)
     if of_chain:
         return of_chain
+    if tok.dep_ == "compound" and tok.head.i in inside:  # "a build-up of Serbian troops"
+        of_chain = _own_agent(tok.head, index) or _of_chain(tok.head, index)
+        if of_chain:
+            return of_chain
     node = tok
     for _ in range(10):
         if node.dep_ in ("acl", "relcl") and node.head.i in inside:

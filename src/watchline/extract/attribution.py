@@ -185,7 +185,8 @@ def _dateline(subject: Token) -> bool:
         depth -= t.text == ")"
         if depth == 0 and t.is_alpha:
             outside.append(t)
-    return dashed and bool(outside) and all(t.is_upper for t in outside)
+    agency = any(t.text == ")" for t in words[-2:])  # "… (Reuters) —", however it is parsed
+    return dashed and (agency or (bool(outside) and all(t.is_upper for t in outside)))
 
 
 def _publisher(subject: Token) -> tuple[int, int] | None:
