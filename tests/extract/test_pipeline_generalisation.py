@@ -241,3 +241,25 @@ def test_pipeline_relative_that_is_no_reference_to_the_last_topic(extractor):
     )
     last = _claims(extractor, text)[-1]
     assert (last.act.value, last.event.type.value, last.event.agent) == ("appeal", "other", None)
+
+
+def test_pipeline_fronted_content_loses_its_dateline(extractor):
+    text = (
+        "KYIV (Wire) — Russia launched a massive missile attack on Ukraine's energy grid "
+        "overnight, Ukrainian officials said on Monday."
+    )
+    (claim,) = _claims(extractor, text)
+    assert claim.content.text.startswith("Russia launched")
+    assert (claim.act.value, claim.event.agent.affiliation) == ("accuse", "RUS")
+
+
+def test_pipeline_participle_after_a_reported_clause_is_the_speakers(extractor):
+    text = (
+        "The IAEA said the strikes had disconnected the plant from its power supply, warning "
+        "that the situation remained extremely fragile."
+    )
+    claims = _claims(extractor, text)
+    assert [(c.speaker.text, c.act.value) for c in claims] == [
+        ("The IAEA", "assert"),
+        ("The IAEA", "warn"),
+    ]

@@ -166,6 +166,8 @@ def _speaker(tok: Token, frame: str, content: tuple[int, int]) -> tuple[int, int
                     return np_span(child)
         if head.dep_ in PARTICIPIAL and head.head != head:
             head = head.head
+            if head.dep_ == "ccomp" and head.head != head and head.head.i < head.i:
+                head = head.head  # "X said the strikes hit …, warning that …": X warns
             continue
         if head.pos_ == "NOUN" and head.dep_ in ("dobj", "pobj") and head.head != head:
             head = head.head  # "issued a statement saying that …": who issued it

@@ -83,12 +83,13 @@ def _without_speaker_asides(head: Token) -> list[Token]:
 
 def _without_dateline(tokens: list[Token]) -> list[Token]:
     """'BEIRUT — Israeli strikes hit …': a dateline opening the article is not content."""
-    for k, tok in enumerate(tokens[:6]):
-        if tok.text in ("—", "–", "-", "--") and k > 0:
-            head = tokens[:k]
-            if all(t.is_upper or not t.is_alpha for t in head):
-                return tokens[k + 1 :]
-            break
+    depth = 0
+    for k, tok in enumerate(tokens[:10]):
+        depth += (tok.text == "(") - (tok.text == ")")
+        if tok.text in ("—", "–", "-", "--") and k > 0 and depth == 0:
+            return tokens[k + 1 :]
+        if depth == 0 and tok.is_alpha and not tok.is_upper:
+            break  # "KYIV (Reuters) —": upper-case places, an agency in parentheses
     return tokens
 
 
