@@ -44,6 +44,10 @@ NEUTRAL = [
      "minister said.", ("KOR", "warn", "provocation", "PRK")),
     ("“Our air defences shot down 12 drones over the Kursk region,” Russia's defence ministry "
      "said.", ("RUS", "assert", "attack", "RUS")),
+    ("Netanyahu said in a video statement that Israel would continue to strike Hezbollah "
+     "everywhere.", ("ISR", "warn", "attack", "ISR")),
+    ("India's army chief said his forces would respond with full force to any intrusion.",
+     ("IND", "warn", "attack", "IND")),
 ]  # fmt: skip
 
 

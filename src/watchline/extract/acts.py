@@ -13,6 +13,8 @@ annotators of wire copy read it:
   provocations", said by Russia; "the concentration of the Armenian armed forces … is
   observed", read Azerbaijan's statement) — parties are compared by affiliation, or by
   actor id for a non-state group without one, so "the RSF said the army bombed …" is one;
+- a warning, too, when a party announces attacks of its own to come ("we will strike
+  back", "Israel would continue to strike the enemy everywhere");
 - otherwise an assertion: an own-side account, or one without an agent.
 
 A cue that carries its own act ("denied", "accused", "warned", "called on") keeps it.
@@ -20,7 +22,11 @@ A cue that carries its own act ("denied", "accused", "warned", "called on") keep
 
 from __future__ import annotations
 
+import re
+
 from watchline.domain import Act, EventType
+
+FUTURE = re.compile(r"\b(?:will|would|shall|'ll|going to)\b")
 
 HOSTILE = {
     EventType.MOBILIZE,
@@ -60,6 +66,9 @@ def decide_act(
         return Act.ACCUSE
     if event_type in HOSTILE and negated and agent_affiliation == speaker_affiliation is not None:
         return Act.DENY  # "we did not open fire"
+    own = agent_affiliation is not None and agent_affiliation == speaker_affiliation
+    if event_type is EventType.ATTACK and own and not negated and FUTURE.search(folded):
+        return Act.WARN  # "Israel would continue to strike the enemy everywhere": a threat
     return Act.ASSERT
 
 
