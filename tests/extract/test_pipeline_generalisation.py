@@ -267,3 +267,18 @@ def test_pipeline_participle_after_a_reported_clause_is_the_speakers(extractor):
         ("The IAEA", "assert"),
         ("The IAEA", "warn"),
     ]
+
+
+def test_pipeline_label_given_to_reported_strikes_is_an_accusation(extractor):
+    text = (
+        "India said it had struck nine sites in Pakistan, targeting what it called "
+        "“terrorist infrastructure”. Pakistan's prime minister called the strikes “a heinous "
+        "act of war” and said Pakistan had every right to respond."
+    )
+    claims = _claims(extractor, text)
+    assert [(c.speaker.affiliation, c.act.value) for c in claims] == [
+        ("IND", "assert"),  # "what it called …" is a label, not a statement
+        ("PAK", "accuse"),
+        ("PAK", "warn"),
+    ]
+    assert claims[1].event.agent.affiliation == "IND"

@@ -87,6 +87,8 @@ def _long_enough(text: str, span: tuple[int, int]) -> bool:
 def _verb_cue(tok: Token, sent: Span, cue: Cue, quotes: list[Quote]) -> Attribution | None:
     if any(c.dep_ == "neg" for c in tok.children):
         return None  # "did not say whether …" reports no statement
+    if any(c.lower_ == "what" for c in tok.children):
+        return None  # "targeting what it called ‘terrorist infrastructure’": a label
     act = _act_of(tok, cue)
     text = text_of(tok.doc)
     for frame in cue.frames:

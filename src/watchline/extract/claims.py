@@ -217,7 +217,8 @@ class ClaimBuilder:
             if attr.act in (Act.ASSERT, Act.CONFIRM) and speaker.affiliation:
                 return [Agent(self.text[speaker.start : speaker.end], None, speaker.affiliation)]
             return []
-        if attr.act is Act.ACCUSE and _definite_mention(self.text[slice(*attr.content)]):
+        content = self.text[slice(*attr.content)]
+        if attr.act is Act.ACCUSE and (_definite_mention(content) or _definite_lead(content)):
             return self._reported_agents(event_type, speaker)  # "condemned the strikes"
         if attr.act not in (Act.DENY, Act.CONFIRM):
             return []
@@ -353,6 +354,18 @@ def _definite_mention(content: str) -> bool:
     """'the strikes', 'this attack', 'such shelling': events already reported."""
     words = content.lower().split()
     return 1 < len(words) <= 4 and words[0] in ("the", "this", "these", "such", "that", "those")
+
+
+def _definite_lead(content: str) -> bool:
+    """'the strikes “a heinous act of war”': a label given to events already reported."""
+    words = content.lower().split()
+    return len(words) >= 2 and words[0] in ("the", "these", "this") and words[1] in EVENT_NOUNS
+
+
+EVENT_NOUNS = {"strike", "strikes", "attack", "attacks", "shelling", "bombing", "raid",
+               "raids", "incursion", "airstrike", "airstrikes", "offensive", "killing",
+               "killings", "deployment", "build-up", "buildup", "provocation", "drills",
+               "exercises"}  # fmt: skip
 
 
 def _is_reference(tokens: list) -> bool:
