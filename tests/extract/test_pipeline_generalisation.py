@@ -282,3 +282,12 @@ def test_pipeline_label_given_to_reported_strikes_is_an_accusation(extractor):
         ("PAK", "warn"),
     ]
     assert claims[1].event.agent.affiliation == "IND"
+
+
+def test_pipeline_second_that_clause_is_the_same_statement(extractor):
+    text = (
+        "Pakistan's military spokesman said 26 civilians had been killed, including women and "
+        "children, and that Pakistani jets had shot down five Indian aircraft."
+    )
+    (claim,) = _claims(extractor, text)
+    assert claim.content.text.endswith("shot down five Indian aircraft")

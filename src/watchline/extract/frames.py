@@ -62,12 +62,25 @@ def _clause(tok: Token):
             while tokens and tokens[-1].dep_ in ("cc", "punct"):
                 tokens.pop()  # "were killed and" when the parser hung the rest elsewhere
             tokens = _without_dateline(_without_cue_date(tokens, child))
+            tokens += _second_complement(tok, tokens)
             gerund = child.tag_ in ("VBG", "VB") and not any(
                 c.dep_ in SUBJECTS for c in child.children
             )
             if tokens:
                 return token_span(tokens), False, ["SELF"] if gerund else []
     return None, False, []
+
+
+def _second_complement(cue: Token, tokens: list[Token]) -> list[Token]:
+    """'said A, and that B': a second "that"-clause of the same cue is the same statement."""
+    if not tokens:
+        return []
+    for conj in cue.children:
+        if conj.dep_ != "conj" or conj.i < tokens[-1].i:
+            continue
+        if any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children):
+            return [t for t in cue.doc[tokens[-1].i + 1 : conj.right_edge.i + 1]]
+    return []
 
 
 def _without_speaker_asides(head: Token) -> list[Token]:
