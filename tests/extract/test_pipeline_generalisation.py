@@ -291,3 +291,20 @@ def test_pipeline_second_that_clause_is_the_same_statement(extractor):
     )
     (claim,) = _claims(extractor, text)
     assert claim.content.text.endswith("shot down five Indian aircraft")
+
+
+@pytest.mark.parametrize(
+    ("text", "act", "agent"),
+    [
+        ("Lebanon's health ministry said three people were killed in Israeli strikes on Khiam.",
+         "accuse", "ISR"),
+        ("Ukraine's interior ministry said two rescuers were killed by Russian shelling.",
+         "accuse", "RUS"),
+        ("A military official said no soldiers had been wounded in the Israeli strikes.",
+         "assert", None),
+    ],
+)  # fmt: skip
+def test_pipeline_casualties_take_the_doer_of_the_attack(extractor, text, act, agent):
+    (claim,) = _claims(extractor, text)
+    got = claim.event.agent.affiliation if claim.event.agent else None
+    assert (claim.event.type.value, claim.act.value, got) == ("casualty", act, agent)

@@ -98,6 +98,8 @@ def find_agents(
         return []
     inside = {t.i for t in tokens}
     linked = _linked(trigger.token, inside, index)
+    if not linked and trigger.type is EventType.CASUALTY:
+        linked = _cause(trigger.token, index)
     if linked or trigger.type is EventType.DIPLOMACY:
         return linked
     if trigger.token.head.lemma_.lower() in PERCEPTION:
@@ -175,6 +177,30 @@ def _subjects(tok: Token, index: MentionIndex) -> list:
                     for m in index.demonym(t)
                 ]
             )
+    return []
+
+
+CAUSES = {"strike", "strikes", "attack", "shelling", "bombing", "raid", "airstrike", "fire",
+          "bombardment", "shell", "drone", "missile", "rocket", "explosion", "assault"}  # fmt: skip
+
+
+def _cause(tok: Token, index: MentionIndex) -> list:
+    """'were killed in Israeli strikes': the doer of the attack that caused the casualties.
+
+    Not for a report of no casualties ("no soldiers were wounded in the strikes"): that is
+    an account of one's own losses, not an allegation against the attacker.
+    """
+    near = [*tok.children, *(g for c in tok.children for g in c.children)]
+    if any(t.lower_ in ("no", "not", "n't", "never", "none") for t in near):
+        return []
+    for prep in tok.children:
+        if prep.dep_ not in ("prep", "agent") or prep.lower_ not in ("in", "by", "during", "after"):
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj" and pobj.lemma_.lower() in CAUSES:
+                found = _own_agent(pobj, index) or _of_chain(pobj, index)
+                if found:
+                    return found
     return []
 
 
