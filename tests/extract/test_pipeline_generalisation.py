@@ -308,3 +308,12 @@ def test_pipeline_casualties_take_the_doer_of_the_attack(extractor, text, act, a
     (claim,) = _claims(extractor, text)
     got = claim.event.agent.affiliation if claim.event.agent else None
     assert (claim.event.type.value, claim.act.value, got) == ("casualty", act, agent)
+
+
+def test_pipeline_relative_pronoun_is_no_content(extractor):
+    text = (
+        "Kyiv denied any role in the incursions, which were claimed by Russian volunteer "
+        "units fighting on Ukraine's side."
+    )
+    claims = _claims(extractor, text)
+    assert [(c.speaker.text, c.act.value) for c in claims] == [("Kyiv", "deny")]

@@ -170,6 +170,7 @@ def _subjects(tok: Token, index: MentionIndex) -> list:
             return (
                 index.in_tokens(child.subtree)
                 or _pronoun([child], index)
+                or index.demonym(child)  # a misparsed "Ukrainian [shelling]" as the subject
                 or [
                     m
                     for t in child.lefts

@@ -78,7 +78,10 @@ def _long_enough(text: str, span: tuple[int, int]) -> bool:
     words = text[span[0] : span[1]].split()
     if len(words) >= MIN_CONTENT_WORDS:
         return True
-    return bool(words) and len(words[0]) > 3 and words[0].lower() not in ("this", "that", "these")
+    return bool(words) and len(words[0]) > 3 and words[0].lower() not in NOT_CONTENT
+
+
+NOT_CONTENT = {"this", "that", "these", "those", "which", "what", "whom", "them", "there"}
 
 
 # --- verb cues ---------------------------------------------------------------------------

@@ -41,6 +41,8 @@ def content_of(tok: Token, frame: str, cue: Cue, quotes: list[Quote]):
                 return subtree_span(child), False, ["SELF"] if own else []
         passive = [c for c in tok.lefts if c.dep_ == "nsubjpass"]
         if passive and any(c.dep_ == "agent" for c in tok.rights):  # "… was rejected by X"
+            if cue.requires_object and passive[0].lemma_.lower() not in cue.requires_object:
+                return None, False, []  # "incursions, which were claimed by …"
             return subtree_span(passive[0]), False, []
         return None, False, []
     if frame == "rest":
