@@ -317,3 +317,33 @@ def test_pipeline_relative_pronoun_is_no_content(extractor):
     )
     claims = _claims(extractor, text)
     assert [(c.speaker.text, c.act.value) for c in claims] == [("Kyiv", "deny")]
+
+
+def test_pipeline_the_army_is_the_army_that_just_spoke(extractor):
+    text = (
+        "Indian army officials said Pakistani troops had opened fire at several posts along "
+        "the Line of Control. There were no casualties, the army said."
+    )
+    assert _claims(extractor, text)[-1].speaker.affiliation == "IND"
+
+
+def test_pipeline_the_committee_refers_back(extractor):
+    text = (
+        "Pakistan's National Security Committee said any attempt to divert the water would be "
+        "considered an act of war. “Pakistan will respond with full force to any threat,” the "
+        "committee said in a statement."
+    )
+    claims = _claims(extractor, text)
+    assert [(c.speaker.affiliation, c.act.value) for c in claims] == [
+        ("PAK", "warn"),
+        ("PAK", "warn"),
+    ]
+
+
+def test_pipeline_declaring_diplomats_persona_non_grata_is_diplomacy(extractor):
+    text = (
+        "India's foreign ministry said it had declared Pakistan's defence advisers persona "
+        "non grata."
+    )
+    (claim,) = _claims(extractor, text)
+    assert claim.event.type.value == "diplomacy"

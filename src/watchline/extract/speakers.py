@@ -24,6 +24,7 @@ GENERIC_HEADS = {
     "sources", "side", "party", "leader", "commander", "headquarters", "staff", "spokespeople",
     "representative", "envoy", "diplomat", "press", "secretary", "council", "cabinet",
     "management", "administration", "officer", "aide", "adviser", "advisor", "insider",
+    "committee", "commission", "bureau", "directorate", "police", "guard", "unit",
 }  # fmt: skip
 DETERMINERS = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
 INDEFINITE = {"a", "an", "one", "another"}  # "a spokesperson", "an army official"
@@ -145,6 +146,18 @@ class SpeakerResolver:
             and not (indefinite and any(a <= m.start < b for a, b in self.reported))
         ]
 
+    def _same_head(self, words: list[str], start: int) -> Resolved | None:
+        """The latest speaker whose own phrase had the description's head ('the army').
+
+        Only for a definite description: "a military official" is the side in focus."""
+        heads = set(words) & (GENERIC_HEADS | FITTING.keys()) - PERSON_HEADS
+        if not heads or words[0] not in DETERMINERS:
+            return None
+        for past in reversed(self.history):
+            if past.start < start and past.affiliation and heads & set(past.words):
+                return past
+        return None
+
     def _bodies_before(self, start: int) -> list[Resolved]:
         """Ministries, armies, missions that were the subject of an earlier main clause.
 
@@ -218,6 +231,9 @@ class SpeakerResolver:
             key=lambda p: p.start,
         )
         if not pronoun:
+            same_head = self._same_head(words, start)
+            if same_head is not None:  # "Indian army officials said … the army said": them
+                return Resolved(start, end, same_head.actor, same_head.affiliation, personal)
             bodies = [] if FITTING.keys() & set(words) else self._bodies_before(start)
             earlier = sorted(
                 self.history + self._named_before(words, start) + bodies, key=lambda p: p.start
