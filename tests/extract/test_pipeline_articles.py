@@ -43,6 +43,7 @@ ARTICLES = {
             ("RUS", "accuse", "attack"),
             ("UKR", "deny", "attack"),
             ("UKR", "accuse", "mobilize"),  # "he" = Zelensky, not Peskov
+            ("UKR", "appeal", "other"),  # … and called on allies: a second statement
         ],
     ),
     "india-pakistan": (

@@ -347,3 +347,12 @@ def test_pipeline_declaring_diplomats_persona_non_grata_is_diplomacy(extractor):
     )
     (claim,) = _claims(extractor, text)
     assert claim.event.type.value == "diplomacy"
+
+
+def test_pipeline_speaker_with_relative_clause_calls_on(extractor):
+    text = (
+        "Lebanon's parliament speaker Nabih Berri, who negotiated on behalf of Hezbollah, "
+        "called on displaced people to return to their homes."
+    )
+    (claim,) = _claims(extractor, text)
+    assert (claim.speaker.text, claim.act.value) == ("Nabih Berri", "appeal")

@@ -151,6 +151,9 @@ def _act_of(tok: Token, cue: Cue) -> Act:
 
 def _speaker(tok: Token, frame: str, content: tuple[int, int]) -> tuple[int, int] | None:
     """The speaker's span: subject, passive agent, inverted subject, or the governing subject."""
+    misparsed = tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.i < tok.i
+    if misparsed and tok.head.pos_ in ("PROPN", "NOUN"):  # "Berri, who negotiated …, called"
+        return np_span(tok.head)
     head = tok
     for _ in range(4):
         for child in head.children:

@@ -151,7 +151,7 @@ def _rest(tok: Token):
     objects = [c for c in rights if c.dep_ in ("dobj", "dative")]
     if not objects:
         for c in rights:
-            if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
+            if c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon"):
                 objects = [p for p in c.children if p.dep_ == "pobj"]
                 break
     if not objects:
