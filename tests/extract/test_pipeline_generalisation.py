@@ -356,3 +356,17 @@ def test_pipeline_speaker_with_relative_clause_calls_on(extractor):
     )
     (claim,) = _claims(extractor, text)
     assert (claim.speaker.text, claim.act.value) == ("Nabih Berri", "appeal")
+
+
+def test_pipeline_sudan_said_in_a_statement_that_and_the_army(extractor):
+    text = (
+        "Sudan's army said on Sunday it had repelled a large RSF attack on El Fasher. "
+        "The Rapid Support Forces said in a statement that the army's warplanes had bombed a "
+        "market in the city. An army spokesperson said the RSF was shelling a displacement "
+        "camp daily."
+    )
+    claims = _claims(extractor, text)
+    assert [_row(c) for c in claims][1:] == [
+        (None, "accuse", "attack", "SDN"),  # "said in a statement that …"; "the army" = SDN
+        ("SDN", "accuse", "attack", None),  # "an army spokesperson" is not the RSF's
+    ]

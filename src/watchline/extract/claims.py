@@ -108,6 +108,8 @@ class ClaimBuilder:
             agents = agents or self._default_agents(event_type, attr, speaker, negated)
         if not agents and _demonstrative(trigger):  # "such reckless shelling": the one reported
             agents = self._reported_agents(event_type, speaker)
+        if not agents and event_type in HOSTILE:
+            agents = self._body_agent(tokens, speaker)  # "the army's warplanes had bombed …"
         if event_type is EventType.OTHER:
             agents = []  # the general situation has no doer
         content_text = text[attr.content[0] : attr.content[1]]
@@ -225,6 +227,23 @@ class ClaimBuilder:
         for past in reversed(self.claims):  # "no unusual movements": the ones discussed
             if past.event.type is event_type and past.event.agent is not None:
                 return list(past.event.agents) or [past.event.agent]
+        return []
+
+    def _body_agent(self, tokens: list, speaker: Resolved) -> list[Agent]:
+        """'the army' in a content: the army that spoke before, if not the speaker's side.
+
+        The dictionary cannot name "the army" alone; the story has: in "The RSF said the
+        army's warplanes had bombed a market" after "Sudan's army said …", it is Sudan's.
+        """
+        for tok in tokens[:8]:
+            word = tok.lower_
+            if word not in ("army", "military") or tok.i == 0:
+                continue
+            if tok.doc[tok.i - 1].lower_ != "the" or tok.dep_ not in ("nsubj", "poss"):
+                continue
+            past = self.speakers._same_head(["the", word], tokens[0].idx)
+            if past is not None and past.affiliation not in (None, speaker.affiliation):
+                return [Agent(tok.text, past.actor.id if past.actor else None, past.affiliation)]
         return []
 
     def _reported_agents(self, event_type: EventType, speaker: Resolved) -> list[Agent]:

@@ -50,10 +50,16 @@ def content_of(tok: Token, frame: str, cue: Cue, quotes: list[Quote]):
     return None, False, []
 
 
+MEDIUM = {"statement", "post", "message", "interview", "address", "speech", "briefing",
+          "conference", "video", "broadcast", "communique", "communiqué", "letter"}  # fmt: skip
+
+
 def _clause(tok: Token):
-    for child in tok.children:
+    medium = _medium_clauses(tok)
+    for child in [*tok.children, *medium]:
         if (
-            child.dep_ == "ccomp"
+            child in medium
+            or child.dep_ == "ccomp"
             or (child.dep_ in ("advcl", "xcomp") and _has_that(child))
             or (child.dep_ in ("xcomp", "pcomp") and child.tag_ == "VBG")  # "denied firing …"
             or (child.dep_ == "xcomp" and _infinitive(child) and tok.lemma_.lower() in INFINITIVE)
@@ -71,6 +77,18 @@ def _clause(tok: Token):
             if tokens:
                 return token_span(tokens), False, ["SELF"] if gerund else []
     return None, False, []
+
+
+def _medium_clauses(tok: Token) -> list[Token]:
+    """'said in a statement that …': the parser hangs the clause on "statement"."""
+    found = []
+    for prep in tok.children:
+        if prep.dep_ != "prep":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj" and pobj.lemma_.lower() in MEDIUM:
+                found += [c for c in pobj.children if c.dep_ in ("acl", "ccomp") and _has_that(c)]
+    return found
 
 
 def _second_complement(cue: Token, tokens: list[Token]) -> list[Token]:

@@ -27,7 +27,13 @@ GENERIC_HEADS = {
     "committee", "commission", "bureau", "directorate", "police", "guard", "unit",
 }  # fmt: skip
 DETERMINERS = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
-INDEFINITE = {"a", "an", "one", "another"}  # "a spokesperson", "an army official"
+INDEFINITE = {"a", "an", "one", "another"}
+STATE_BODIES = {
+    "army",
+    "ministry",
+    "government",
+    "military",
+}  # "a spokesperson", "an army official"
 BODY_KINDS = (ActorKind.GOVERNMENT, ActorKind.MILITARY, ActorKind.MISSION, ActorKind.ORG)
 PERSON_HEADS = {
     "spokesperson", "spokesman", "spokeswoman", "minister", "president", "official",
@@ -246,6 +252,8 @@ class SpeakerResolver:
                     continue
                 if not pronoun and not _compatible(words, past):
                     continue
+                if not pronoun and past.affiliation is None and STATE_BODIES & set(words):
+                    continue  # "an army spokesperson" is not the RSF's: armies are states'
                 return Resolved(start, end, past.actor, past.affiliation, personal)
         return None
 
