@@ -370,3 +370,16 @@ def test_pipeline_sudan_said_in_a_statement_that_and_the_army(extractor):
         (None, "accuse", "attack", "SDN"),  # "said in a statement that …"; "the army" = SDN
         ("SDN", "accuse", "attack", None),  # "an army spokesperson" is not the RSF's
     ]
+
+
+def test_pipeline_quoted_label_on_the_accusations_is_a_denial(extractor):
+    text = (
+        "Moscow's envoy to the UN said Ukraine was shelling civilians in Donetsk. Ukraine's "
+        'foreign ministry spokesman called the accusations "absurd".'
+    )
+    last = _claims(extractor, text)[-1]
+    assert (last.act.value, last.event.type.value, last.event.agent.affiliation) == (
+        "deny",
+        "attack",
+        "UKR",
+    )

@@ -143,7 +143,7 @@ def _act_of(tok: Token, cue: Cue) -> Act:
                     word in cue.complements
                     and t.dep_
                     in ("oprd", "acomp", "attr", "pobj", "ccomp", "xcomp", "amod", "dobj")
-                    and t != child
+                    and (t != child or t.dep_ in ("oprd", "acomp"))  # called X "absurd"
                 ):
                     return cue.complements[word]
     return cue.act
