@@ -383,3 +383,25 @@ def test_pipeline_quoted_label_on_the_accusations_is_a_denial(extractor):
         "attack",
         "UKR",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Armenia's foreign ministry said Azerbaijan had unleashed a large-scale aggression "
+         "against the people of Nagorno-Karabakh.", ("ARM", "accuse", "attack", "AZE")),
+        ("“Armenia has no troops in Nagorno-Karabakh,” Prime Minister Nikol Pashinyan said.",
+         ("ARM", "deny", "mobilize", "ARM")),
+        ("Cambodia's prime minister wrote that Cambodia had no choice but to respond with "
+         "armed force.", ("KHM", "assert", "attack", "KHM")),
+    ],
+)  # fmt: skip
+def test_pipeline_aggression_and_own_troops(extractor, text, expected):
+    (claim,) = _claims(extractor, text)
+    assert _row(claim) == expected
+
+
+def test_pipeline_coordinated_clause_drops_its_trailing_and(extractor):
+    text = "Russia urged both sides to stop the bloodshed, and the Kremlin said talks would go on."
+    first = _claims(extractor, text)[0]
+    assert first.content.text == "both sides to stop the bloodshed"

@@ -78,7 +78,7 @@ class EventReader:
         inside = {t.i for t in tokens}
         tok: Token = trigger.token
         for _ in range(8):
-            if self._negates(tok):
+            if self._negates(tok, existential=tok is trigger.token):
                 return True
             if tok.head == tok or tok.head.i not in inside:
                 return False
@@ -87,13 +87,25 @@ class EventReader:
             tok = tok.head
         return False
 
-    def _negates(self, tok: Token) -> bool:
+    def _negates(self, tok: Token, existential: bool = False) -> bool:
+        """Negation on one node; "has no troops" counts only when "has" is the trigger
+        itself ("had no choice but to respond" does not negate the response)."""
         for child in tok.children:
             if child.dep_ == "neg" or (child.lower_ in self.ontology.negators and child.dep_ in (
                 "advmod", "neg", "prep"
             )):  # fmt: skip
                 return True
             if child.dep_ == "det" and child.lower_ in self.ontology.negating_determiners:
+                return True
+            have = tok.lemma_.lower() in ("have", "be") and child.dep_ in ("dobj", "attr")
+            if (
+                existential
+                and have
+                and any(  # "Armenia has no troops in …", "there were no attacks"
+                    d.dep_ == "det" and d.lower_ in self.ontology.negating_determiners
+                    for d in child.children
+                )
+            ):
                 return True
             if child.dep_ in ("nsubj", "nsubjpass") and any(
                 d.dep_ == "det" and d.lower_ in self.ontology.negating_determiners

@@ -166,6 +166,8 @@ def _rest(tok: Token):
     second = [c for c in rights if _coordinated_verb(c)]
     if second:
         rights = [c for c in rights if c.i < second[0].i and not _trailing_cc(c, second[0])]
+        while rights and rights[-1].dep_ in ("cc", "punct"):
+            rights.pop()  # "urged both sides to stop the bloodshed, and the Kremlin said …"
     objects = [c for c in rights if c.dep_ in ("dobj", "dative")]
     if not objects:
         for c in rights:
