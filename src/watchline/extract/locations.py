@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from watchline.domain import PlaceMention, Precision
 
 
-def place_mentions(found: list, start: int, end: int, actors: list = ()) -> list[PlaceMention]:
+def place_mentions(
+    found: Sequence[Any], start: int, end: int, actors: Sequence[Any] = ()
+) -> list[PlaceMention]:
     """The mentions within text[start:end], as domain `PlaceMention`s (document indices).
 
     A name that acts in the statement ("accused Armenia of …", "Brussels and Washington")
