@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import spacy
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -194,16 +195,29 @@ PLACE_FROM = 10_000  # a town this big names the state its officials speak for
 
 def _official_of_place(phrase: str) -> str | None:
     """The country of the town an official is named after ("Kharkiv regional governor")."""
-    names = [m.group(1) for p in (PLACE_TITLE, TITLE_PLACE) for m in p.finditer(phrase)]
+    found = [m.group(1) for p in (PLACE_TITLE, TITLE_PLACE) for m in p.finditer(phrase)]
+    names = [name for name in map(_place_words, found) if name]
     if not names:
         return None
-    from watchline.extract.gazetteer_index import geo_index
+    from watchline.extract.gazetteer_index import fold, geo_index
 
     for name in names:
         entries = [e for e in geo_index().get(name) if e.population >= PLACE_FROM]
+        if " " not in name:  # a lone word: a town called so, before one also called so
+            entries = [e for e in entries if fold(e.name) == fold(name)] or entries
         if entries:
             return entries[0].country
     return None
+
+
+def _place_words(name: str) -> str:
+    """`name` without leading function words: a capital at a sentence start makes "An
+    army spokesperson" or "The Kharkiv governor" look like a place; "An" is also an
+    alternate name of Ans (Belgium), and "Most" a Czech town."""
+    words = name.split()
+    while words and words[0].lower() in STOP_WORDS:
+        words.pop(0)
+    return " ".join(words)
 
 
 def _demonym_codes(actors: Iterable[Actor]) -> dict[str, str]:
