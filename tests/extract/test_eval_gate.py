@@ -6,17 +6,8 @@ measures exactly what the evaluation measures.
 
 from __future__ import annotations
 
-import hashlib
-import importlib.util
-import json
-from datetime import date
-from pathlib import Path
-
 import pytest
-
-from watchline.extract.contract import to_contract
-
-EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval"
+from eval_gate_scoring import EVAL, score_folder
 
 # Reached on 2026-11-28; raise these when the extractor improves, never lower them.
 MIN_CLAIM_F1 = 1.0
@@ -24,46 +15,12 @@ MIN_FULL_F1 = 0.90
 MIN_DATE_ACC = 1.0
 
 
-def _scorer():
-    spec = importlib.util.spec_from_file_location("watchline_eval_score", EVAL / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def scores(extractor) -> dict[str, float]:
     if not (EVAL / "score.py").exists() or not (EVAL / "dev").is_dir():
         pytest.skip(f"no evaluation data at {EVAL} (the shared folder beside the repository)")
-    score = _scorer()
-    n_gold = n_pred = n_claim = n_full = date_n = date_ok = 0
-    for gold_doc, path in score.load_gold(EVAL / "dev", None):
-        text = path.read_text(encoding="utf-8")
-        assert hashlib.sha256(text.encode()).hexdigest() == gold_doc["text_sha256"]
-        published = date.fromisoformat(gold_doc["published_on"])
-        claims = extractor.extract(text, published, document_id=gold_doc["id"])
-        contract = json.loads(
-            json.dumps(to_contract(claims, document_id=gold_doc["id"], published_at=None))
-        )
-        pred = score.pred_claims(contract)
-        gold = gold_doc["claims"]
-        n_gold += len(gold)
-        n_pred += len(pred)
-        for gi, pi in score.match(gold, pred, 0.2):
-            g, p = gold[gi], pred[pi]
-            ok = g["affiliation"] == p["affiliation"] and g["act"] == p["act"]
-            n_claim += ok
-            n_full += (
-                ok and g["event_type"] == p["event_type"] and score.agent_ok(g["agent"], p["agent"])
-            )
-            if g.get("stated_on"):
-                date_n += 1
-                date_ok += g["stated_on"] == p["stated_on"]
-    return {
-        "claim_f1": score.prf(n_claim, n_pred, n_gold)[2],
-        "full_f1": score.prf(n_full, n_pred, n_gold)[2],
-        "date_acc": date_ok / date_n if date_n else 0.0,
-    }
+    figures, _ = score_folder(extractor, EVAL / "dev")
+    return figures
 
 
 @pytest.mark.parametrize(
