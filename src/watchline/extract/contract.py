@@ -65,7 +65,7 @@ def _claim(claim: Claim) -> dict[str, Any]:
                 {"text": a.text, "actor_id": a.actor_id, "affiliation": a.affiliation}
                 for a in event.agents
             ],
-            "places": [_place(p) for p in event.places],
+            "places": [place_json(p) for p in event.places],
             "time": None
             if event.time is None
             else {
@@ -79,7 +79,8 @@ def _claim(claim: Claim) -> dict[str, Any]:
     }
 
 
-def _place(place: PlaceMention) -> dict[str, Any]:
+def place_json(place: PlaceMention) -> dict[str, Any]:
+    """A place mention as the contract's JSON; the claim store keeps the same fields."""
     return {
         "text": place.text,
         "start": place.start,

@@ -30,6 +30,7 @@ from watchline.domain import (
     TimeWindow,
 )
 from watchline.errors import Errors, NotFound
+from watchline.extract.contract import place_json
 from watchline.store.tables.claims import ClaimRow
 
 ID_SEPARATOR = ":"
@@ -150,17 +151,7 @@ def _agent_json(agent: Agent) -> dict[str, Any]:
 
 
 def _place_json(place: PlaceMention) -> dict[str, Any]:
-    return {
-        "text": place.text,
-        "start": place.start,
-        "end": place.end,
-        "place_id": place.place_id,
-        "lat": place.lat,
-        "lon": place.lon,
-        "precision": str(place.precision) if place.precision else None,
-        "country": place.country,
-        "name": place.name,
-    }
+    return {**place_json(place), "country": place.country, "name": place.name}
 
 
 def event_to_json(event: Event, meta: dict[str, object] | None = None) -> dict[str, Any]:
