@@ -10,19 +10,10 @@ import pytest
 from watchline.domain import Act, EventType, Theatre
 from watchline.link import Role, link_claims
 from watchline.link.model import ResponseKind
-from watchline.verify.simulation import BORDER, make_claim, village
+from watchline.verify.simulation import BORDER, make_claim, toy_theatre, village
 
 D31, A01 = date(2024, 3, 31), date(2024, 4, 1)
-THEATRE = Theatre(
-    id="toy",
-    name="Toy border",
-    mission_actor="eu.mission",
-    countries=("ARM", "AZE"),
-    timezone="Asia/Yerevan",
-    visibility_m=2000,
-    area_of_responsibility="POLYGON ((45 40, 46 40, 46 40.3, 45 40.3, 45 40))",
-    border="LINESTRING (45 40, 46 40)",
-)
+THEATRE = toy_theatre("POLYGON ((45 40, 46 40, 46 40.3, 45 40.3, 45 40))")
 TEGH = village("Tegh", 45.5, 40.02, "ARM")
 FAR = village("Kalbajar", 45.5, 40.5, "ARM")  # 55 km from the border line
 

@@ -19,7 +19,6 @@ from watchline.domain import (
     Observation,
     ObservationType,
     Patrol,
-    Theatre,
     TrackPoint,
 )
 from watchline.domain.theatre import Base
@@ -28,19 +27,12 @@ from watchline.store.claims import ClaimRepository
 from watchline.store.observations import ObservationRepository
 from watchline.store.patrols import PatrolRepository
 from watchline.store.tables import DocumentRow, SourceRow
-from watchline.verify.simulation import BORDER, make_claim, village
+from watchline.verify.simulation import BORDER, make_claim, toy_theatre, village
 
 D31, A01 = date(2024, 3, 31), date(2024, 4, 1)
 TEGH = village("Tegh", 45.5, 40.02, "ARM")
-THEATRE = Theatre(
-    id="toy",
-    name="Toy border",
-    mission_actor="eu.mission",
-    countries=("ARM", "AZE"),
-    timezone="Asia/Yerevan",
-    visibility_m=2000,
-    area_of_responsibility="POLYGON ((44.9 39.98, 46.1 39.98, 46.1 40.4, 44.9 40.4, 44.9 39.98))",
-    border="LINESTRING (45 40, 46 40)",
+THEATRE = toy_theatre(
+    "POLYGON ((44.9 39.98, 46.1 39.98, 46.1 40.4, 44.9 40.4, 44.9 39.98))",
     bases=(Base("jermuk", "Jermuk", 40.2, 45.7), Base("ijevan", "Ijevan", 40.3, 45.2)),
 )
 

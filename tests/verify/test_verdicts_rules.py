@@ -20,18 +20,11 @@ from watchline.domain import (
 )
 from watchline.domain.theatre import Base
 from watchline.verify import CaseEvidence, observable_area, verify_case
-from watchline.verify.simulation import BORDER, make_claim
+from watchline.verify.simulation import BORDER, make_claim, toy_theatre
 
 D31 = date(2024, 3, 31)
-THEATRE = Theatre(
-    id="toy",
-    name="Toy border",
-    mission_actor="eu.mission",
-    countries=("ARM", "AZE"),
-    timezone="Asia/Yerevan",
-    visibility_m=2000,
-    area_of_responsibility="POLYGON ((45 40, 46 40, 46 40.3, 45 40.3, 45 40))",
-    border="LINESTRING (45 40, 46 40)",
+THEATRE = toy_theatre(
+    "POLYGON ((45 40, 46 40, 46 40.3, 45 40.3, 45 40))",
     bases=(Base("jermuk", "Jermuk", 40.1, 45.6), Base("ijevan", "Ijevan", 40.2, 45.2)),
 )
 ACCUSE = make_claim("aze:c1", "AZE", Act.ACCUSE, EventType.MOBILIZE, "ARM", D31,

@@ -38,6 +38,7 @@ from watchline.domain import (
     TrackPoint,
     VerdictStatus,
 )
+from watchline.domain.theatre import Base
 from watchline.verify.area import observable_area
 from watchline.verify.evidence import CaseEvidence
 from watchline.verify.policy import DEFAULT_POLICY, VerifyPolicy
@@ -86,6 +87,21 @@ def village(name: str, lon: float, lat: float, country: str | None = None) -> Pl
 
 
 BORDER = PlaceMention("the border", 0, 10, None, None, None, Precision.BORDER)
+
+
+def toy_theatre(area_of_responsibility: str, bases: tuple[Base, ...] = ()) -> Theatre:
+    """The hand-built toy border (lon 45–46 at lat 40) that tests and examples set claims in."""
+    return Theatre(
+        id="toy",
+        name="Toy border",
+        mission_actor="eu.mission",
+        countries=("ARM", "AZE"),
+        timezone="Asia/Yerevan",
+        visibility_m=2000,
+        area_of_responsibility=area_of_responsibility,
+        border="LINESTRING (45 40, 46 40)",
+        bases=bases,
+    )
 
 
 @dataclass(frozen=True)
