@@ -88,6 +88,15 @@ def _sentence(rng: random.Random) -> str:
     )
 
 
+def words_wanted(description: str) -> int:
+    """The corpus size from the command line: `--words N` (50,000), or 5,000 with `--quick`."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--words", type=int, default=50_000)
+    parser.add_argument("--quick", action="store_true", help="~5,000 words, a smoke test")
+    args = parser.parse_args()
+    return 5_000 if args.quick else args.words
+
+
 def documents(words: int, seed: int = 7) -> list[str]:
     """News-like documents of about 400 words each, ~`words` words in all."""
     rng = random.Random(seed)
@@ -117,11 +126,7 @@ def _rates(bare, full, docs: list[str]) -> tuple[float, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--words", type=int, default=50_000)
-    parser.add_argument("--quick", action="store_true", help="~5,000 words, a smoke test")
-    args = parser.parse_args()
-    words = 5_000 if args.quick else args.words
+    words = words_wanted(__doc__.splitlines()[0])
 
     import spacy
 

@@ -12,7 +12,6 @@ and its ratio to the tokenizer, ending with one `key=value` line.
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 import time
@@ -20,7 +19,7 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_extract import documents
+from bench_extract import documents, words_wanted
 
 PUBLISHED = date(2024, 4, 2)
 
@@ -36,11 +35,7 @@ def _rate(words: int, run) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--words", type=int, default=50_000)
-    parser.add_argument("--quick", action="store_true", help="~5,000 words, a smoke test")
-    args = parser.parse_args()
-    words = 5_000 if args.quick else args.words
+    words = words_wanted(__doc__.splitlines()[0])
 
     import spacy
 
