@@ -6,13 +6,14 @@ from collections.abc import Sequence
 from datetime import datetime
 
 import shapely
-from sqlalchemy import ColumnElement, and_, func, or_, select, text
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
 from watchline.domain import Modality, Observation, ObservationType
 from watchline.observe.coverage import observation_geometry
 from watchline.observe.observations import observation_id
 from watchline.observe.times import utc
+from watchline.store.extent import in_box
 from watchline.store.tables.patrols import ObservationRow, PhotoRow
 
 BBox = tuple[float, float, float, float]
@@ -113,24 +114,10 @@ class ObservationRepository:
         return [to_observation(r) for r in self.session.scalars(query)]
 
     def _in_area(self, bbox: BBox, start: datetime, end: datetime) -> ColumnElement[bool]:
-        minx, miny, maxx, maxy = bbox
         s, e = utc(start).timestamp(), utc(end).timestamp()
-        exact = and_(
-            ObservationRow.minx <= maxx,
-            ObservationRow.maxx >= minx,
-            ObservationRow.miny <= maxy,
-            ObservationRow.maxy >= miny,
-            ObservationRow.observed_ts >= s,
-            ObservationRow.observed_ts <= e,
-        )
-        if self.session.get_bind().dialect.name == "postgresql":
-            envelope = func.ST_MakeEnvelope(minx, miny, maxx, maxy, 4326)
-            return and_(ObservationRow.geom.op("&&")(envelope), exact)
-        ids = text(
-            "SELECT id FROM observations_rtree WHERE minx <= :maxx AND maxx >= :minx "
-            "AND miny <= :maxy AND maxy >= :miny AND t0 <= :e AND t1 >= :s"
-        ).bindparams(minx=minx, miny=miny, maxx=maxx, maxy=maxy, s=s, e=e)
-        return and_(ObservationRow.num.in_(ids.columns(id=ObservationRow.num.type)), exact)
+        row = ObservationRow
+        during = (row.observed_ts >= s, row.observed_ts <= e)
+        return in_box(self.session, row, row.geom, "observations_rtree", bbox, (s, e), *during)
 
     def _without_place(
         self, patrol_ids: Sequence[str], start: datetime, end: datetime

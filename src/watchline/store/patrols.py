@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import shapely
-from sqlalchemy import ColumnElement, and_, func, select, text
+from sqlalchemy import ColumnElement, select, text
 from sqlalchemy.orm import Session
 
 from watchline.domain import Coverage, Patrol
@@ -22,6 +22,7 @@ from watchline.observe.coverage import PatrolTrack, area_geometry, coverage_of_t
 from watchline.observe.geometry import LocalProjection
 from watchline.observe.times import utc
 from watchline.observe.tracks import TrackArrays
+from watchline.store.extent import in_box
 from watchline.store.observations import ObservationRepository
 from watchline.store.tables.patrols import PatrolRow
 
@@ -170,24 +171,10 @@ class PatrolRepository:
         ]
 
     def _near(self, bbox: BBox, start: datetime, end: datetime) -> ColumnElement[bool]:
-        minx, miny, maxx, maxy = bbox
         s, e = utc(start).timestamp(), utc(end).timestamp()
-        exact = and_(
-            PatrolRow.minx <= maxx,
-            PatrolRow.maxx >= minx,
-            PatrolRow.miny <= maxy,
-            PatrolRow.maxy >= miny,
-            PatrolRow.start_ts <= e,
-            PatrolRow.end_ts >= s,
-        )
-        if self.session.get_bind().dialect.name == "postgresql":
-            envelope = func.ST_MakeEnvelope(minx, miny, maxx, maxy, 4326)
-            return and_(PatrolRow.extent.op("&&")(envelope), exact)
-        ids = text(
-            "SELECT id FROM patrols_rtree WHERE minx <= :maxx AND maxx >= :minx "
-            "AND miny <= :maxy AND maxy >= :miny AND t0 <= :e AND t1 >= :s"
-        ).bindparams(minx=minx, miny=miny, maxx=maxx, maxy=maxy, s=s, e=e)
-        return and_(PatrolRow.num.in_(ids.columns(id=PatrolRow.num.type)), exact)
+        row = PatrolRow
+        during = (row.start_ts <= e, row.end_ts >= s)
+        return in_box(self.session, row, row.extent, "patrols_rtree", bbox, (s, e), *during)
 
     def observations_in(self, bbox: BBox, start: datetime, end: datetime) -> list:
         """Observations in `bbox` during [start, end] (see ObservationRepository)."""
