@@ -12,9 +12,14 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import uvicorn
+from fastapi import FastAPI
+
+from watchline.settings import Settings
+from watchline.web import create_app
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -60,6 +65,16 @@ class LiveServer:
     def __exit__(self, *exc: object) -> None:
         self.server.should_exit = True
         self.thread.join(timeout=10)
+
+
+@pytest.fixture
+def demo_app(demo_run, tmp_path: Path) -> Iterator[FastAPI]:
+    """The app over a private copy of the demo database (tests may write to it)."""
+    db_file = tmp_path / "demo.db"
+    shutil.copy(demo_run.database_url.removeprefix("sqlite:///"), db_file)
+    app = create_app(Settings(database_url=f"sqlite:///{db_file}"))
+    yield app
+    app.state.db.dispose()
 
 
 @pytest.fixture(scope="session")

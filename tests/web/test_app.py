@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 from fastapi.testclient import TestClient
 
-from watchline.settings import Settings
-from watchline.web import create_app
-
 
 @pytest.fixture
-def client(demo_run, tmp_path: Path):
-    """An app over a private copy of the demo database (tests may write to it)."""
-    db_file = tmp_path / "demo.db"
-    shutil.copy(demo_run.database_url.removeprefix("sqlite:///"), db_file)
-    app = create_app(Settings(database_url=f"sqlite:///{db_file}"))
-    with TestClient(app) as test_client:
+def client(demo_app):
+    """A test client of the app over a private copy of the demo database."""
+    with TestClient(demo_app) as test_client:
         yield test_client
-    app.state.db.dispose()
 
 
 def _contradicted(client: TestClient) -> dict:

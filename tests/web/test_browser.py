@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-
-from watchline.settings import Settings
-from watchline.web import create_app
 
 from .conftest import LiveServer
 
 
 @pytest.fixture
-def live(demo_run, tmp_path: Path):
-    db_file = tmp_path / "demo.db"
-    shutil.copy(demo_run.database_url.removeprefix("sqlite:///"), db_file)
-    app = create_app(Settings(database_url=f"sqlite:///{db_file}"))
-    with LiveServer(app) as server:
+def live(demo_app):
+    with LiveServer(demo_app) as server:
         yield server
-    app.state.db.dispose()
 
 
 def test_browser_case_page_map_and_override(browser, live) -> None:
