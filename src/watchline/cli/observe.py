@@ -40,10 +40,7 @@ def patrols_import(
         )
     for line in report.warnings + report.duplicates + report.errors:
         typer.echo(line, err=True)
-    typer.echo(
-        f"Imported {len(report.added)} patrol(s) with {report.points} points; "
-        f"{len(report.duplicates)} already known; {len(report.errors)} file(s) refused."
-    )
+    typer.echo(report.summary())
     for patrol_id in report.added:
         typer.echo(f"  {patrol_id}")
     if report.errors:
@@ -136,10 +133,7 @@ def observations_import(
         report = import_observations(db, file, theatre=settings().theatre)
     for line in report.errors:
         typer.echo(line, err=True)
-    typer.echo(
-        f"Imported {len(report.added)} observation(s); {report.duplicates} already known; "
-        f"{len(report.errors)} refused."
-    )
+    typer.echo(report.summary())
     if report.errors:
         raise typer.Exit(1)
 

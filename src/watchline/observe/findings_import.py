@@ -34,6 +34,12 @@ class ObservationImportReport:
     def ok(self) -> bool:
         return not self.errors
 
+    def summary(self) -> str:
+        return (
+            f"Imported {len(self.added)} observation(s); {self.duplicates} already known; "
+            f"{len(self.errors)} refused."
+        )
+
 
 def import_observations(
     db: Database, path: Path | str, *, theatre: Theatre | str = "arm-aze"

@@ -35,6 +35,12 @@ class PatrolImportReport:
     def ok(self) -> bool:
         return not self.errors
 
+    def summary(self) -> str:
+        return (
+            f"Imported {len(self.added)} patrol(s) with {self.points} points; "
+            f"{len(self.duplicates)} already known; {len(self.errors)} file(s) refused."
+        )
+
 
 def patrol_files(paths: Iterable[Path]) -> list[Path]:
     """The files to import: files as given, folders searched for patrol files."""

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
 from watchline.store import Database
 
@@ -27,6 +28,14 @@ class DemoResult:
 
 def demo_folder() -> Path:
     return Path(str(DEMO))
+
+
+T = TypeVar("T")
+
+
+def _summary(outcome: object) -> str:
+    """A step's one line: the text it returned, or its report's summary()."""
+    return outcome if isinstance(outcome, str) else outcome.summary()  # type: ignore[attr-defined]
 
 
 def run_demo(
@@ -52,11 +61,11 @@ def run_demo(
     theatre = load_theatre(theatre_name)
     folder = demo_folder()
 
-    def step(name: str, work: Callable[[], object]) -> object:
+    def step(name: str, work: Callable[[], T], describe: Callable[[T], str] = _summary) -> T:
         started = time.perf_counter()
         outcome = work()
         seconds = time.perf_counter() - started
-        text = _describe(outcome)
+        text = describe(outcome)
         result.steps.append((name, text, seconds))
         say(f"[{name}] {text} ({seconds:.1f} s)")
         return outcome
@@ -71,8 +80,12 @@ def run_demo(
             "observe",
             lambda: import_observations(db, folder / "patrols" / "findings.csv", theatre=theatre),
         )
-        extractor = step("load extractor", lambda: _Loaded(Extractor.load(theatre=theatre)))
-        step("extract", lambda: extract_documents(db, extractor.value))
+        extractor = step(
+            "load extractor",
+            lambda: Extractor.load(theatre=theatre),
+            lambda loaded: f"extractor {loaded.version} ready",
+        )
+        step("extract", lambda: extract_documents(db, extractor))
         step("link", lambda: link_all(db))
         step("verify", lambda: f"{len(verify_all(db, theatre))} verdicts")
         result.views = case_views(db)
@@ -81,24 +94,3 @@ def run_demo(
     finally:
         db.dispose()
     return result
-
-
-class _Loaded:
-    def __init__(self, value: object) -> None:
-        self.value = value
-
-    def summary(self) -> str:
-        return f"extractor {getattr(self.value, 'version', '')} ready"
-
-
-def _describe(outcome: object) -> str:
-    """One line about a step's outcome, whatever report object the step returned."""
-    if hasattr(outcome, "summary"):
-        return outcome.summary()
-    added = getattr(outcome, "added", None)
-    if added is not None:
-        errors = getattr(outcome, "errors", [])
-        points = getattr(outcome, "points", None)
-        extra = f", {points} track points" if points is not None else ""
-        return f"{len(added)} added{extra}, {len(errors)} errors"
-    return str(outcome)
