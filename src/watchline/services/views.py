@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from watchline.domain import Case, Claim, Coverage, Document, Verdict, VerdictStatus
+from watchline.errors import Errors, NotFound
 from watchline.link import Role
 from watchline.services.casework import (
     ENGINE,
@@ -118,8 +119,19 @@ def _claim_view(
     )
 
 
-def case_views(db: Database, status: str | None = None) -> list[CaseView]:
-    """Every active case, optionally only those whose current verdict has `status`."""
+def case_view(db: Database, case_id: str) -> CaseView:
+    """One active case's view; E010 when there is no such case."""
+    views = case_views(db, case_id=case_id)
+    if not views:
+        raise NotFound(Errors.E010, case_id=case_id)
+    return views[0]
+
+
+def case_views(
+    db: Database, status: str | None = None, *, case_id: str | None = None
+) -> list[CaseView]:
+    """Every active case (or only `case_id`), optionally only those whose current verdict
+    has `status`."""
     wanted = status_filter(status) if status else None
     with db.transaction() as session:
         repo = CaseRepository(session)
@@ -132,6 +144,8 @@ def case_views(db: Database, status: str | None = None) -> list[CaseView]:
         cases = repo.cases()
     views = []
     for case in cases:
+        if case_id is not None and case.id != case_id:
+            continue
         history = histories.get(case.id, [])
         by_role: dict[str, list[ClaimView]] = defaultdict(list)
         for cid in case.claim_ids:

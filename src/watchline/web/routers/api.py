@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
-from watchline.errors import Errors, NotFound
+from watchline.services.views import case_view
 from watchline.web.deps import DbDep, SettingsDep
 from watchline.web.geo import case_area_geojson, patrols_geojson, theatre_geojson
 
@@ -38,7 +38,7 @@ def list_cases(db: DbDep, status: str | None = None) -> list[dict[str, Any]]:
 def get_case(case_id: str, db: DbDep) -> dict[str, Any]:
     from watchline.services.views import case_json
 
-    return case_json(find_case(db, case_id))
+    return case_json(case_view(db, case_id))
 
 
 @router.post("/cases/{case_id}/verdicts", status_code=201)
@@ -92,16 +92,7 @@ def map_patrols(db: DbDep) -> dict[str, Any]:
 def map_case(case_id: str, db: DbDep, settings: SettingsDep) -> dict[str, Any]:
     from watchline.observe.theatre import load_theatre
 
-    return case_area_geojson(find_case(db, case_id), load_theatre(settings.theatre))
-
-
-def find_case(db: DbDep, case_id: str):
-    from watchline.services.views import case_views
-
-    for view in case_views(db):
-        if view.case.id == case_id:
-            return view
-    raise NotFound(Errors.E010, case_id=case_id)
+    return case_area_geojson(case_view(db, case_id), load_theatre(settings.theatre))
 
 
 def document_summary(document) -> dict[str, Any]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from watchline.services.views import case_view
 from watchline.web.deps import DbDep, TemplatesDep
 from watchline.web.highlight import highlighted
-from watchline.web.routers.api import find_case
 
 router = APIRouter(include_in_schema=False)
 
@@ -29,7 +29,7 @@ def cases_page(request: Request, db: DbDep, templates: TemplatesDep, status: str
 
 @router.get("/cases/{case_id}", response_class=HTMLResponse)
 def case_page(case_id: str, request: Request, db: DbDep, templates: TemplatesDep):
-    view = find_case(db, case_id)
+    view = case_view(db, case_id)
     return templates.TemplateResponse(request, "case.html", {"view": view})
 
 
