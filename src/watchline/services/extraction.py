@@ -11,6 +11,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, select
 
@@ -19,6 +20,9 @@ from watchline.store import Database
 from watchline.store.claims import ClaimRepository
 from watchline.store.documents import DocumentRepository
 from watchline.store.tables import ExtractionRow
+
+if TYPE_CHECKING:  # the extractor loads spaCy; importing it here would cost start-up
+    from watchline.extract import Extractor
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +66,11 @@ def _retire_superseded(db: Database, document_ids: set[str]) -> int:
 
 
 def extract_documents(
-    db: Database, extractor, *, redo: bool = False, document_ids: Sequence[str] | None = None
+    db: Database,
+    extractor: Extractor,
+    *,
+    redo: bool = False,
+    document_ids: Sequence[str] | None = None,
 ) -> ExtractionSummary:
     """Extract claims from the newest version of every stored document not yet done by
     this extractor version; older versions of edited items lose their claims."""
