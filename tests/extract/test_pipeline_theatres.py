@@ -142,6 +142,14 @@ CASES = [
      "mission said.",
      "OSCE", Act.ASSERT, EventType.ATTACK, [], False,
      "OSCE monitors recorded 45 ceasefire violations in the Donetsk region on Saturday"),
+    ("SEOUL, June 2 (Reuters) - North Korean troops crossed the Military Demarcation Line "
+     "overnight, South Korea's Joint Chiefs of Staff said on Sunday.",
+     "KOR", Act.ACCUSE, EventType.MOBILIZE, ["PRK"], False,
+     "North Korean troops crossed the Military Demarcation Line overnight"),
+    ("NEW DELHI, India, Sept. 14, 2024 (AP) — Pakistani troops shelled Indian posts in Kupwara, "
+     "the Indian Army said.",
+     "IND", Act.ACCUSE, EventType.ATTACK, ["PAK"], False,
+     "Pakistani troops shelled Indian posts in Kupwara"),
 ]  # fmt: skip
 
 

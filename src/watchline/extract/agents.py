@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from watchline.domain import Actor, ActorKind, EventType
+from watchline.extract.datelines import dateline_end
 from watchline.extract.events import Trigger
 
 PRONOUNS = {"it", "they", "its", "their", "them", "we", "our", "us", "he", "she", "his", "her"}
@@ -166,7 +167,7 @@ def _subjects(tok: Token, index: MentionIndex) -> list:
         if controller:  # "called on Thailand to stop shelling": Thailand would stop
             return controller
     for child in tok.children:
-        if child.dep_ in ("nsubj", "csubj"):
+        if child.dep_ in ("nsubj", "csubj") and not _in_dateline(child):
             return (
                 index.in_tokens(child.subtree)
                 or _pronoun([child], index)
@@ -276,3 +277,11 @@ def _free_mentions(tokens: list[Token], index: MentionIndex) -> list:
         if not blocked:
             found.append(mention)
     return found
+
+
+def _in_dateline(tok: Token) -> bool:
+    """'NEW DELHI, India (AP) — Pakistani troops shelled …': the parser may make the
+    dateline a second subject of the clause; it is where the story was filed."""
+    sentence = tok.sent
+    end = dateline_end(sentence.doc.text, sentence.start_char)
+    return end is not None and tok.idx < end

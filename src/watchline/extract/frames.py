@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from watchline.extract.datelines import without_dateline
 from watchline.extract.lexicon import Cue
 from watchline.extract.quotes import Quote
 from watchline.extract.reported import text_of
@@ -69,7 +70,7 @@ def _clause(tok: Token):
                 tokens.pop(0)
             while tokens and tokens[-1].dep_ in ("cc", "punct"):
                 tokens.pop()  # "were killed and" when the parser hung the rest elsewhere
-            tokens = _without_dateline(_without_cue_date(tokens, child))
+            tokens = without_dateline(_without_cue_date(tokens, child))
             tokens += _second_complement(tok, tokens)
             gerund = child.tag_ in ("VBG", "VB") and not any(
                 c.dep_ in SUBJECTS for c in child.children
@@ -112,18 +113,6 @@ def _without_speaker_asides(head: Token) -> list[Token]:
             if before is not None and before.text == ",":
                 cut = before.i if cut is None else min(cut, before.i)
     return [t for t in head.subtree if cut is None or t.i < cut]
-
-
-def _without_dateline(tokens: list[Token]) -> list[Token]:
-    """'BEIRUT — Israeli strikes hit …': a dateline opening the article is not content."""
-    depth = 0
-    for k, tok in enumerate(tokens[:10]):
-        depth += (tok.text == "(") - (tok.text == ")")
-        if tok.text in ("—", "–", "-", "--") and k > 0 and depth == 0:
-            return tokens[k + 1 :]
-        if depth == 0 and tok.is_alpha and not tok.is_upper:
-            break  # "KYIV (Reuters) —": upper-case places, an agency in parentheses
-    return tokens
 
 
 DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",

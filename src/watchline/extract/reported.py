@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from watchline.domain import Act
+from watchline.extract.datelines import without_dateline
 from watchline.extract.spans import token_span, trim
 
 
@@ -49,7 +50,7 @@ def np_span(tok: Token) -> tuple[int, int]:
         if t.lower_ in ("which", "who", "whose") and tokens[k - 1].text == ",":
             tokens = tokens[: k - 1]  # "Hezbollah, which did not comment on the strikes"
             break
-    tokens = _without_dateline(_contiguous(sorted(tokens, key=lambda t: t.i), tok))
+    tokens = without_dateline(_contiguous(sorted(tokens, key=lambda t: t.i), tok))
     start, end = token_span(tokens)
     return trim(text_of(tok.doc), start, end)
 
@@ -63,24 +64,3 @@ def _contiguous(tokens: list[Token], head: Token) -> list[Token]:
     while hi + 1 < len(tokens) and tokens[hi + 1].i == tokens[hi].i + 1:
         hi += 1
     return tokens[lo : hi + 1]
-
-
-DASHES = ("—", "–", "--", "-")
-
-
-def _without_dateline(tokens: list[Token]) -> list[Token]:
-    """'BANGKOK/PHNOM PENH (Reuters) — Thailand's army …': the dateline is not the speaker.
-
-    A dateline is upper-case place names, optionally an agency in parentheses, then a dash.
-    """
-    depth = 0
-    for k, tok in enumerate(tokens[:12]):
-        if tok.text == "(":
-            depth += 1
-        elif tok.text == ")":
-            depth -= 1
-        elif tok.text in DASHES and k > 0 and depth == 0:
-            return tokens[k + 1 :] or tokens
-        elif depth == 0 and tok.is_alpha and not tok.is_upper:
-            return tokens
-    return tokens

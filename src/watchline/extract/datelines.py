@@ -1,0 +1,37 @@
+"""Datelines: 'KYIV, Ukraine, March 3 (Reuters) —' opens a wire story; it is neither the
+speaker nor part of what was said, so spans that start with one are cut after its dash."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+# Upper-case place(s), then optionally a country or state, a day, an agency, then a dash.
+DATELINE = re.compile(
+    r"[A-Z][A-Z.'’/\-]+(?:[ ][A-Z][A-Z.'’/\-]+){0,4}"  # SEOUL, BANGKOK/PHNOM PENH
+    r"(?:,[ ][A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){0,2})?"  # , Ukraine / , Jammu and Kashmir
+    r"(?:,?[ ][A-Z][a-z]{2,8}\.?[ ]\d{1,2}(?:,[ ]\d{4})?)?"  # , June 2 / , Sept. 14, 2024
+    r"[ ]*(?:\([^()\n]{2,30}\)[ ]*)?"  # (Reuters)
+    r"(?:—|–|--|-)[ ]*"
+)
+
+
+def dateline_end(text: str, start: int) -> int | None:
+    """Where the dateline that opens `text` at `start` ends, or None if there is none."""
+    match = DATELINE.match(text, start)
+    if match is None or match.end() - start > 90:
+        return None
+    return match.end()
+
+
+def without_dateline(tokens: list[Token]) -> list[Token]:
+    """The tokens after a dateline that opens them (all of them when there is none)."""
+    if not tokens:
+        return tokens
+    doc = tokens[0].doc
+    end = dateline_end(doc.text, tokens[0].idx)
+    if end is None:
+        return tokens
+    rest = [t for t in tokens if t.idx >= end]
+    return rest or tokens
