@@ -76,7 +76,7 @@ CASES = [
      None, Act.ASSERT, EventType.ATTACK, [None], False,
      "responsibility for the rocket attack on Ashkelon"),
     ("Lebanon’s health ministry reported that three people were killed in the strike.",
-     "LBN", Act.ASSERT, EventType.CASUALTY, [], False, "three people were killed in the strike"),
+     "LBN", Act.ASSERT, EventType.ATTACK, [], False, "three people were killed in the strike"),
     ("A spokesperson for the Indian Army said the situation along the LoC remained calm.",
      "IND", Act.ASSERT, EventType.OTHER, [], False, "the situation along the LoC remained calm"),
     ("Pakistan was accused by India of sheltering militants who carried out the attack.",

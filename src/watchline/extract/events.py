@@ -50,7 +50,28 @@ class EventReader:
             key = (depth, self._priority[event_type])
             if best is None or key < best[:2]:
                 best = (*key, Trigger(event_type, tok, depth))
-        return best[2] if best else Trigger(EventType.OTHER, None)
+        if best is None:
+            return Trigger(EventType.OTHER, None)
+        if best[2].type is EventType.CASUALTY and not self.negated(best[2], tokens):
+            return self._cause_of_casualties(tokens, inside) or best[2]
+        return best[2]
+
+    def _cause_of_casualties(self, tokens: list[Token], inside: set[int]) -> Trigger | None:
+        """'Four soldiers were killed when Azerbaijani forces opened fire': the casualties'
+        cause is the more concrete event, wherever it sits in the sentence (gold rule:
+        mobilize, fortify, attack, exercise before casualty). "No soldiers were wounded in
+        the strikes" stays a statement about casualties."""
+        causes = []
+        for tok in tokens:
+            event_type = self._type_of(tok)
+            if event_type is not None and self._priority[event_type] < self._priority[
+                EventType.CASUALTY
+            ]:
+                causes.append((self._priority[event_type], _depth(tok, inside), tok, event_type))
+        if not causes:
+            return None
+        _, depth, tok, event_type = min(causes, key=lambda c: (c[0], c[1], c[2].i))
+        return Trigger(event_type, tok, depth)
 
     def _type_of(self, tok: Token) -> EventType | None:
         lemma, lower = tok.lemma_.lower(), tok.lower_
