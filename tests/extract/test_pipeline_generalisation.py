@@ -414,3 +414,33 @@ def test_pipeline_coordinated_clause_drops_its_trailing_and(extractor):
     text = "Russia urged both sides to stop the bloodshed, and the Kremlin said talks would go on."
     first = _claims(extractor, text)[0]
     assert first.content.text == "both sides to stop the bloodshed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The village has always been quiet,” a Greek Cypriot farmer said.",
+        "Maya Levin, a security analyst at a Tel Aviv think tank, said nobody knew who would "
+        "rule Damascus next month.",
+        "A retired Indian general said both sides had been building roads up to the line.",
+        "Residents of Paju said they had heard loud bangs near the border late on Saturday.",
+        "Local civil society leaders said Rwandan soldiers had crossed into Rutshuru.",
+    ],
+)
+def test_pipeline_private_people_speak_for_no_state(extractor, text):
+    (claim,) = _claims(extractor, text)
+    assert claim.speaker.affiliation is None
+
+
+def test_pipeline_pronoun_after_a_private_person_is_that_person(extractor):
+    text = (
+        "Turkey's foreign ministry said the road was a humanitarian project. "
+        "“We have waited for this road for years,” said Mehmet, a Turkish Cypriot café owner. "
+        "He said nobody wanted to see soldiers fighting over it."
+    )
+    assert [c.speaker.affiliation for c in _claims(extractor, text)] == ["TUR", None, None]
+
+
+def test_pipeline_un_aid_workers_still_speak_for_the_un(extractor):
+    (claim,) = _claims(extractor, "UN aid workers said the road to Goma had been cut.")
+    assert claim.speaker.affiliation == "UN"

@@ -64,9 +64,10 @@ class EventReader:
         causes = []
         for tok in tokens:
             event_type = self._type_of(tok)
-            if event_type is not None and self._priority[event_type] < self._priority[
-                EventType.CASUALTY
-            ]:
+            if (
+                event_type is not None
+                and self._priority[event_type] < self._priority[EventType.CASUALTY]
+            ):
                 causes.append((self._priority[event_type], _depth(tok, inside), tok, event_type))
         if not causes:
             return None

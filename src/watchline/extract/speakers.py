@@ -52,6 +52,25 @@ FITTING = {
     "government": (ActorKind.GOVERNMENT,),
     "authorities": (ActorKind.GOVERNMENT,),
 }
+# People who speak for themselves: "a Greek Cypriot farmer", "Maya Levin, a security analyst
+# at a Tel Aviv think tank", "a retired Indian general", "civil society leaders".
+CIVILIAN = {
+    "analyst", "analysts", "expert", "experts", "researcher", "researchers", "resident",
+    "residents", "villager", "villagers", "farmer", "farmers", "shopkeeper", "owner",
+    "teacher", "student", "students", "mother", "father", "widow", "witness", "witnesses",
+    "eyewitness", "eyewitnesses", "locals", "civilian", "civilians", "journalist",
+    "journalists", "blogger", "commentator", "scholar", "professor", "academic", "historian",
+    "driver", "refugee", "refugees", "survivor", "survivors", "shepherd", "fisherman",
+    "trader", "merchant", "businessman", "businesswoman", "activist", "activists", "retired",
+    "former", "think", "tank", "pensioner", "worker", "workers", "parishioner", "priest",
+    "imam", "elder", "elders", "society", "displaced", "volunteer", "volunteers", "fellow",
+}  # fmt: skip
+OFFICIAL = {
+    "spokesperson", "spokesman", "spokeswoman", "minister", "president", "official",
+    "officials", "commander", "representative", "envoy", "diplomat", "secretary", "officer",
+    "aide", "adviser", "advisor", "governor", "mayor", "ambassador", "chief", "general",
+    "ministry", "army", "government", "military", "police", "guard", "guards",
+}  # fmt: skip
 KIND_WORDS = {"mission", "observers", "monitors", "ministry", "department", "office", "army",
               "military", "forces", "command"}  # fmt: skip
 WORD = re.compile(r"[\w@\-]+")
@@ -97,6 +116,12 @@ class SpeakerResolver:
         phrase = text[start:end]
         words = [w.lower() for w in WORD.findall(phrase)]
         result = self._named(phrase, start, end, words)
+        if _civilian(words) and (
+            result is None
+            or result.actor is None
+            or not (result.person or result.actor.kind in (ActorKind.ORG, ActorKind.MISSION))
+        ):  # "a Greek Cypriot farmer", "an analyst at a Tel Aviv think tank"
+            result = Resolved(start, end, None, None, True)
         if result is None and words:
             result = self._refer_back(words, start, end, sentence_start)
         if result is None and _generic(words) and sentence_end is not None:
@@ -246,6 +271,8 @@ class SpeakerResolver:
             )
         for pool in (same_sentence, earlier):
             for past in reversed(pool):
+                if pronoun and personal and past.person and _civilian(list(past.words)):
+                    return Resolved(start, end, None, None, True)  # "…, a farmer said. He …"
                 if past.affiliation is None and past.actor is None:
                     continue
                 if pronoun and past.person != personal and pool is not same_sentence:
@@ -280,6 +307,13 @@ def _fits(words: list[str], actor: Actor) -> bool:
         ):
             return True
     return False
+
+
+def _civilian(words: list[str]) -> bool:
+    """A private person (resident, analyst, farmer, retired officer), not an official: a
+    demonym or a town in the phrase does not make them speak for a state."""
+    retired = "retired" in words or "former" in words
+    return bool(CIVILIAN & set(words)) and (retired or not OFFICIAL & set(words))
 
 
 def _looks_personal(words: list[str]) -> bool:
