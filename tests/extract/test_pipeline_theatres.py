@@ -150,6 +150,20 @@ CASES = [
      "the Indian Army said.",
      "IND", Act.ACCUSE, EventType.ATTACK, ["PAK"], False,
      "Pakistani troops shelled Indian posts in Kupwara"),
+    ("Georgia's State Security Service said Russian troops had put up new barbed-wire fencing "
+     "near Khurvaleti.",
+     "GEO", Act.ACCUSE, EventType.FORTIFY, ["RUS"], False,
+     "Russian troops had put up new barbed-wire fencing near Khurvaleti"),
+    ("Kinshasa said Rwandan troops had crossed into Rutshuru territory.",
+     "COD", Act.ACCUSE, EventType.MOBILIZE, ["RWA"], False,
+     "Rwandan troops had crossed into Rutshuru territory"),
+    ("Azerbaijan's State Border Service said every provocation would be answered with the "
+     "harshest response.",
+     "AZE", Act.WARN, EventType.PROVOCATION, [], False,
+     "every provocation would be answered with the harshest response"),
+    ("Kigali said the fighting near Goma posed a serious threat to regional security.",
+     "RWA", Act.WARN, EventType.ATTACK, [], False,
+     "the fighting near Goma posed a serious threat to regional security"),
 ]  # fmt: skip
 
 

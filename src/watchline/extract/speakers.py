@@ -130,6 +130,8 @@ class SpeakerResolver:
             result = self._opening_body(text, start, end, sentence_start)
         if result is None:
             result = self._placed(start, end, _looks_personal(words))
+        if result.affiliation is None and result.actor is None and words[:1] in (["we"], ["our"]):
+            result = self._issuer(text, start, end) or result  # "We state that …"
         result = Resolved(
             result.start, result.end, result.actor, result.affiliation, result.person, tuple(words)
         )
@@ -207,6 +209,26 @@ class SpeakerResolver:
             if start <= place.start and place.end <= end and getattr(place, "country", None):
                 return Resolved(start, end, None, place.country, person)
         return Resolved(start, end, None, None, person)
+
+    def _issuer(self, text: str, start: int, end: int) -> Resolved | None:
+        """Who "we" are in a press release: the body its heading names ("Ministry of Foreign
+        Affairs of the Kyrgyz Republic / Press release"), else its first speaker."""
+        if self.actors is not None:
+            for line in text[:start].splitlines()[:6]:
+                line = line.strip()
+                if line.endswith((".", "!", "?")) or len(line) > 160:
+                    break  # the heading is over; the body has begun
+                if not line:
+                    continue
+                actor, code = self._lookup(_without_article(line))
+                if actor is not None and actor.affiliation:
+                    return Resolved(start, end, actor, actor.affiliation, False)
+                if code:
+                    return Resolved(start, end, None, code, False)
+        for past in self.history:
+            if past.affiliation is not None and not past.person:
+                return Resolved(start, end, past.actor, past.affiliation, False)
+        return None
 
     def _lookup(self, phrase: str) -> tuple[Actor | None, str | None]:
         """The dictionary's answer for a phrase, asked once per extractor."""
