@@ -23,8 +23,7 @@ CASES = [
      "RUS", Act.DENY, EventType.ATTACK, ["RUS"], True,
      "We did not open fire on any Ukrainian positions"),
     ("Kyiv dismissed the claims as Russian propaganda.",
-     "UKR", Act.DENY, EventType.DISINFORMATION, ["RUS"], True,
-     "the claims as Russian propaganda"),
+     "UKR", Act.DENY, EventType.OTHER, [], True, "the claims"),
     ("The Israeli military said Hezbollah fired rockets at northern Israel on Sunday.",
      "ISR", Act.ACCUSE, EventType.ATTACK, [None], False,
      "Hezbollah fired rockets at northern Israel on Sunday"),
@@ -285,3 +284,21 @@ def test_pipeline_embedded_post_is_a_statement_of_its_author(extractor):
 )
 def test_pipeline_narration_is_not_a_claim(extractor, text):
     assert extractor.extract(text, PUBLISHED) == []
+
+
+def test_pipeline_dismissed_claims_are_the_event_they_reported(extractor):
+    """'dismissed the claims as propaganda': the label is the saying, the content is the
+    claims, and the claims are the attack reported before."""
+    text = (
+        "Russia's defence ministry said Ukrainian drones struck a depot in Belgorod. "
+        "Kyiv dismissed the claims as Russian propaganda on Thursday."
+    )
+    claims = extractor.extract(text, date(2024, 4, 5))
+    deny = claims[-1]
+    assert (deny.act, deny.content.text, deny.event.type) == (
+        Act.DENY,
+        "the claims",
+        EventType.ATTACK,
+    )
+    assert [a.affiliation for a in deny.event.agents] == ["UKR"]
+    assert deny.stated_on == date(2024, 4, 4)

@@ -79,6 +79,9 @@ class ClaimBuilder:
             places=self.places,
         )
         self.posts = posts
+        # Times inside what was said date the events told, not the sayings: the date
+        # resolver ignores them in every statement's thread, later ones included.
+        self.contents = [attr.content for attr in attrs]
         for attr in attrs:
             claim = self._claim(attr, f"c{len(self.claims) + 1}")
             if claim is not None:
@@ -275,7 +278,9 @@ class ClaimBuilder:
         if own is not None:
             return own
         resolve = self.extractor.resources.resolve_stated_on
-        return resolve(self.text, self.published_on, start, end, default=default)
+        return resolve(
+            self.text, self.published_on, start, end, default=default, exclude=self.contents
+        )
 
     def _cue_date(self, attr: Attribution) -> date | None:
         """A day phrase on the cue or its object: "rejected the accusations on Wednesday"."""

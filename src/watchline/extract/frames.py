@@ -39,7 +39,7 @@ def content_of(tok: Token, frame: str, cue: Cue, quotes: list[Quote]):
                 if cue.requires_object and child.lemma_.lower() not in cue.requires_object:
                     return None, False, []
                 own = child.lemma_.lower() == "responsibility"  # "claimed responsibility for"
-                return subtree_span(child), False, ["SELF"] if own else []
+                return _object_span(child), False, ["SELF"] if own else []
         passive = [c for c in tok.lefts if c.dep_ == "nsubjpass"]
         if passive and any(c.dep_ == "agent" for c in tok.rights):  # "… was rejected by X"
             if cue.requires_object and passive[0].lemma_.lower() not in cue.requires_object:
@@ -135,6 +135,28 @@ def _without_cue_date(tokens: list[Token], clause: Token) -> list[Token]:
     while rest and rest[0].dep_ in ("punct", "mark"):
         rest.pop(0)
     return rest or tokens
+
+
+def _object_span(obj: Token) -> tuple[int, int]:
+    """The object a cue acts on, without what the parser hung on it that belongs to the
+    saying: "rejected [the accusations] on Wednesday", "dismissed [the reports] as fake"."""
+    cut = None
+    for child in obj.rights:
+        phrase = list(child.subtree)
+        dated = (
+            child.dep_ in ("prep", "npadvmod")
+            and len(phrase) <= 5
+            and any(t.lower_ in DAY_WORDS or t.ent_type_ in ("DATE", "TIME") for t in phrase)
+        )
+        label = child.dep_ == "prep" and child.lower_ == "as"
+        if (dated or label) and child.i > obj.i:
+            cut = child.i if cut is None else min(cut, child.i)
+    if cut is None:
+        return subtree_span(obj)
+    tokens = [t for t in obj.subtree if t.i < cut]
+    while len(tokens) > 1 and tokens[-1].dep_ in ("punct", "cc"):
+        tokens.pop()
+    return token_span(tokens)
 
 
 def _infinitive(tok: Token) -> bool:
