@@ -444,3 +444,24 @@ def test_pipeline_pronoun_after_a_private_person_is_that_person(extractor):
 def test_pipeline_un_aid_workers_still_speak_for_the_un(extractor):
     (claim,) = _claims(extractor, "UN aid workers said the road to Goma had been cut.")
     assert claim.speaker.affiliation == "UN"
+
+
+def test_pipeline_present_tense_statement_is_made_on_the_day_of_publication(extractor):
+    text = (
+        "The Russian Defence Ministry says its units continue to repel Ukrainian attacks in "
+        "the Sudzha district.\n"
+        "The acting governor wrote late yesterday that a Ukrainian drone had hit a block of "
+        "flats in Kurchatov."
+    )
+    claims = extractor.extract(text, date(2024, 8, 8))
+    assert [c.stated_on for c in claims] == [date(2024, 8, 8), date(2024, 8, 7)]
+
+
+def test_pipeline_participle_opening_dates_the_statement(extractor):
+    text = (
+        "Late on Tuesday, Armenia's defence ministry dismissed the Azerbaijani account.\n"
+        "Speaking at a government session this morning, Prime Minister Nikol Pashinyan said "
+        "the attack could be an attempt to derail the peace agenda."
+    )
+    claims = extractor.extract(text, date(2024, 2, 14))
+    assert [c.stated_on for c in claims] == [date(2024, 2, 13), date(2024, 2, 14)]

@@ -277,6 +277,8 @@ class ClaimBuilder:
         own = self._cue_date(attr)
         if own is not None:
             return own
+        if self._present_and_undated(attr):
+            return self.published_on  # "The Russian Defence Ministry says …": today
         resolve = self.extractor.resources.resolve_stated_on
         return resolve(
             self.text, self.published_on, start, end, default=default, exclude=self.contents
@@ -302,6 +304,17 @@ class ClaimBuilder:
                     if found.start_date == found.end_date:
                         return found.start_date
         return None
+
+    def _present_and_undated(self, attr: Attribution) -> bool:
+        """A cue in the present tense ("says", "accuses", "we state") with no time word in
+        its sentence outside what was said reports what is said on the day of publication."""
+        tok = attr.cue_token
+        if tok is None or tok.tag_ not in ("VBZ", "VBP"):
+            return False
+        sentence = attr.sentence
+        start, end = attr.content
+        spans = [(sentence.start_char, start), (end, sentence.end_char)]
+        return not any(TIME_WORDS.search(self.text, a, b) for a, b in spans if a < b)
 
     def _time_words_since(self, attr: Attribution) -> bool:
         """Whether a date or a time word that could date this statement occurs since the last.

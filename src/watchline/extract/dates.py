@@ -105,10 +105,11 @@ DATELINE = re.compile(
 )
 # What may precede a date that opens a sentence and dates its statement.
 FRAME = re.compile(
-    r"^\s*(?:in\s+(?:a|an|its|his|her|their)\s+(?:[a-z]+\s+){0,2})?"
+    r"^\s*(?:(?:speaking|writing|talking|addressing|briefing|answering|commenting)\b[^,]*?\s)?"
+    r"(?:in\s+(?:a|an|its|his|her|their)\s+(?:[a-z]+\s+){0,2})?"
     r"(?:(?:late|early|earlier|later)\s+)?(?:on|in|at|by|from|until)?\s*$",
     re.IGNORECASE,
-)
+)  # "Speaking at a government session this morning, Pashinyan said" dates the saying
 REPORTER_WORDS = 12  # ", Lebanon's state-run National News Agency reported" and shorter
 NEAR = 24  # characters between a cue and a date that still dates it ("said on Tuesday")
 OPENING = 60  # a time window this early in a sentence frames the whole sentence
