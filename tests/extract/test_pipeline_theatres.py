@@ -163,6 +163,12 @@ CASES = [
     ("Kigali said the fighting near Goma posed a serious threat to regional security.",
      "RWA", Act.WARN, EventType.ATTACK, [], False,
      "the fighting near Goma posed a serious threat to regional security"),
+    ("Pakistan's military said militants attacked a checkpoint in North Waziristan.",
+     "PAK", Act.ACCUSE, EventType.ATTACK, [None], False,
+     "militants attacked a checkpoint in North Waziristan"),
+    ("Serbian President Aleksandar Vucic said the gunmen were local Serbs acting on their own.",
+     "SRB", Act.ASSERT, EventType.ATTACK, [], False,
+     "the gunmen were local Serbs acting on their own"),
 ]  # fmt: skip
 
 

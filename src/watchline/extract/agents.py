@@ -29,6 +29,14 @@ NOT_AGENT_PREPS = {
 PERCEPTION = {"detect", "observe", "see", "record", "spot", "monitor", "notice", "register",
               "document", "witness", "report", "find", "identify", "hear"}  # fmt: skip
 SELF = object()  # an agent that is the speaker ("we", "our forces")
+# Words for armed groups that no dictionary names: they did it, and they are no state.
+ARMED_GROUPS = {
+    "rebel", "rebels", "militant", "militants", "insurgent", "insurgents", "separatist",
+    "separatists", "gunman", "gunmen", "terrorist", "terrorists", "militia", "militias",
+    "militiamen", "jihadist", "jihadists", "saboteur", "saboteurs", "guerrilla", "guerrillas",
+    "paramilitaries",
+}  # fmt: skip
+ARMED_GROUP = Actor("armed-group", "an armed group", ActorKind.MILITARY, None)
 
 
 @dataclass(frozen=True)
@@ -39,6 +47,11 @@ class DemonymMention:
     end: int
     text: str
     actor: Actor
+
+
+@dataclass(frozen=True)
+class ArmedGroupMention(DemonymMention):
+    """'the rebels', 'militants': an armed group no dictionary names, of no state."""
 
 
 class MentionIndex:
@@ -53,6 +66,11 @@ class MentionIndex:
             if span is not None:
                 for tok in span:
                     self.by_token.setdefault(tok.i, mention)
+        for tok in doc:  # "the rebels shelled army positions": a doer, if of no state
+            if tok.i not in self.by_token and tok.lower_ in ARMED_GROUPS and tok.pos_ == "NOUN":
+                self.by_token[tok.i] = ArmedGroupMention(
+                    tok.idx, tok.idx + len(tok.text), tok.text, ARMED_GROUP
+                )
 
     def in_tokens(self, tokens: Iterable[Token]) -> list:
         seen: list = []
@@ -88,6 +106,15 @@ def find_agents(
     index: MentionIndex,
 ) -> list:
     """Mentions of who is said to have done the event, most direct first."""
+    return _not_the_trigger(_find_agents(trigger, tokens, objects, index), trigger)
+
+
+def _find_agents(
+    trigger: Trigger,
+    tokens: list[Token],
+    objects: list[Token],
+    index: MentionIndex,
+) -> list:
     if objects:
         accused = index.in_tokens(t for o in objects for t in o.subtree)
         if accused:
@@ -106,6 +133,12 @@ def find_agents(
     if trigger.token.head.lemma_.lower() in PERCEPTION:
         return []  # "monitors recorded 45 violations": who recorded them did not commit them
     return _free_mentions(tokens, index)[:1]
+
+
+def _not_the_trigger(found: list, trigger: Trigger) -> list:
+    """'the gunmen were local Serbs': the trigger word itself names no doer."""
+    at = trigger.token.idx if trigger.token is not None else -1
+    return [m for m in found if not (isinstance(m, ArmedGroupMention) and m.start == at)]
 
 
 def _linked(tok: Token, inside: set[int], index: MentionIndex) -> list:
