@@ -465,3 +465,21 @@ def test_pipeline_participle_opening_dates_the_statement(extractor):
     )
     claims = extractor.extract(text, date(2024, 2, 14))
     assert [c.stated_on for c in claims] == [date(2024, 2, 13), date(2024, 2, 14)]
+
+
+def test_pipeline_capital_framing_the_sentence_gives_the_unnamed_body(extractor):
+    text = (
+        "Cyprus's government spokesman said the works were illegal. "
+        "In Ankara, the foreign ministry accused the peacekeepers of bias."
+    )
+    claims = extractor.extract(text, date(2023, 8, 19))
+    assert [c.speaker.affiliation for c in claims] == ["CYP", "TUR"]
+
+
+def test_pipeline_relayed_statement_is_the_original_speakers_only(extractor):
+    text = (
+        "UN Secretary-General António Guterres urged the parties to avoid an escalation, "
+        "his spokesman said."
+    )
+    (claim,) = extractor.extract(text, date(2020, 11, 14))
+    assert (claim.speaker.text, claim.act.value) == ("UN Secretary-General António Guterres", "appeal")

@@ -81,6 +81,7 @@ class ClaimBuilder:
         self.posts = posts
         # Times inside what was said date the events told, not the sayings: the date
         # resolver ignores them in every statement's thread, later ones included.
+        attrs = _without_relays(attrs)
         self.contents = [attr.content for attr in attrs]
         for attr in attrs:
             claim = self._claim(attr, f"c{len(self.claims) + 1}")
@@ -447,3 +448,21 @@ def _not_in_dateline(found: list, tokens: list) -> list:
     if end is None:
         return found
     return [m for m in found if not (sentence.start_char <= getattr(m, "start", -1) < end)]
+
+
+def _without_relays(attrs: list[Attribution]) -> list[Attribution]:
+    """'Guterres urged the parties to …, his spokesman said': the trailing reporting clause
+    relays a statement whose speaker and cue lie inside its content; the statement is
+    Guterres's, so the relay is not a second claim."""
+    relays = set()
+    for k, outer in enumerate(attrs):
+        lo, hi = outer.content
+        if outer.cue[0] < hi or outer.direct:
+            continue  # only "…, X said" after the content
+        for inner in attrs:
+            if inner is outer or inner.speaker is None:
+                continue
+            if lo <= inner.cue[0] < hi and lo <= inner.speaker[0] and inner.speaker[1] <= hi:
+                relays.add(k)
+                break
+    return [a for k, a in enumerate(attrs) if k not in relays]

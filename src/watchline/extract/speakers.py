@@ -122,6 +122,8 @@ class SpeakerResolver:
             or not (result.person or result.actor.kind in (ActorKind.ORG, ActorKind.MISSION))
         ):  # "a Greek Cypriot farmer", "an analyst at a Tel Aviv think tank"
             result = Resolved(start, end, None, None, True)
+        if result is None and _generic(words):
+            result = self._framed_in(text, start, end, sentence_start)
         if result is None and words:
             result = self._refer_back(words, start, end, sentence_start)
         if result is None and _generic(words) and sentence_end is not None:
@@ -209,6 +211,22 @@ class SpeakerResolver:
             if start <= place.start and place.end <= end and getattr(place, "country", None):
                 return Resolved(start, end, None, place.country, person)
         return Resolved(start, end, None, None, person)
+
+    def _framed_in(self, text: str, start: int, end: int, sentence_start: int):
+        """'In Ankara, the foreign ministry accused …': the capital or country that frames
+        the sentence is the one an unnamed body or official speaks for."""
+        for mention in self.mentions:
+            if not sentence_start <= mention.start < start or not mention.actor.affiliation:
+                continue
+            lead = text[sentence_start : mention.start].strip().lower()
+            rest = text[mention.end : start].strip()
+            if lead == "in" and rest.startswith(",") and len(rest) <= 2:
+                actor = mention.actor
+                return Resolved(
+                    start, end, None, actor.affiliation, _looks_personal(words_of(text[start:end]))
+                )
+            break
+        return None
 
     def _issuer(self, text: str, start: int, end: int) -> Resolved | None:
         """Who "we" are in a press release: the body its heading names ("Ministry of Foreign
@@ -305,6 +323,10 @@ class SpeakerResolver:
                     continue  # "an army spokesperson" is not the RSF's: armies are states'
                 return Resolved(start, end, past.actor, past.affiliation, personal)
         return None
+
+
+def words_of(phrase: str) -> list[str]:
+    return [w.lower() for w in WORD.findall(phrase)]
 
 
 def _generic(words: list[str]) -> bool:
