@@ -482,4 +482,7 @@ def test_pipeline_relayed_statement_is_the_original_speakers_only(extractor):
         "his spokesman said."
     )
     (claim,) = extractor.extract(text, date(2020, 11, 14))
-    assert (claim.speaker.text, claim.act.value) == ("UN Secretary-General António Guterres", "appeal")
+    assert (claim.speaker.text, claim.act.value) == (
+        "UN Secretary-General António Guterres",
+        "appeal",
+    )
