@@ -486,3 +486,15 @@ def test_pipeline_relayed_statement_is_the_original_speakers_only(extractor):
         "UN Secretary-General António Guterres",
         "appeal",
     )
+
+
+def test_pipeline_dismissal_label_and_participle_hung_inside_the_object(extractor):
+    text = (
+        "Israel's military on Tuesday dismissed reports that its tanks were advancing towards "
+        "Damascus as false, saying its forces remained inside the buffer zone."
+    )
+    claims = extractor.extract(text, date(2024, 12, 10))
+    assert [(c.speaker.text, c.act.value, c.content.text) for c in claims] == [
+        ("Israel's military", "deny", "reports that its tanks were advancing towards Damascus"),
+        ("Israel's military", "assert", "its forces remained inside the buffer zone"),
+    ]

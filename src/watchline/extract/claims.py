@@ -9,7 +9,7 @@ made when the one before it was.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -81,7 +81,7 @@ class ClaimBuilder:
         self.posts = posts
         # Times inside what was said date the events told, not the sayings: the date
         # resolver ignores them in every statement's thread, later ones included.
-        attrs = _without_relays(attrs)
+        attrs = _participles_keep_their_speaker(_without_relays(attrs))
         self.contents = [attr.content for attr in attrs]
         for attr in attrs:
             claim = self._claim(attr, f"c{len(self.claims) + 1}")
@@ -466,3 +466,20 @@ def _without_relays(attrs: list[Attribution]) -> list[Attribution]:
                 relays.add(k)
                 break
     return [a for k, a in enumerate(attrs) if k not in relays]
+
+
+def _participles_keep_their_speaker(attrs: list[Attribution]) -> list[Attribution]:
+    """'The army dismissed reports that its tanks were advancing, saying …': the parser
+    may hang the participle inside the object, where the nearest subject is "its tanks";
+    the one saying it is the speaker of the statement whose content holds that subject."""
+    fixed = []
+    for attr in attrs:
+        tok = attr.cue_token
+        if tok is not None and tok.tag_ == "VBG" and attr.speaker is not None:
+            for other in attrs:
+                lo, hi = other.content
+                if other is not attr and other.speaker and lo <= attr.speaker[0] < hi:
+                    attr = replace(attr, speaker=other.speaker)
+                    break
+        fixed.append(attr)
+    return fixed

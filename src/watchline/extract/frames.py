@@ -139,24 +139,39 @@ def _without_cue_date(tokens: list[Token], clause: Token) -> list[Token]:
 
 def _object_span(obj: Token) -> tuple[int, int]:
     """The object a cue acts on, without what the parser hung on it that belongs to the
-    saying: "rejected [the accusations] on Wednesday", "dismissed [the reports] as fake"."""
+    saying: "rejected [the accusations] on Wednesday", "dismissed [the reports] as fake",
+    "dismissed [reports that …], saying …" (the participle is a statement of its own)."""
     cut = None
-    for child in obj.rights:
-        phrase = list(child.subtree)
+    for tok in obj.subtree:
+        if tok.i <= obj.i:
+            continue
+        phrase = list(tok.subtree)
         dated = (
-            child.dep_ in ("prep", "npadvmod")
+            tok.head == obj
+            and tok.dep_ in ("prep", "npadvmod")
             and len(phrase) <= 5
             and any(t.lower_ in DAY_WORDS or t.ent_type_ in ("DATE", "TIME") for t in phrase)
         )
-        label = child.dep_ == "prep" and child.lower_ == "as"
-        if (dated or label) and child.i > obj.i:
-            cut = child.i if cut is None else min(cut, child.i)
+        label = (
+            tok.dep_ == "prep"
+            and tok.lower_ == "as"
+            and len(phrase) <= 5
+            and not any(t.pos_ in ("VERB", "AUX") for t in phrase)
+        )
+        aside = tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.lemma_.lower() in PARTICIPLES
+        if dated or label or aside:
+            first = tok.left_edge.i
+            cut = first if cut is None else min(cut, first)
     if cut is None:
         return subtree_span(obj)
     tokens = [t for t in obj.subtree if t.i < cut]
     while len(tokens) > 1 and tokens[-1].dep_ in ("punct", "cc"):
         tokens.pop()
     return token_span(tokens)
+
+
+PARTICIPLES = {"say", "add", "state", "claim", "insist", "stress", "note", "accuse", "warn",
+               "argue", "explain", "call", "describe", "write"}  # fmt: skip
 
 
 def _infinitive(tok: Token) -> bool:

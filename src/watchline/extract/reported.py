@@ -43,7 +43,7 @@ def np_span(tok: Token) -> tuple[int, int]:
     tokens = [t for t in tok.subtree if not (t.dep_ in ("relcl", "acl") and t.head == tok)]
     drop: set[int] = set()
     for t in tok.children:
-        if t.dep_ in ("relcl", "acl"):
+        if t.dep_ in ("relcl", "acl") or _dated(t):  # "Israel's military [on Tuesday]"
             drop.update(x.i for x in t.subtree)
     tokens = [t for t in tokens if t.i not in drop]
     for k, t in enumerate(tokens[1:], start=1):
@@ -53,6 +53,21 @@ def np_span(tok: Token) -> tuple[int, int]:
     tokens = without_dateline(_contiguous(sorted(tokens, key=lambda t: t.i), tok))
     start, end = token_span(tokens)
     return trim(text_of(tok.doc), start, end)
+
+
+DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "yesterday", "today", "tonight"}  # fmt: skip
+
+
+def _dated(tok: Token) -> bool:
+    """A short "on Tuesday" the parser hung on the speaker's noun."""
+    phrase = list(tok.subtree)
+    return (
+        tok.dep_ == "prep"
+        and tok.i > tok.head.i
+        and len(phrase) <= 4
+        and any(t.lower_ in DAYS or t.ent_type_ in ("DATE", "TIME") for t in phrase)
+    )
 
 
 def _contiguous(tokens: list[Token], head: Token) -> list[Token]:
