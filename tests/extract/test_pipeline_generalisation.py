@@ -498,3 +498,13 @@ def test_pipeline_dismissal_label_and_participle_hung_inside_the_object(extracto
         ("Israel's military", "deny", "reports that its tanks were advancing towards Damascus"),
         ("Israel's military", "assert", "its forces remained inside the buffer zone"),
     ]
+
+
+def test_pipeline_dismissed_account_answers_the_accusation(extractor):
+    text = (
+        "Azerbaijan's State Border Service said Armenian troops had shot at its post near "
+        "Nerkin Hand. Armenia's Defence Ministry dismissed the Azerbaijani account."
+    )
+    deny = extractor.extract(text, date(2024, 2, 13))[-1]
+    assert (deny.act.value, deny.event.type.value, deny.responds_to) == ("deny", "attack", "c1")
+    assert [a.affiliation for a in deny.event.agents] == ["ARM"]

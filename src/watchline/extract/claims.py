@@ -43,6 +43,9 @@ REFERENCE_NOUNS = {
     "information", "rumour", "rumor", "post", "message", "it", "this", "that", "remark",
     "comment", "word", "story", "footage", "video", "allegations", "claims", "reports",
     "involvement", "role", "responsibility", "participation", "link", "links", "connection",
+    "account", "accounts", "version", "position", "narrative", "criticism", "assessment",
+    "findings", "figures", "accusations", "charges", "assertions", "insinuation",
+    "insinuations", "speculation",
 }  # fmt: skip
 MAX_REFERENCE_WORDS = 6
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
