@@ -60,7 +60,7 @@ CASES = [
      "AZE", Act.ACCUSE, EventType.FORTIFY, ["ARM"], False,
      "Armenian units were digging trenches near Tegh"),
     ("The Armenian Defence Ministry said the troops were taking part in a planned exercise.",
-     "ARM", Act.ASSERT, EventType.EXERCISE, [], False,
+     "ARM", Act.ASSERT, EventType.EXERCISE, ["ARM"], False,
      "the troops were taking part in a planned exercise"),
     ("Ukraine said Russia was preparing provocations at the plant.",
      "UKR", Act.ACCUSE, EventType.PROVOCATION, ["RUS"], False,
@@ -169,6 +169,11 @@ CASES = [
     ("Serbian President Aleksandar Vucic said the gunmen were local Serbs acting on their own.",
      "SRB", Act.ASSERT, EventType.ATTACK, [], False,
      "the gunmen were local Serbs acting on their own"),
+    ("Brazil's defence ministry said it had stepped up its military presence in Roraima.",
+     "BRA", Act.ASSERT, EventType.MOBILIZE, ["BRA"], False,
+     "it had stepped up its military presence in Roraima"),
+    ("Ukraine's General Staff said troops shelled Kharkiv overnight.",
+     "UKR", Act.ASSERT, EventType.ATTACK, [], False, "troops shelled Kharkiv overnight"),
 ]  # fmt: skip
 
 

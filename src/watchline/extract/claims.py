@@ -27,7 +27,7 @@ from watchline.domain import (
     TimeWindow,
 )
 from watchline.extract.acts import HOSTILE, decide_act
-from watchline.extract.agents import SELF, MentionIndex, find_agents
+from watchline.extract.agents import PERCEPTION, SELF, MentionIndex, find_agents
 from watchline.extract.attribution import Attribution
 from watchline.extract.datelines import dateline_end
 from watchline.extract.events import Trigger
@@ -48,6 +48,10 @@ REFERENCE_NOUNS = {
     "insinuations", "speculation",
 }  # fmt: skip
 MAX_REFERENCE_WORDS = 6
+OWN_SIDE = {EventType.MOBILIZE, EventType.FORTIFY, EventType.EXERCISE}
+MILITARY_NOUNS = {"troop", "troops", "force", "forces", "soldier", "soldiers", "unit", "units",
+                  "serviceman", "servicemen", "army", "military", "deployment", "navy",
+                  "warship", "ship", "battalion", "brigade", "contingent"}  # fmt: skip
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "yesterday", "today"}  # fmt: skip
 TIME_WORDS = re.compile(
@@ -122,6 +126,8 @@ class ClaimBuilder:
             agents = self._reported_agents(event_type, speaker)
         if not agents and event_type in HOSTILE:
             agents = self._body_agent(tokens, speaker)  # "the army's warplanes had bombed …"
+        if not agents and event_type in OWN_SIDE and speaker.affiliation:
+            agents = self._own_side(tokens, speaker)  # "it had stepped up its presence"
         if event_type is EventType.OTHER:
             agents = []  # the general situation has no doer
         content_text = text[attr.content[0] : attr.content[1]]
@@ -239,6 +245,22 @@ class ClaimBuilder:
         for past in reversed(self.claims):  # "no unusual movements": the ones discussed
             if past.event.type is event_type and past.event.agent is not None:
                 return list(past.event.agents) or [past.event.agent]
+        return []
+
+    def _own_side(self, tokens: list, speaker: Resolved) -> list[Agent]:
+        """'it had stepped up its military presence', '5,600 troops would take part in an
+        exercise', said by a state: troops, deployments and drills with no owner named are
+        the speaker's own (an attack with no doer stays without one)."""
+        for tok in tokens:
+            if tok.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if tok.head.lemma_.lower() in PERCEPTION:
+                break  # "it had not detected any unusual activity": the observer
+            owned = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound")]
+            named = any(c.text[:1].isupper() and c.lower_ not in ("its", "their") for c in owned)
+            if tok.lower_ in ("it", "they") or (tok.lemma_.lower() in MILITARY_NOUNS and not named):
+                return [self._agent(SELF, speaker)]
+            break  # only the content's first subject
         return []
 
     def _body_agent(self, tokens: list, speaker: Resolved) -> list[Agent]:
