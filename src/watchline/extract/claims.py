@@ -33,6 +33,7 @@ from watchline.extract.datelines import dateline_end
 from watchline.extract.events import Trigger
 from watchline.extract.locations import place_mentions
 from watchline.extract.posts import Post
+from watchline.extract.reported import text_of
 from watchline.extract.speakers import Resolved, SpeakerResolver
 
 if TYPE_CHECKING:  # the pipeline imports this module to build its claims
@@ -475,6 +476,9 @@ def _not_in_dateline(found: list, tokens: list) -> list:
     return [m for m in found if not (sentence.start_char <= getattr(m, "start", -1) < end)]
 
 
+RELAY = re.compile(r"(?i)(?:his|her|their|its)\s+(?:\w+\s+){0,2}?(?:spokes\w*|office|aide|press)")
+
+
 def _without_relays(attrs: list[Attribution]) -> list[Attribution]:
     """'Guterres urged the parties to …, his spokesman said': the trailing reporting clause
     relays a statement whose speaker and cue lie inside its content; the statement is
@@ -482,8 +486,13 @@ def _without_relays(attrs: list[Attribution]) -> list[Attribution]:
     relays = set()
     for k, outer in enumerate(attrs):
         lo, hi = outer.content
-        if outer.cue[0] < hi or outer.direct:
+        if outer.cue[0] < hi or outer.direct or outer.speaker is None:
             continue  # only "…, X said" after the content
+        relay = outer.speaker  # "his spokesman", "her office": the speaker's own voice
+        tok = outer.cue_token
+        phrase = text_of(tok.doc)[relay[0] : relay[1]] if tok is not None else ""
+        if not RELAY.match(phrase):
+            continue
         for inner in attrs:
             if inner is outer or inner.speaker is None:
                 continue
