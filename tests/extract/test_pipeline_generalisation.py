@@ -508,3 +508,12 @@ def test_pipeline_dismissed_account_answers_the_accusation(extractor):
     deny = extractor.extract(text, date(2024, 2, 13))[-1]
     assert (deny.act.value, deny.event.type.value, deny.responds_to) == ("deny", "attack", "c1")
     assert [a.affiliation for a in deny.event.agents] == ["ARM"]
+
+
+def test_pipeline_abbreviation_defined_in_the_text_is_that_body(extractor):
+    text = (
+        "Georgia’s State Security Service (SSS) said a man was shot near Kvemo Nikozi. "
+        "Later, the SSS said Russian troops had put up new barbed-wire fencing near Khurvaleti."
+    )
+    claims = extractor.extract(text, date(2023, 11, 7))
+    assert [(c.speaker.affiliation, c.act.value) for c in claims][-1] == ("GEO", "accuse")

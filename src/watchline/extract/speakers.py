@@ -74,6 +74,7 @@ OFFICIAL = {
 KIND_WORDS = {"mission", "observers", "monitors", "ministry", "department", "office", "army",
               "military", "forces", "command"}  # fmt: skip
 WORD = re.compile(r"[\w@\-]+")
+ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,8 @@ class SpeakerResolver:
         phrase = text[start:end]
         words = [w.lower() for w in WORD.findall(phrase)]
         result = self._named(phrase, start, end, words)
+        if result is None:
+            result = self._acronym(text, phrase, start, end)
         if _civilian(words) and (
             result is None
             or result.actor is None
@@ -211,6 +214,24 @@ class SpeakerResolver:
             if start <= place.start and place.end <= end and getattr(place, "country", None):
                 return Resolved(start, end, None, place.country, person)
         return Resolved(start, end, None, None, person)
+
+    def _acronym(self, text: str, phrase: str, start: int, end: int) -> Resolved | None:
+        """'the SSS' after "Georgia's State Security Service (SSS)": an abbreviation the
+        text itself defined stands for the body it was defined for."""
+        short = re.sub(r"(?i)^(?:the|its|their)\s+", "", phrase.strip())
+        if self.actors is None or not ACRONYM.fullmatch(short):
+            return None
+        defined = re.search(rf"([^()\n]{{3,120}}?)\s*\(\s*{re.escape(short)}\s*\)", text[:start])
+        if defined is None:
+            return None
+        words = defined.group(1).split()
+        for k in range(max(0, len(words) - 8), len(words)):
+            actor, code = self._lookup(_without_article(" ".join(words[k:])))
+            if actor is not None and actor.affiliation:
+                return Resolved(start, end, actor, actor.affiliation, False)
+            if code:
+                return Resolved(start, end, None, code, False)
+        return None
 
     def _framed_in(self, text: str, start: int, end: int, sentence_start: int):
         """'In Ankara, the foreign ministry accused …': the capital or country that frames
