@@ -517,3 +517,14 @@ def test_pipeline_abbreviation_defined_in_the_text_is_that_body(extractor):
     )
     claims = extractor.extract(text, date(2023, 11, 7))
     assert [(c.speaker.affiliation, c.act.value) for c in claims][-1] == ("GEO", "accuse")
+
+
+def test_pipeline_the_attack_already_reported_keeps_its_doer(extractor):
+    text = (
+        "Armenia's defence ministry said Azerbaijani forces opened fire on its positions near "
+        "Nerkin Hand. Prime Minister Nikol Pashinyan said the attack could be an attempt to "
+        "derail the peace agenda."
+    )
+    last = extractor.extract(text, date(2024, 2, 14))[-1]
+    assert (last.act.value, last.event.type.value) == ("accuse", "attack")
+    assert [a.affiliation for a in last.event.agents] == ["AZE"]

@@ -241,6 +241,8 @@ class ClaimBuilder:
         content = self.text[slice(*attr.content)]
         if attr.act is Act.ACCUSE and (_definite_mention(content) or _definite_lead(content)):
             return self._reported_agents(event_type, speaker)  # "condemned the strikes"
+        if attr.act is Act.ASSERT and _definite_lead(content) and not negated:
+            return self._reported_agents(event_type, speaker)  # "the attack could be …"
         if attr.act not in (Act.DENY, Act.CONFIRM):
             return []
         for past in reversed(self.claims):  # "no unusual movements": the ones discussed
