@@ -17,6 +17,7 @@ from watchline.extract.agents import MentionIndex
 from watchline.extract.attribution import find_attributions
 from watchline.extract.chunks import MAX_CHARS, joined, pieces
 from watchline.extract.claims import ClaimBuilder
+from watchline.extract.colons import colon_statements
 from watchline.extract.events import EventReader
 from watchline.extract.lexicon import load_cues, load_ontology
 from watchline.extract.posts import find_posts
@@ -95,8 +96,9 @@ class Extractor:
         mentions = actors.find_in(doc) if actors is not None else []
         attrs = settle(find_attributions(doc, self.cues, quotes), text)
         attrs += continued_quotes(attrs, quotes, text)
+        attrs += post_statements(doc, find_posts(text), attrs)
         attrs = sorted(
-            attrs + post_statements(doc, find_posts(text), attrs),
+            attrs + colon_statements(doc, mentions, attrs),
             key=lambda a: min(a.cue[0], a.content[0]),
         )
         builder = ClaimBuilder(

@@ -6,6 +6,7 @@ given, so `text[start:end]` is the evidence an analyst sees.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 
 from spacy.tokens import Token
@@ -30,12 +31,17 @@ def subtree_span(token: Token) -> tuple[int, int]:
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Strip spaces and edge punctuation; keep quote marks only when they are paired."""
     for _ in range(3):
-        while start < end and text[start] in EDGE_PUNCT:
+        while start < end and (text[start] in EDGE_PUNCT or _symbol(text[start])):
             start += 1
-        while end > start and text[end - 1] in EDGE_PUNCT:
+        while end > start and (text[end - 1] in EDGE_PUNCT or _symbol(text[end - 1])):
             end -= 1
         start, end = _balance(text, start, end)
     return start, end
+
+
+def _symbol(char: str) -> bool:
+    """Bullets and emoji that open a Telegram line ('🔻', '⚡️', '•'): not words."""
+    return char in "•◦▪▫●■□►▶➡" or unicodedata.category(char) in ("So", "Sk", "Mn", "Cf", "Cs")
 
 
 def _balance(text: str, start: int, end: int) -> tuple[int, int]:

@@ -355,7 +355,12 @@ def _generic(words: list[str]) -> bool:
     if not words:
         return False
     articles = DETERMINERS | INDEFINITE
-    return (words[0] in articles and any(w in GENERIC_HEADS for w in words)) or words[0] in FITTING
+    bare = len(words) <= 3 and words[-1] in GENERIC_HEADS  # "Foreign ministry this morning:"
+    return (
+        (words[0] in articles and any(w in GENERIC_HEADS for w in words))
+        or words[0] in FITTING
+        or bare
+    )
 
 
 def _fits(words: list[str], actor: Actor) -> bool:
