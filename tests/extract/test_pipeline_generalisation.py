@@ -528,3 +528,21 @@ def test_pipeline_the_attack_already_reported_keeps_its_doer(extractor):
     last = extractor.extract(text, date(2024, 2, 14))[-1]
     assert (last.act.value, last.event.type.value) == ("accuse", "attack")
     assert [a.affiliation for a in last.event.agents] == ["AZE"]
+
+
+def test_pipeline_report_of_an_incident_is_made_the_day_it_names(extractor):
+    text = (
+        "Three UN peacekeepers were lightly injured on Friday when workers forced their way "
+        "through a line of blue helmets near Pyla, the United Nations said."
+    )
+    (claim,) = extractor.extract(text, date(2023, 8, 19))  # a Saturday
+    assert claim.stated_on == date(2023, 8, 18)
+
+
+def test_pipeline_report_with_its_own_day_keeps_it(extractor):
+    text = (
+        "Three UN peacekeepers were lightly injured on Friday near Pyla, the United Nations "
+        "said on Saturday."
+    )
+    (claim,) = extractor.extract(text, date(2023, 8, 20))
+    assert claim.stated_on == date(2023, 8, 19)

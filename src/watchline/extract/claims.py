@@ -309,9 +309,32 @@ class ClaimBuilder:
         if self._present_and_undated(attr):
             return self.published_on  # "The Russian Defence Ministry says …": today
         resolve = self.extractor.resources.resolve_stated_on
-        return resolve(
+        found = resolve(
             self.text, self.published_on, start, end, default=default, exclude=self.contents
         )
+        told = self._day_told_before_the_cue(attr)
+        if told is not None and (found is None or found > told):
+            return told
+        return found
+
+    def _day_told_before_the_cue(self, attr: Attribution) -> date | None:
+        """'Three peacekeepers were injured on Friday …, the United Nations said', in a
+        Saturday paper: a report that names the day of what it tells, and no day of its
+        own, was made that day (wire copy reports an incident the day it happens)."""
+        start, end = attr.content
+        if attr.cue[0] < end or attr.direct or self.published_on is None:
+            return None
+        sentence = attr.sentence
+        if TIME_WORDS.search(self.text, end, sentence.end_char) or TIME_WORDS.search(
+            self.text, sentence.start_char, start
+        ):
+            return None
+        days = [
+            d.start_date
+            for d in self.extractor.resources.find_dates(self.text[start:end], self.published_on)
+            if d.start_date == d.end_date and d.start_date < self.published_on
+        ]
+        return max(days) if days else None
 
     def _cue_date(self, attr: Attribution) -> date | None:
         """A day phrase on the cue or its object: "rejected the accusations on Wednesday"."""
