@@ -174,6 +174,21 @@ CASES = [
      "it had stepped up its military presence in Roraima"),
     ("Ukraine's General Staff said troops shelled Kharkiv overnight.",
      "UKR", Act.ASSERT, EventType.ATTACK, [], False, "troops shelled Kharkiv overnight"),
+    ("The Kremlin said on Monday that talk of Russian troops massing near the Finnish border "
+     "was complete nonsense.",
+     "RUS", Act.DENY, EventType.MOBILIZE, ["RUS"], True,
+     "talk of Russian troops massing near the Finnish border was complete nonsense"),
+    ("The Philippine Coast Guard accused Chinese vessels of firing water cannon at a resupply "
+     "boat near Second Thomas Shoal.",
+     "PHL", Act.ACCUSE, EventType.ATTACK, ["CHN"], False,
+     "Chinese vessels of firing water cannon at a resupply boat near Second Thomas Shoal"),
+    ("South Korea's military said North Korea had been jamming GPS signals near the western "
+     "border islands.",
+     "KOR", Act.ACCUSE, EventType.PROVOCATION, ["PRK"], False,
+     "North Korea had been jamming GPS signals near the western border islands"),
+    ("UNISFA said armed men had attacked a village in Abyei.",
+     "UN", Act.ACCUSE, EventType.ATTACK, [None], False,
+     "armed men had attacked a village in Abyei"),
 ]  # fmt: skip
 
 

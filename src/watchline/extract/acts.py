@@ -23,6 +23,7 @@ A cue that carries its own act ("denied", "accused", "warned", "called on") keep
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from watchline.domain import Act, EventType
 
@@ -78,5 +79,11 @@ def fold(content: str) -> str:
 
 
 def _has_marker(folded: str, phrases: tuple[str, ...]) -> bool:
-    padded = f" {folded} "
-    return any(f" {p} " in padded or f" {p}," in padded or f" {p}." in padded for p in phrases)
+    """Whether a phrase occurs as whole words ("was 'complete nonsense'" has "nonsense")."""
+    return bool(phrases) and _markers(phrases).search(folded) is not None
+
+
+@lru_cache(maxsize=32)
+def _markers(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    words = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'])(?:{words})(?![\w'])")

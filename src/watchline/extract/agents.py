@@ -67,7 +67,12 @@ class MentionIndex:
                 for tok in span:
                     self.by_token.setdefault(tok.i, mention)
         for tok in doc:  # "the rebels shelled army positions": a doer, if of no state
-            if tok.i not in self.by_token and tok.lower_ in ARMED_GROUPS and tok.pos_ == "NOUN":
+            armed = tok.lower_ in ("men", "man", "group", "groups", "gang", "gangs") and any(
+                c.dep_ == "amod" and c.lower_ == "armed" for c in tok.children
+            )  # "armed men attacked a village"
+            if tok.i in self.by_token or tok.pos_ != "NOUN":
+                continue
+            if tok.lower_ in ARMED_GROUPS or armed:
                 self.by_token[tok.i] = ArmedGroupMention(
                     tok.idx, tok.idx + len(tok.text), tok.text, ARMED_GROUP
                 )
@@ -122,6 +127,15 @@ def _find_agents(
         pronoun = _pronoun(objects, index)
         if pronoun:
             return pronoun
+        named = [  # "accused Chinese vessels of firing water cannon"
+            m
+            for o in objects
+            for c in o.children
+            if c.dep_ in ("amod", "compound") and c.i < o.i
+            for m in index.demonym(c)
+        ]
+        if named:
+            return named
     if trigger.token is None:
         return []
     inside = {t.i for t in tokens}

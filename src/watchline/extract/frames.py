@@ -71,7 +71,7 @@ def _clause(tok: Token):
             while tokens and tokens[-1].dep_ in ("cc", "punct"):
                 tokens.pop()  # "were killed and" when the parser hung the rest elsewhere
             tokens = without_dateline(_without_cue_date(tokens, child))
-            tokens += _second_complement(tok, tokens)
+            tokens += _second_complement(tok, tokens) or _split_predicate(tok, child, tokens)
             gerund = child.tag_ in ("VBG", "VB") and not any(
                 c.dep_ in SUBJECTS for c in child.children
             )
@@ -101,6 +101,23 @@ def _second_complement(cue: Token, tokens: list[Token]) -> list[Token]:
             continue
         if any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children):
             return [t for t in cue.doc[tokens[-1].i + 1 : conj.right_edge.i + 1]]
+    return []
+
+
+def _split_predicate(cue: Token, clause: Token, tokens: list[Token]) -> list[Token]:
+    """'said that talk of troops massing near the border was nonsense': the parser may
+    split one clause in two complements of the cue, the second a verb with no subject of
+    its own right after the first; it is the rest of the same clause."""
+    if not tokens:
+        return []
+    for other in cue.children:
+        if other.dep_ != "ccomp" or other is clause or other.i <= tokens[-1].i:
+            continue
+        if any(c.dep_ in SUBJECTS for c in other.children):
+            return []
+        if other.left_edge.i != tokens[-1].i + 1:
+            return []
+        return list(cue.doc[other.left_edge.i : other.right_edge.i + 1])
     return []
 
 
