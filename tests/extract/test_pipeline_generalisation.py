@@ -546,3 +546,14 @@ def test_pipeline_report_with_its_own_day_keeps_it(extractor):
     )
     (claim,) = extractor.extract(text, date(2023, 8, 20))
     assert claim.stated_on == date(2023, 8, 19)
+
+
+def test_pipeline_condemned_strikes_are_the_ones_the_story_is_about(extractor):
+    text = (
+        "Ukrainian officials said Russian forces launched a massive missile attack on the "
+        "energy grid overnight. Russia's Defence Ministry said its forces had struck energy "
+        "facilities. The governor of Volgograd said Ukrainian drones struck a refinery. "
+        "NATO Secretary-General Mark Rutte condemned the strikes as reckless."
+    )
+    last = extractor.extract(text, date(2024, 8, 26))[-1]
+    assert (last.act.value, [a.affiliation for a in last.event.agents]) == ("accuse", ["RUS"])

@@ -284,14 +284,26 @@ class ClaimBuilder:
         return []
 
     def _reported_agents(self, event_type: EventType, speaker: Resolved) -> list[Agent]:
-        """Who did the events of this type reported before, if another party than the speaker."""
-        for past in reversed(self.claims):
+        """Who did the events of this type reported before, if another party than the speaker.
+
+        "NATO condemned the strikes": the strikes the story is about — the doer most often
+        reported, the first one on a tie (the lead) — not merely the last ones mentioned.
+        """
+        counts: dict[str | None, int] = {}
+        first: dict[str | None, list[Agent]] = {}
+        for past in self.claims:
             agent = past.event.agent
             if agent is None or past.event.type is not event_type:
                 continue
-            if agent.affiliation != speaker.affiliation:
-                return list(past.event.agents) or [agent]
-        return []
+            if agent.affiliation == speaker.affiliation:
+                continue
+            key = agent.affiliation or agent.actor_id
+            counts[key] = counts.get(key, 0) + 1
+            first.setdefault(key, list(past.event.agents) or [agent])
+        if not counts:
+            return []
+        best = max(counts, key=lambda k: counts[k])  # dicts keep order: the first on a tie
+        return first[best]
 
     def _stated_on(self, attr: Attribution) -> date | None:
         for post in self.posts:
