@@ -224,3 +224,14 @@ def test_gazetteer_find_regions_lists_and_dates(
     plain: Gazetteer, text: str, expected: list
 ) -> None:
     assert [(m.text, m.country, m.precision.value) for m in plain.find(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a refinery in Russia's Volgograd region", ["Russia", "Volgograd region"]),
+        ("positions in Armenia’s Syunik Province", ["Armenia", "Syunik Province"]),
+    ],
+)  # fmt: skip
+def test_gazetteer_possessive_inside_a_run_separates_two_names(plain: Gazetteer, text, expected):
+    assert [p.text for p in plain.find(text)] == expected

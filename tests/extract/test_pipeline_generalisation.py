@@ -557,3 +557,12 @@ def test_pipeline_condemned_strikes_are_the_ones_the_story_is_about(extractor):
     )
     last = extractor.extract(text, date(2024, 8, 26))[-1]
     assert (last.act.value, [a.affiliation for a in last.event.agents]) == ("accuse", ["RUS"])
+
+
+def test_pipeline_local_official_of_the_region_the_sentence_names(extractor):
+    text = (
+        "Ukrainian drones struck an oil refinery in Russia's Volgograd region, according to "
+        "the regional governor, Andrei Bocharov."
+    )
+    (claim,) = extractor.extract(text, date(2024, 8, 26))
+    assert (claim.speaker.affiliation, claim.act.value) == ("RUS", "accuse")

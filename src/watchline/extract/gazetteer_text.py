@@ -140,13 +140,23 @@ class Piece:
     sentence_initial: bool
 
 
+INNER_POSSESSIVE = re.compile(r"['’]s?(?=[ \t]+\S)")
+
+
 def runs(text: str) -> Iterator[tuple[int, int]]:
-    """Capitalised word runs, without a trailing possessive."""
+    """Capitalised word runs, without a trailing possessive; a possessive inside a run
+    ends one name and starts another ("Russia's Volgograd region")."""
     for match in RUN.finditer(text):
         start, end = match.span()
         tail = POSSESSIVE.search(text, start, end)
         if tail is not None and tail.end() == end:
             end = tail.start()
+        for inner in INNER_POSSESSIVE.finditer(text, start, end):
+            if inner.start() > start:
+                yield start, inner.start()
+            start = inner.end()
+            while start < end and text[start] in " \t":
+                start += 1
         if end > start:
             yield start, end
 

@@ -74,6 +74,7 @@ OFFICIAL = {
 KIND_WORDS = {"mission", "observers", "monitors", "ministry", "department", "office", "army",
               "military", "forces", "command"}  # fmt: skip
 WORD = re.compile(r"[\w@\-]+")
+LOCAL_OFFICIALS = {"governor", "mayor", "regional", "governorate", "oblast"}
 ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 
 
@@ -135,6 +136,9 @@ class SpeakerResolver:
             result = self._opening_body(text, start, end, sentence_start)
         if result is None:
             result = self._placed(start, end, _looks_personal(words))
+        local = LOCAL_OFFICIALS & set(words) and not _civilian(words)
+        if result.affiliation is None and local and sentence_end:
+            result = self._placed_nearby(result, sentence_start, sentence_end)
         if result.affiliation is None and result.actor is None and words[:1] in (["we"], ["our"]):
             result = self._issuer(text, start, end) or result  # "We state that …"
         result = Resolved(
@@ -268,6 +272,14 @@ class SpeakerResolver:
             if past.affiliation is not None and not past.person:
                 return Resolved(start, end, past.actor, past.affiliation, False)
         return None
+
+    def _placed_nearby(self, result: Resolved, sentence_start: int, sentence_end: int):
+        """'… in Russia's Volgograd region, according to the regional governor': a local
+        official of the place the same sentence names."""
+        for place in self.places:
+            if sentence_start <= place.start < sentence_end and getattr(place, "country", None):
+                return Resolved(result.start, result.end, None, place.country, result.person)
+        return result
 
     def _lookup(self, phrase: str) -> tuple[Actor | None, str | None]:
         """The dictionary's answer for a phrase, asked once per extractor."""
