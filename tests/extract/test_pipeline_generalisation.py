@@ -566,3 +566,13 @@ def test_pipeline_local_official_of_the_region_the_sentence_names(extractor):
     )
     (claim,) = extractor.extract(text, date(2024, 8, 26))
     assert (claim.speaker.affiliation, claim.act.value) == ("RUS", "accuse")
+
+
+def test_pipeline_since_a_day_is_no_day_of_saying(extractor):
+    text = (
+        "At least 60 people have been killed on both sides since India's strikes of 7 May, "
+        "according to official tallies.\n"
+        "Pakistan's Foreign Ministry said Pakistan remained committed to the ceasefire."
+    )
+    claims = extractor.extract(text, date(2025, 5, 10))
+    assert [c.stated_on for c in claims] == [date(2025, 5, 10), date(2025, 5, 10)]

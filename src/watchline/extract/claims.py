@@ -30,6 +30,7 @@ from watchline.extract.acts import HOSTILE, decide_act
 from watchline.extract.agents import PERCEPTION, SELF, MentionIndex, find_agents
 from watchline.extract.attribution import Attribution
 from watchline.extract.datelines import dateline_end
+from watchline.extract.dates import period_start
 from watchline.extract.events import Trigger
 from watchline.extract.locations import place_mentions
 from watchline.extract.posts import Post
@@ -344,7 +345,9 @@ class ClaimBuilder:
         days = [
             d.start_date
             for d in self.extractor.resources.find_dates(self.text[start:end], self.published_on)
-            if d.start_date == d.end_date and d.start_date < self.published_on
+            if d.start_date == d.end_date
+            and d.start_date < self.published_on
+            and not period_start(self.text, start, start + d.start)  # "since … 7 May"
         ]
         return max(days) if days else None
 

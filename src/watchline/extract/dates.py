@@ -297,8 +297,17 @@ def _sentence_date(
     verb = SPEECH.search(text, sent.start, sent.end)
     if verb is not None:
         return _governing(text, mentions, sent, verb.start(), verb.end())
-    days = [m for m in inside if m.is_day]
+    days = [m for m in inside if m.is_day and not period_start(text, sent.start, m.start)]
     return days[0] if days else None
+
+
+SINCE = re.compile(r"\b(?:since|until|till)\b(?:\s+[\w'’\-]+){0,5}\s*$", re.IGNORECASE)
+
+
+def period_start(text: str, sentence_start: int, position: int) -> bool:
+    """'killed since India's strikes of 7 May': the start of a period, not the day the
+    narrative is at."""
+    return SINCE.search(text, max(sentence_start, position - 60), position) is not None
 
 
 def _lead_date(
