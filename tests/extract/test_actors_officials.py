@@ -53,7 +53,7 @@ def actors() -> ActorDictionary:
         # South, East and South-East Asia
         ("National Security Adviser Ajit Doval", "ind.doval", "IND"),
         ("former army chief Qamar Javed Bajwa", "pak.bajwa", "PAK"),
-        ("Taliban spokesman Zabihullah Mujahid", "taliban.mujahid", None),
+        ("Taliban spokesman Zabihullah Mujahid", "taliban.mujahid", "AFG"),
         ("Chinese Foreign Ministry spokesperson Zhao Lijian", "chn.zhaolijian", "CHN"),
         ("Taiwan's President Lai Ching-te", "twn.lai", "TWN"),
         ("North Korean Foreign Minister Choe Son Hui", "prk.choesonhui", "PRK"),
@@ -83,7 +83,7 @@ def actors() -> ActorDictionary:
         ("@JZarif", "irn.zarif", "IRN"),
         ("@PaulKagame", "rwa.kagame", "RWA"),
         ("@poroshenko", "ukr.poroshenko", "UKR"),
-        ("@Zabehulah_M33", "taliban.mujahid", None),
+        ("@Zabehulah_M33", "taliban.mujahid", "AFG"),
     ],
 )
 def test_officials_resolve_to_their_affiliation(
