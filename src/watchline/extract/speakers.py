@@ -74,6 +74,19 @@ OFFICIAL = {
 KIND_WORDS = {"mission", "observers", "monitors", "ministry", "department", "office", "army",
               "military", "forces", "command"}  # fmt: skip
 WORD = re.compile(r"[\w@\-]+")
+RELEASE = re.compile(
+    r"(?im)^\s*(?:press\s+release|statement|communiqu[eé]|press\s+statement|"
+    r"office\s+of\s+the\s+spokes\w+)\b"
+)
+# What follows the capital in a dateline: ", June 2 (Reuters) -", " (AP) —", ", 16 November".
+DATELINE_TAIL = re.compile(
+    r"(?:,\s*[A-Z][a-z]+\.?\s+\d|,\s*\d{1,2}\s+[A-Z][a-z]+|\s*\([^)]{2,20}\)\s*[-–—]|"
+    r",\s*[A-Z][a-z]+\s*\([^)]{2,20}\)\s*[-–—])"
+)
+TITLES = {"minister", "secretary", "spokesperson", "spokesman", "spokeswoman", "general",
+          "commander", "governor", "ambassador", "deputy", "chief", "president", "premier",
+          "director", "colonel", "major", "lieutenant", "admiral", "envoy", "adviser", "advisor",
+          "chairman", "chairwoman", "head"}  # fmt: skip
 LOCAL_OFFICIALS = {"governor", "mayor", "regional", "governorate", "oblast"}
 ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 
@@ -141,6 +154,8 @@ class SpeakerResolver:
             result = self._placed_nearby(result, sentence_start, sentence_end)
         if result.affiliation is None and result.actor is None and words[:1] in (["we"], ["our"]):
             result = self._issuer(text, start, end) or result  # "We state that …"
+        if result.affiliation is None and result.actor is None and _titled(words):
+            result = self._home(text, start, end) or result  # "Defence Minister X" at home
         result = Resolved(
             result.start, result.end, result.actor, result.affiliation, result.person, tuple(words)
         )
@@ -251,6 +266,30 @@ class SpeakerResolver:
                     start, end, None, actor.affiliation, _looks_personal(words_of(text[start:end]))
                 )
             break
+        return None
+
+    def _home(self, text: str, start: int, end: int) -> Resolved | None:
+        """The state a document speaks from: the issuer of a press release, or the
+        capital of a wire dateline ("SEOUL, June 2 (Reuters) -", "Warsaw, 16 November
+        2021"). An official named with a title but no country ("Defence Minister Shin
+        Won-sik said") is that state's, unless the dictionary knows better."""
+        head = text[: min(start, 600)]
+        if RELEASE.search(head):
+            issuer = self._issuer(text, start, end)
+            if issuer is not None:
+                return issuer
+        for mention in self.mentions:
+            if mention.start >= min(start, 600):
+                break
+            line_start = text.rfind("\n", 0, mention.start) + 1
+            after = text[mention.end : mention.end + 40]
+            if (
+                mention.start == line_start
+                and mention.actor.kind in (ActorKind.GOVERNMENT, ActorKind.STATE)
+                and mention.actor.affiliation
+                and DATELINE_TAIL.match(after)
+            ):
+                return Resolved(start, end, None, mention.actor.affiliation, True)
         return None
 
     def _issuer(self, text: str, start: int, end: int) -> Resolved | None:
@@ -389,6 +428,14 @@ def _fits(words: list[str], actor: Actor) -> bool:
         ):
             return True
     return False
+
+
+def _titled(words: list[str]) -> bool:
+    """'Defence Minister Shin Won-sik', 'Deputy Minister Maciej Wąsik': an official named with
+    a title; not a private person, not a pronoun or a bare description."""
+    if not words or words[0] in DETERMINERS | INDEFINITE | PERSONAL | IMPERSONAL:
+        return False
+    return bool(TITLES & set(words)) and not _civilian(words) and len(words) >= 3
 
 
 def _civilian(words: list[str]) -> bool:
