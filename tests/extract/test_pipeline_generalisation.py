@@ -582,11 +582,11 @@ def test_pipeline_since_a_day_is_no_day_of_saying(extractor):
     ("text", "affiliation"),
     [
         ("SEOUL, June 2 (Reuters) - North Korea flew more balloons across the border.\n"
-         "“This threatens our people,” Defence Minister Shin Won-sik told reporters.", "KOR"),
+         "“This threatens our people,” Defence Minister Arno Velt told reporters.", "KOR"),
         ("Ministry of the Interior\nPress release\n\nWarsaw, 16 November 2021\n\n"
          "Deputy Minister Maciej Wąsik said the border had been sealed.", "POL"),
         ("Villagers near the border heard blasts overnight.\n"
-         "Defence Minister Shin Won-sik said the army was on alert.", None),
+         "Defence Minister Arno Velt said the army was on alert.", None),
     ],
 )  # fmt: skip
 def test_pipeline_titled_official_without_a_country_is_of_the_home_state(
