@@ -78,10 +78,11 @@ RELEASE = re.compile(
     r"(?im)^\s*(?:press\s+release|statement|communiqu[eé]|press\s+statement|"
     r"office\s+of\s+the\s+spokes\w+)\b"
 )
-# What follows the capital in a dateline: ", June 2 (Reuters) -", " (AP) —", ", 16 November".
-DATELINE_TAIL = re.compile(
-    r"(?:,\s*[A-Z][a-z]+\.?\s+\d|,\s*\d{1,2}\s+[A-Z][a-z]+|\s*\([^)]{2,20}\)\s*[-–—]|"
-    r",\s*[A-Z][a-z]+\s*\([^)]{2,20}\)\s*[-–—])"
+# A dateline: "SEOUL, June 2 (Reuters) -", "KYIV, Ukraine (AP) —", "Warsaw, 16 November 2021".
+DATELINE_PLACE = re.compile(
+    r"\s*([A-Z][A-Za-z .'’/\-]{1,40}?)"
+    r"(?=(?:,\s*[A-Z][a-z]+)?(?:,\s*[A-Z][a-z]+\.?\s+\d|,\s*\d{1,2}\s+[A-Z][a-z]+|"
+    r"\s*\([^)]{2,20}\)\s*[-–—]))"
 )
 TITLES = {"minister", "secretary", "spokesperson", "spokesman", "spokeswoman", "general",
           "commander", "governor", "ambassador", "deputy", "chief", "president", "premier",
@@ -278,18 +279,16 @@ class SpeakerResolver:
             issuer = self._issuer(text, start, end)
             if issuer is not None:
                 return issuer
-        for mention in self.mentions:
-            if mention.start >= min(start, 600):
-                break
-            line_start = text.rfind("\n", 0, mention.start) + 1
-            after = text[mention.end : mention.end + 40]
-            if (
-                mention.start == line_start
-                and mention.actor.kind in (ActorKind.GOVERNMENT, ActorKind.STATE)
-                and mention.actor.affiliation
-                and DATELINE_TAIL.match(after)
-            ):
-                return Resolved(start, end, None, mention.actor.affiliation, True)
+        for line in text[: min(start, 600)].splitlines()[:10]:
+            place = DATELINE_PLACE.match(line)
+            if place is None:
+                continue
+            city = place.group(1).split("/")[0].strip()
+            actor, code = self._lookup(city.title() if city.isupper() else city)
+            if actor is not None and actor.affiliation:
+                return Resolved(start, end, None, actor.affiliation, True)
+            if code:
+                return Resolved(start, end, None, code, True)
         return None
 
     def _issuer(self, text: str, start: int, end: int) -> Resolved | None:
