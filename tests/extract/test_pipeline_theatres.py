@@ -66,7 +66,7 @@ CASES = [
      "UKR", Act.ACCUSE, EventType.PROVOCATION, ["RUS"], False,
      "Russia was preparing provocations at the plant"),
     ("North Korea warned that it would respond to any incursion with overwhelming force.",
-     "PRK", Act.WARN, EventType.ATTACK, [], False,
+     "PRK", Act.WARN, EventType.ATTACK, ["PRK"], False,
      "it would respond to any incursion with overwhelming force"),
     ("Israel’s foreign minister urged the UN to disarm Hezbollah in southern Lebanon.",
      "ISR", Act.APPEAL, EventType.OTHER, [], False,  # an `other` event has no doer (dev gold)
@@ -189,6 +189,13 @@ CASES = [
     ("UNISFA said armed men had attacked a village in Abyei.",
      "UN", Act.ACCUSE, EventType.ATTACK, [None], False,
      "armed men had attacked a village in Abyei"),
+    ("Thailand's army said it had sent F-16 jets to strike Cambodian military targets.",
+     "THA", Act.ASSERT, EventType.ATTACK, ["THA"], False,
+     "it had sent F-16 jets to strike Cambodian military targets"),
+    ("Cambodia's defence ministry accused Thailand of dropping cluster munitions on Cambodian "
+     "territory.",
+     "KHM", Act.ACCUSE, EventType.ATTACK, ["THA"], False,
+     "Thailand of dropping cluster munitions on Cambodian territory"),
 ]  # fmt: skip
 
 

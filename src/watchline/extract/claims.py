@@ -128,8 +128,8 @@ class ClaimBuilder:
             agents = self._reported_agents(event_type, speaker)
         if not agents and event_type in HOSTILE:
             agents = self._body_agent(tokens, speaker)  # "the army's warplanes had bombed …"
-        if not agents and event_type in OWN_SIDE and speaker.affiliation:
-            agents = self._own_side(tokens, speaker)  # "it had stepped up its presence"
+        if not agents and event_type in OWN_SIDE | {EventType.ATTACK} and speaker.affiliation:
+            agents = self._own_side(tokens, speaker, event_type)  # "it had stepped up …"
         if event_type is EventType.OTHER:
             agents = []  # the general situation has no doer
         content_text = text[attr.content[0] : attr.content[1]]
@@ -251,10 +251,12 @@ class ClaimBuilder:
                 return list(past.event.agents) or [past.event.agent]
         return []
 
-    def _own_side(self, tokens: list, speaker: Resolved) -> list[Agent]:
+    def _own_side(self, tokens: list, speaker: Resolved, event_type: EventType) -> list[Agent]:
         """'it had stepped up its military presence', '5,600 troops would take part in an
         exercise', said by a state: troops, deployments and drills with no owner named are
-        the speaker's own (an attack with no doer stays without one)."""
+        the speaker's own. An attack is the speaker's only when the text says so ("it had
+        struck", "its troops", "the military had struck"); "troops shelled Kharkiv" stays
+        without a doer."""
         for tok in tokens:
             if tok.dep_ not in ("nsubj", "nsubjpass"):
                 continue
@@ -262,7 +264,13 @@ class ClaimBuilder:
                 break  # "it had not detected any unusual activity": the observer
             owned = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound")]
             named = any(c.text[:1].isupper() and c.lower_ not in ("its", "their") for c in owned)
-            if tok.lower_ in ("it", "they") or (tok.lemma_.lower() in MILITARY_NOUNS and not named):
+            ours = any(c.lower_ in ("its", "their", "our") for c in owned) or any(
+                c.dep_ == "det" and c.lower_ == "the" for c in tok.children
+            )
+            military = tok.lemma_.lower() in MILITARY_NOUNS and not named
+            if event_type is EventType.ATTACK:
+                military = military and ours
+            if tok.lower_ in ("it", "they") or military:
                 return [self._agent(SELF, speaker)]
             break  # only the content's first subject
         return []
