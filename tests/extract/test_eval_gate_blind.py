@@ -9,7 +9,7 @@ their judgement calls, where two annotators sometimes chose differently.
 
 First sight, 2026-11-28 (18 new articles): claim F1 0.59, full F1 0.32, stated_on 0.79.
 After the generalisation pass that followed (all 21 articles, 220 gold claims): claim F1
-0.847, full F1 0.592, stated_on 0.932. The pinned minimums below are those figures; they
+0.847, full F1 0.597, stated_on 0.942. The pinned minimums below are those figures; they
 may only rise. Rules fitted to one of these articles are defects:
 every change made for them is tested on sentences of our own in other test files.
 """
@@ -25,7 +25,7 @@ BLIND = Path(__file__).resolve().parents[1] / "fixtures" / "extract" / "heldout_
 
 MIN_CLAIM_F1 = 0.84
 MIN_FULL_F1 = 0.59
-MIN_DATE_ACC = 0.93
+MIN_DATE_ACC = 0.94
 
 
 @pytest.fixture(scope="module")
