@@ -247,3 +247,15 @@ def test_actors_find_in_doc_of_another_vocab(actors: ActorDictionary) -> None:
 )
 def test_actors_find_ambiguous_names(actors: ActorDictionary, text: str, expected: list) -> None:
     assert [(m.text, m.actor.id) for m in actors.find(text)] == expected
+
+
+def test_actors_a_post_named_for_a_person_gives_no_surname():
+    """'Kremlin spokesman' finds Peskov; a later 'spokesman for Ukraine's …' is not him."""
+    from watchline.extract.actors import ActorDictionary
+
+    text = (
+        "Kremlin spokesman said the operation went to plan. A spokesman for Ukraine's "
+        "Kharkiv group, Nazar Voloshyn, disagreed."
+    )
+    found = [(m.text, m.actor.id) for m in ActorDictionary.load().find(text)]
+    assert ("spokesman", "rus.peskov") not in found

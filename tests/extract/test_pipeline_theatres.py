@@ -196,6 +196,14 @@ CASES = [
      "territory.",
      "KHM", Act.ACCUSE, EventType.ATTACK, ["THA"], False,
      "Thailand of dropping cluster munitions on Cambodian territory"),
+    ("“UNISFA strongly condemns this heinous attack and calls on the Government of South Sudan "
+     "to investigate it,” the mission said.",
+     "UN", Act.APPEAL, EventType.ATTACK, [], False,
+     "UNISFA strongly condemns this heinous attack and calls on the Government of South Sudan "
+     "to investigate it"),
+    ("Dujarric said attacks against UN peacekeepers may constitute war crimes.",
+     "UN", Act.WARN, EventType.ATTACK, [], False,
+     "attacks against UN peacekeepers may constitute war crimes"),
 ]  # fmt: skip
 
 

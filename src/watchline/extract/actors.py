@@ -236,7 +236,8 @@ def _surnames(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     first: dict[str, ActorMention] = {}  # surname -> its first full mention
     for mention in mentions:
         words = mention.text.split()
-        if mention.actor.kind is ActorKind.PERSON and len(words) >= 2:
+        # "Kremlin spokesman" names Peskov by his post: "spokesman" is no surname
+        if mention.actor.kind is ActorKind.PERSON and len(words) >= 2 and words[-1][:1].isupper():
             first.setdefault(words[-1], mention)
     if not first:
         return []

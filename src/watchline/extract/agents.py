@@ -28,6 +28,9 @@ NOT_AGENT_PREPS = {
 
 PERCEPTION = {"detect", "observe", "see", "record", "spot", "monitor", "notice", "register",
               "document", "witness", "report", "find", "identify", "hear"}  # fmt: skip
+# "UNISFA condemns this attack": who condemns, investigates or protests it did not do it
+STANCE = {"condemn", "denounce", "deplore", "criticise", "criticize", "investigate",
+          "protest", "regret", "mourn", "decry"}  # fmt: skip
 SELF = object()  # an agent that is the speaker ("we", "our forces")
 # Words for armed groups that no dictionary names: they did it, and they are no state.
 ARMED_GROUPS = {
@@ -144,7 +147,7 @@ def _find_agents(
         linked = _cause(trigger.token, index)
     if linked or trigger.type is EventType.DIPLOMACY:
         return linked
-    if trigger.token.head.lemma_.lower() in PERCEPTION:
+    if trigger.token.head.lemma_.lower() in PERCEPTION | STANCE:
         return []  # "monitors recorded 45 violations": who recorded them did not commit them
     return _free_mentions(tokens, index)[:1]
 
@@ -176,7 +179,7 @@ def _linked(tok: Token, inside: set[int], index: MentionIndex) -> list:
             break
         if node.dep_ == "pobj" and node.head.lower_ in NOT_AGENT_PREPS:
             break  # "respond to any incursion": the incursion is not the responder's
-        if node.head.lemma_.lower() in PERCEPTION:
+        if node.head.lemma_.lower() in PERCEPTION | STANCE:
             break  # "it had not detected any activity": the observer is not the agent
         node = node.head
         found = _subjects(node, index)
@@ -216,7 +219,7 @@ def _subjects(tok: Token, index: MentionIndex) -> list:
     for child in tok.children:
         if child.dep_ in ("nsubj", "csubj") and not _in_dateline(child):
             return (
-                index.in_tokens(child.subtree)
+                index.in_tokens(_not_targets(child))
                 or _pronoun([child], index)
                 or index.demonym(child)  # a misparsed "Ukrainian [shelling]" as the subject
                 or [
@@ -324,6 +327,15 @@ def _free_mentions(tokens: list[Token], index: MentionIndex) -> list:
         if not blocked:
             found.append(mention)
     return found
+
+
+def _not_targets(head: Token) -> list[Token]:
+    """A subject's words without those naming a target ("attacks against UN peacekeepers")."""
+    blocked: set[int] = set()
+    for tok in head.subtree:
+        if tok.dep_ == "prep" and tok.lower_ in NOT_AGENT_PREPS and tok.i != head.i:
+            blocked.update(t.i for t in tok.subtree)
+    return [t for t in head.subtree if t.i not in blocked]
 
 
 def _in_dateline(tok: Token) -> bool:
