@@ -594,3 +594,15 @@ def test_pipeline_titled_official_without_a_country_is_of_the_home_state(
 ):
     last = extractor.extract(text, date(2024, 6, 2))[-1]
     assert last.speaker.affiliation == affiliation
+
+
+def test_pipeline_press_release_official_then_he_and_surname(extractor):
+    text = (
+        "Arab Republic of Egypt\nState Information Service\nPRESS RELEASE\n\n"
+        "Cairo, 22 January 2024\n\n"
+        "Diaa Rashwan, head of the State Information Service (SIS), affirmed on Monday that "
+        "Egypt has full control over its borders with the Gaza Strip. He said Egypt rejected "
+        "the claims. Rashwan stressed that Israel was using these claims as a pretext."
+    )
+    claims = extractor.extract(text, date(2024, 1, 22))
+    assert [c.speaker.affiliation for c in claims] == ["EGY", "EGY", "EGY"]

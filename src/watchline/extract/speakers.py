@@ -231,6 +231,8 @@ class SpeakerResolver:
     def _placed(self, start: int, end: int, person: bool) -> Resolved:
         """'Kharkiv governor Oleh Syniehubov': an official of the country of a place named."""
         for place in self.places:
+            if place.text.isupper():
+                continue  # "(SIS)" is an abbreviation, not the town of Sis
             if start <= place.start and place.end <= end and getattr(place, "country", None):
                 return Resolved(start, end, None, place.country, person)
         return Resolved(start, end, None, None, person)
@@ -277,8 +279,8 @@ class SpeakerResolver:
         head = text[: min(start, 600)]
         if RELEASE.search(head):
             issuer = self._issuer(text, start, end)
-            if issuer is not None:
-                return issuer
+            if issuer is not None:  # the official, a person, speaks for the issuer's state
+                return Resolved(start, end, None, issuer.affiliation, True)
         for line in text[: min(start, 600)].splitlines()[:10]:
             place = DATELINE_PLACE.match(line)
             if place is None:
