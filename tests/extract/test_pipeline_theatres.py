@@ -204,6 +204,12 @@ CASES = [
     ("Dujarric said attacks against UN peacekeepers may constitute war crimes.",
      "UN", Act.WARN, EventType.ATTACK, [], False,
      "attacks against UN peacekeepers may constitute war crimes"),
+    ("Thai officials said Cambodian BM-21 rockets had hit the petrol station.",
+     "THA", Act.ACCUSE, EventType.ATTACK, ["KHM"], False,
+     "Cambodian BM-21 rockets had hit the petrol station"),
+    ("Armenia's defence ministry said the Azerbaijani shelling had not stopped.",
+     "ARM", Act.ACCUSE, EventType.ATTACK, ["AZE"], False,
+     "the Azerbaijani shelling had not stopped"),
 ]  # fmt: skip
 
 

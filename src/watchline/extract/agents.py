@@ -222,10 +222,10 @@ def _subjects(tok: Token, index: MentionIndex) -> list:
                 index.in_tokens(_not_targets(child))
                 or _pronoun([child], index)
                 or index.demonym(child)  # a misparsed "Ukrainian [shelling]" as the subject
-                or [
+                or [  # "Cambodian BM-21 rockets", parsed with "Cambodian" as possessor
                     m
                     for t in child.lefts
-                    if t.dep_ in ("amod", "compound")
+                    if t.dep_ in ("amod", "compound", "poss")
                     for m in index.demonym(t)
                 ]
             )

@@ -16,6 +16,9 @@ from spacy.tokens import Token
 from watchline.domain import EventType
 from watchline.extract.lexicon import Ontology
 
+# Verbs whose negation says the event goes on: "the shelling had not stopped".
+ENDINGS = {"stop", "cease", "end", "halt", "subside", "abate", "ease", "quiet", "calm"}
+
 
 @dataclass(frozen=True)
 class Trigger:
@@ -100,6 +103,8 @@ class EventReader:
         inside = {t.i for t in tokens}
         tok: Token = trigger.token
         for _ in range(8):
+            if tok.lemma_.lower() in ENDINGS and tok is not trigger.token:
+                return False  # "the shelling had not stopped": it goes on
             if self._negates(tok, existential=tok is trigger.token):
                 return True
             if tok.head == tok or tok.head.i not in inside:
