@@ -210,6 +210,14 @@ CASES = [
     ("Armenia's defence ministry said the Azerbaijani shelling had not stopped.",
      "ARM", Act.ACCUSE, EventType.ATTACK, ["AZE"], False,
      "the Azerbaijani shelling had not stopped"),
+    ("SDF commander Mazloum Abdi said his forces were not involved in any way in the Ankara "
+     "attack.",
+     None, Act.DENY, EventType.ATTACK, [], True,
+     "his forces were not involved in any way in the Ankara attack"),
+    ("Turkey's defence ministry said its operations would continue until the last terrorist "
+     "was eliminated.",
+     "TUR", Act.WARN, EventType.ATTACK, ["TUR"], False,
+     "its operations would continue until the last terrorist was eliminated"),
 ]  # fmt: skip
 
 

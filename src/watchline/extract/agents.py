@@ -201,6 +201,8 @@ def _own_agent(tok: Token, index: MentionIndex) -> list:
             found = (
                 index.in_tokens(child.subtree) or _pronoun([child], index) or index.demonym(child)
             )
+            if child.dep_ == "compound":  # "the Ankara attack": where, not who
+                found = [m for m in found if not _capital(m)]
             if found:
                 return found
     return index.in_tokens([tok])
@@ -327,6 +329,17 @@ def _free_mentions(tokens: list[Token], index: MentionIndex) -> list:
         if not blocked:
             found.append(mention)
     return found
+
+
+def _capital(mention) -> bool:
+    """A one-word name of a government's seat ("Ankara", "Moscow") rather than its people."""
+    actor = getattr(mention, "actor", None)
+    return (
+        actor is not None
+        and actor.kind is ActorKind.GOVERNMENT
+        and " " not in mention.text
+        and mention.text not in actor.name
+    )
 
 
 def _not_targets(head: Token) -> list[Token]:
