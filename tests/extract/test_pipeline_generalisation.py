@@ -606,3 +606,15 @@ def test_pipeline_press_release_official_then_he_and_surname(extractor):
     )
     claims = extractor.extract(text, date(2024, 1, 22))
     assert [c.speaker.affiliation for c in claims] == ["EGY", "EGY", "EGY"]
+
+
+def test_pipeline_press_release_ministry_is_the_issuers(extractor):
+    text = (
+        "REPUBLIC OF KENYA\nMINISTRY OF INTERIOR AND NATIONAL ADMINISTRATION\n"
+        "STATE DEPARTMENT FOR INTERNAL SECURITY\n\nPRESS STATEMENT\n\nNairobi, 11th March 2025\n\n"
+        "1. The Ministry of Interior and National Administration confirms that five officers "
+        "were killed when their vehicle struck an explosive device.\n"
+        "2. The Ministry condemns this cowardly act in the strongest terms."
+    )
+    claims = extractor.extract(text, date(2025, 3, 11))
+    assert [c.speaker.affiliation for c in claims] == ["KEN", "KEN"]

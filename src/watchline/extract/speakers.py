@@ -142,6 +142,12 @@ class SpeakerResolver:
             result = Resolved(start, end, None, None, True)
         if result is None and _generic(words):
             result = self._framed_in(text, start, end, sentence_start)
+        if result is None and _generic(words) and RELEASE.search(text[: min(start, 600)]):
+            issuer = self._issuer(text, start, end)  # "The Ministry" of a press release
+            if issuer is not None:
+                result = Resolved(
+                    start, end, issuer.actor, issuer.affiliation, _looks_personal(words)
+                )
         if result is None and words:
             result = self._refer_back(words, start, end, sentence_start)
         if result is None and _generic(words) and sentence_end is not None:
@@ -297,13 +303,20 @@ class SpeakerResolver:
         """Who "we" are in a press release: the body its heading names ("Ministry of Foreign
         Affairs of the Kyrgyz Republic / Press release"), else its first speaker."""
         if self.actors is not None:
-            for line in text[:start].splitlines()[:6]:
+            heading = []
+            for line in text[:start].splitlines()[:8]:
                 line = line.strip()
                 if line.endswith((".", "!", "?")) or len(line) > 160:
                     break  # the heading is over; the body has begun
-                if not line:
-                    continue
-                actor, code = self._lookup(_without_article(line))
+                if line:  # "REPUBLIC OF KENYA" is looked up as "Republic Of Kenya"
+                    heading.append(line.title() if line.isupper() else line)
+            found = [self._lookup(_without_article(line)) for line in heading]
+            # the state the heading names first ("Republic of Kenya / Ministry of Interior /
+            # State Department for Internal Security"), else the first body it names
+            for actor, _code in found:
+                if actor is not None and actor.kind is ActorKind.STATE and actor.affiliation:
+                    return Resolved(start, end, actor, actor.affiliation, False)
+            for actor, code in found:
                 if actor is not None and actor.affiliation:
                     return Resolved(start, end, actor, actor.affiliation, False)
                 if code:
