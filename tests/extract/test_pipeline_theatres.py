@@ -218,6 +218,15 @@ CASES = [
      "was eliminated.",
      "TUR", Act.WARN, EventType.ATTACK, ["TUR"], False,
      "its operations would continue until the last terrorist was eliminated"),
+    ("The Philippine military said Chinese coast guard personnel had boarded its boats near "
+     "the shoal.",
+     "PHL", Act.ACCUSE, EventType.ATTACK, ["CHN"], False,
+     "Chinese coast guard personnel had boarded its boats near the shoal"),
+    ("Georgia's foreign ministry said it had raised the issue with its international partners.",
+     "GEO", Act.ASSERT, EventType.DIPLOMACY, ["GEO"], False,
+     "it had raised the issue with its international partners"),
+    ("Azerbaijan's defence ministry said its units were returning fire.",
+     "AZE", Act.ASSERT, EventType.ATTACK, ["AZE"], False, "its units were returning fire"),
 ]  # fmt: skip
 
 

@@ -224,12 +224,12 @@ def _subjects(tok: Token, index: MentionIndex) -> list:
                 index.in_tokens(_not_targets(child))
                 or _pronoun([child], index)
                 or index.demonym(child)  # a misparsed "Ukrainian [shelling]" as the subject
-                or [  # "Cambodian BM-21 rockets", parsed with "Cambodian" as possessor
+                or [  # "Cambodian BM-21 rockets", "Chinese coast guard personnel"
                     m
-                    for t in child.lefts
-                    if t.dep_ in ("amod", "compound", "poss")
+                    for t in child.subtree
+                    if t.i < child.i and t.dep_ in ("amod", "compound", "poss")
                     for m in index.demonym(t)
-                ]
+                ][:1]
             )
     return []
 
