@@ -227,6 +227,12 @@ CASES = [
      "it had raised the issue with its international partners"),
     ("Azerbaijan's defence ministry said its units were returning fire.",
      "AZE", Act.ASSERT, EventType.ATTACK, ["AZE"], False, "its units were returning fire"),
+    ("China's coast guard said its personnel had boarded the vessels in line with the law.",
+     "CHN", Act.ASSERT, EventType.ATTACK, ["CHN"], False,
+     "its personnel had boarded the vessels in line with the law"),
+    ("Kyiv said Russia was assembling a force of tens of thousands of troops near Belgorod.",
+     "UKR", Act.ACCUSE, EventType.MOBILIZE, ["RUS"], False,
+     "Russia was assembling a force of tens of thousands of troops near Belgorod"),
 ]  # fmt: skip
 
 

@@ -53,7 +53,11 @@ MAX_REFERENCE_WORDS = 6
 OWN_SIDE = {EventType.MOBILIZE, EventType.FORTIFY, EventType.EXERCISE}
 MILITARY_NOUNS = {"troop", "troops", "force", "forces", "soldier", "soldiers", "unit", "units",
                   "serviceman", "servicemen", "army", "military", "deployment", "navy",
-                  "warship", "ship", "battalion", "brigade", "contingent"}  # fmt: skip
+                  "warship", "ship", "battalion", "brigade", "contingent", "personnel",
+                  "officer", "officers", "guard", "guards", "police", "sailor", "sailors",
+                  "pilot", "pilots", "jet", "jets", "aircraft", "vessel", "vessels",
+                  "fighter", "fighters", "defence", "defences", "defense", "defenses",
+                  "artillery", "operation", "operations", "patrol", "patrols"}  # fmt: skip
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "yesterday", "today"}  # fmt: skip
 TIME_WORDS = re.compile(
