@@ -618,3 +618,19 @@ def test_pipeline_press_release_ministry_is_the_issuers(extractor):
     )
     claims = extractor.extract(text, date(2025, 3, 11))
     assert [c.speaker.affiliation for c in claims] == ["KEN", "KEN"]
+
+
+def test_pipeline_flashback_statement_does_not_move_the_story_day(extractor):
+    text = (
+        "DUBAI, Jan 12 (Reuters) - U.S. and British warships struck Houthi sites overnight, "
+        "the U.S. military said on Friday.\n"
+        "President Joe Biden said in a statement late on Thursday that he had ordered the "
+        "strikes.\n"
+        "Later, a U.S. official said the strikes had hit radar sites in Hodeidah."
+    )
+    claims = extractor.extract(text, date(2024, 1, 12))
+    assert [c.stated_on for c in claims] == [
+        date(2024, 1, 12),
+        date(2024, 1, 11),
+        date(2024, 1, 12),
+    ]

@@ -278,6 +278,9 @@ def _thread_before(
         # thread off the day.
         if verb and opening and not opening[0].is_day:
             thread = _Thread(None, True)
+        elif own is not None and verb and own.is_day and thread.day and own.start_date < thread.day:
+            pass  # "Biden said late on Thursday …" in Friday's story: a flashback; the
+            # statements after it are back on the story's day
         elif own is not None:
             thread = _Thread(own.start_date if own.is_day else None, True)
         elif verb and UNKNOWN.search(head):
