@@ -233,6 +233,9 @@ CASES = [
     ("Kyiv said Russia was assembling a force of tens of thousands of troops near Belgorod.",
      "UKR", Act.ACCUSE, EventType.MOBILIZE, ["RUS"], False,
      "Russia was assembling a force of tens of thousands of troops near Belgorod"),
+    ("Manila said the Chinese actions were aggressive and illegal.",
+     "PHL", Act.ACCUSE, EventType.ATTACK, ["CHN"], False,
+     "the Chinese actions were aggressive and illegal"),
 ]  # fmt: skip
 
 
