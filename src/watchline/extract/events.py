@@ -144,6 +144,10 @@ class EventReader:
 
 def _neighbour_words(tok: Token) -> set[str]:
     words = {tok.head.lemma_.lower(), tok.head.lower_}
+    if tok.dep_ == "nsubj":  # "the Chinese actions were aggressive": what is said of it
+        for said in tok.head.children:
+            if said.dep_ in ("acomp", "attr"):
+                words.update(t.lower_ for t in said.subtree)
     for child in tok.children:
         words.update((child.lemma_.lower(), child.lower_))
         for grandchild in child.children:
