@@ -634,3 +634,29 @@ def test_pipeline_flashback_statement_does_not_move_the_story_day(extractor):
         date(2024, 1, 11),
         date(2024, 1, 12),
     ]
+
+
+def test_pipeline_said_monday_after_a_long_clause_keeps_its_speaker(extractor):
+    text = (
+        "TBILISI, Georgia (AP) — Russian border guards detained two Georgian men near the "
+        "Enguri River, which separates Georgian-controlled territory from the Russia-backed "
+        "breakaway region of Abkhazia, Georgia's State Security Service said Monday."
+    )
+    (claim,) = extractor.extract(text, date(2024, 2, 20))
+    assert (claim.speaker.text, claim.speaker.affiliation) == (
+        "Georgia's State Security Service",
+        "GEO",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Transnistrian security service said a drone had hit a military unit in Tiraspol.",
+        "Danish shipping group Maersk confirmed that one of its vessels had been attacked.",
+        "The Abkhaz side said the men had crossed the boundary illegally.",
+    ],
+)
+def test_pipeline_de_facto_authorities_and_companies_speak_for_no_state(extractor, text):
+    (claim,) = extractor.extract(text, date(2024, 3, 18))
+    assert claim.speaker.affiliation is None

@@ -168,8 +168,10 @@ def _speaker(tok: Token, frame: str, content: tuple[int, int]) -> tuple[int, int
                     return np_span(pobj[0])
         if head == tok and (frame == "quote" or content[1] <= tok.idx):
             for child in tok.rights:
-                if child.dep_ in ("dobj", "attr", "npadvmod", "dep") and not _inside(
-                    child, content
+                if (
+                    child.dep_ in ("dobj", "attr", "npadvmod", "dep")
+                    and not _inside(child, content)
+                    and not _when(child)  # "…, the agency said Monday": no speaker "Monday"
                 ):
                     return np_span(child)
         if head.dep_ in PARTICIPIAL and head.head != head:
@@ -182,6 +184,15 @@ def _speaker(tok: Token, frame: str, content: tuple[int, int]) -> tuple[int, int
             continue
         break
     return _noun_before(tok, content)
+
+
+WHEN = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "today", "yesterday", "tonight", "morning", "evening", "afternoon", "night",
+        "week", "day"}  # fmt: skip
+
+
+def _when(tok: Token) -> bool:
+    return tok.lower_ in WHEN or tok.ent_type_ in ("DATE", "TIME")
 
 
 def _dateline(subject: Token) -> bool:

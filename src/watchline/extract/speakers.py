@@ -64,6 +64,8 @@ CIVILIAN = {
     "trader", "merchant", "businessman", "businesswoman", "activist", "activists", "retired",
     "former", "think", "tank", "pensioner", "worker", "workers", "parishioner", "priest",
     "imam", "elder", "elders", "society", "displaced", "volunteer", "volunteers", "fellow",
+    "company", "companies", "firm", "shipping", "airline", "insurer", "corporation",
+    "contractor", "shipowner", "crew",
 }  # fmt: skip
 OFFICIAL = {
     "spokesperson", "spokesman", "spokeswoman", "minister", "president", "official",
