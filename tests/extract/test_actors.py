@@ -259,3 +259,16 @@ def test_actors_a_post_named_for_a_person_gives_no_surname():
     )
     found = [(m.text, m.actor.id) for m in ActorDictionary.load().find(text)]
     assert ("spokesman", "rus.peskov") not in found
+
+
+def test_actors_packaged_ids_are_unique():
+    """A second entry with the same id would silently replace the first one's aliases."""
+    from collections import Counter
+    from importlib.resources import files
+
+    import yaml
+
+    data = yaml.safe_load(files("watchline.data").joinpath("actors.yaml").read_text("utf-8"))
+    ids = Counter(entry["id"] for entry in data["actors"])
+    ids.update(state["code"].lower() for state in data["states"])
+    assert [k for k, n in ids.items() if n > 1] == []

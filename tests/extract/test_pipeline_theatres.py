@@ -375,3 +375,17 @@ def test_pipeline_dismissed_claims_are_the_event_they_reported(extractor):
     )
     assert [a.affiliation for a in deny.event.agents] == ["UKR"]
     assert deny.stated_on == date(2024, 4, 4)
+
+
+def test_pipeline_non_state_armed_groups_of_many_theatres(extractor):
+    text = (
+        "Colombia's defence minister said ELN guerrillas had attacked an army base in Arauca. "
+        "Myanmar's junta said the Arakan Army had shelled a police post in Maungdaw. "
+        "Pakistan's military said the Balochistan Liberation Army had attacked a train."
+    )
+    claims = extractor.extract(text, PUBLISHED)
+    assert [(c.act, c.event.agent.actor_id if c.event.agent else None) for c in claims] == [
+        (Act.ACCUSE, "eln"),
+        (Act.ACCUSE, "arakan_army"),
+        (Act.ACCUSE, "bla"),
+    ]
