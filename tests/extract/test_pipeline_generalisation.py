@@ -425,6 +425,10 @@ def test_pipeline_coordinated_clause_drops_its_trailing_and(extractor):
         "A retired Indian general said both sides had been building roads up to the line.",
         "Residents of Paju said they had heard loud bangs near the border late on Saturday.",
         "Local civil society leaders said Rwandan soldiers had crossed into Rutshuru.",
+        "Military analysts say the offensive is meant to stretch Ukraine's lines.",
+        "A senior Western diplomat in Pristina said the barricades would stay for weeks.",
+        "Thitinan Pongsudhirak, a political scientist at Chulalongkorn University in "
+        "Bangkok, said both governments were playing to audiences at home.",
     ],
 )
 def test_pipeline_private_people_speak_for_no_state(extractor, text):
@@ -660,3 +664,10 @@ def test_pipeline_said_monday_after_a_long_clause_keeps_its_speaker(extractor):
 def test_pipeline_de_facto_authorities_and_companies_speak_for_no_state(extractor, text):
     (claim,) = extractor.extract(text, date(2024, 3, 18))
     assert claim.speaker.affiliation is None
+
+
+def test_pipeline_a_diplomat_of_a_state_still_speaks_for_it(extractor):
+    (claim,) = extractor.extract(
+        "A Russian diplomat said Moscow would respond to the expulsions.", date(2024, 3, 18)
+    )
+    assert claim.speaker.affiliation == "RUS"

@@ -65,8 +65,16 @@ CIVILIAN = {
     "former", "think", "tank", "pensioner", "worker", "workers", "parishioner", "priest",
     "imam", "elder", "elders", "society", "displaced", "volunteer", "volunteers", "fellow",
     "company", "companies", "firm", "shipping", "airline", "insurer", "corporation",
-    "contractor", "shipowner", "crew",
+    "contractor", "shipowner", "crew", "scientist", "university", "institute", "project",
+    "western", "diplomat", "diplomats",
 }  # fmt: skip
+STRONG_CIVILIAN = {
+    "analyst", "analysts", "expert", "experts", "researcher", "researchers", "scholar",
+    "scientist", "professor", "journalist", "journalists", "resident", "residents",
+    "villager", "villagers", "western", "university", "institute",
+}  # fmt: skip
+OFFICE_HOLDERS = {"minister", "spokesperson", "spokesman", "spokeswoman", "official",
+                  "officials", "commander", "ambassador", "envoy", "governor", "mayor"}  # fmt: skip
 OFFICIAL = {
     "spokesperson", "spokesman", "spokeswoman", "minister", "president", "official",
     "officials", "commander", "representative", "envoy", "diplomat", "secretary", "officer",
@@ -139,7 +147,7 @@ class SpeakerResolver:
         if _civilian(words) and (
             result is None
             or result.actor is None
-            or not (result.person or result.actor.kind in (ActorKind.ORG, ActorKind.MISSION))
+            or result.actor.kind not in (ActorKind.PERSON, ActorKind.ORG, ActorKind.MISSION)
         ):  # "a Greek Cypriot farmer", "an analyst at a Tel Aviv think tank"
             result = Resolved(start, end, None, None, True)
         if result is None and _generic(words):
@@ -456,9 +464,12 @@ def _titled(words: list[str]) -> bool:
 
 def _civilian(words: list[str]) -> bool:
     """A private person (resident, analyst, farmer, retired officer), not an official: a
-    demonym or a town in the phrase does not make them speak for a state."""
-    retired = "retired" in words or "former" in words
-    return bool(CIVILIAN & set(words)) and (retired or not OFFICIAL & set(words))
+    demonym or a town in the phrase does not make them speak for a state. "Military
+    analysts" and "a Western diplomat" are no state's voice either."""
+    found = set(words)
+    retired = "retired" in found or "former" in found
+    strong = bool(STRONG_CIVILIAN & found) and not OFFICE_HOLDERS & found
+    return bool(CIVILIAN & found) and (retired or strong or not OFFICIAL & found)
 
 
 def _looks_personal(words: list[str]) -> bool:
