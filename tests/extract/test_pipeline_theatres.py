@@ -389,3 +389,15 @@ def test_pipeline_non_state_armed_groups_of_many_theatres(extractor):
         (Act.ACCUSE, "arakan_army"),
         (Act.ACCUSE, "bla"),
     ]
+
+
+def test_pipeline_appeal_with_an_infinitive_parsed_as_adverbial(extractor):
+    text = (
+        "UNHCR said it had received reports of new arrivals along the Naf river, and called on "
+        "Bangladesh to keep its border open to people fleeing the violence."
+    )
+    appeal = extractor.extract(text, PUBLISHED)[-1]
+    assert (appeal.act, appeal.content.text) == (
+        Act.APPEAL,
+        "Bangladesh to keep its border open to people fleeing the violence",
+    )

@@ -205,7 +205,12 @@ def _rest(tok: Token):
     A verb coordinated with the cue ("accused Israel of … and warned that …") is a second
     statement of the same speaker, so the phrase stops before "and <verb>".
     """
-    rights = [c for c in tok.rights if c.dep_ in REST_DEPS]
+    rights = [  # "called on Bangladesh to keep …", the infinitive parsed as an adverbial
+        c
+        for c in tok.rights
+        if c.dep_ in REST_DEPS
+        or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+    ]
     second = [c for c in rights if _coordinated_verb(c)]
     if second:
         rights = [c for c in rights if c.i < second[0].i and not _trailing_cc(c, second[0])]
