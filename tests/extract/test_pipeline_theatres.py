@@ -401,3 +401,16 @@ def test_pipeline_appeal_with_an_infinitive_parsed_as_adverbial(extractor):
         Act.APPEAL,
         "Bangladesh to keep its border open to people fleeing the violence",
     )
+
+
+def test_pipeline_adding_after_two_that_clauses_is_a_second_statement(extractor):
+    text = (
+        "Ukraine's General Staff said that fighting was continuing around the villages and "
+        "that Ukrainian units were holding back Russian assault groups, adding that Russian "
+        "forces had carried out 24 attacks in the Kharkiv sector."
+    )
+    claims = extractor.extract(text, PUBLISHED)
+    assert [(c.speaker.affiliation, c.cue.text, c.act) for c in claims] == [
+        ("UKR", "said", Act.ASSERT),
+        ("UKR", "adding", Act.ACCUSE),
+    ]

@@ -68,6 +68,9 @@ def _nested(attr: Attribution, outer: Attribution, text: str) -> bool:
         return False  # "condemned the strikes and called on …": two statements
     if outer.direct:
         return True
+    tok = attr.cue_token
+    if tok is not None and tok.tag_ == "VBG" and text[: attr.cue[0]].rstrip().endswith(","):
+        return False  # "said that …, adding that …": a second statement of the same speaker
     start = _clause_start(attr)
     gap = text[outer.content[0] : start]
     return "," not in gap  # "said that X claimed …": one statement, the outer one
