@@ -236,6 +236,15 @@ CASES = [
     ("Manila said the Chinese actions were aggressive and illegal.",
      "PHL", Act.ACCUSE, EventType.ATTACK, ["CHN"], False,
      "the Chinese actions were aggressive and illegal"),
+    ("Beijing said the disengagement at Depsang and Demchok had been completed.",
+     "CHN", Act.ASSERT, EventType.MOBILIZE, [], False,
+     "the disengagement at Depsang and Demchok had been completed"),
+    ("Khartoum said the RSF was preparing a massacre in El Fasher.",
+     "SDN", Act.ACCUSE, EventType.ATTACK, [None], False,
+     "the RSF was preparing a massacre in El Fasher"),
+    ("Yerevan said the delimitation would strengthen Armenia's security.",
+     "ARM", Act.ASSERT, EventType.DIPLOMACY, ["ARM"], False,
+     "the delimitation would strengthen Armenia's security"),
 ]  # fmt: skip
 
 
