@@ -23,7 +23,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from eval_gate_scoring import EVAL, score_folder
+from eval_gate_scoring import gate_scores
 
 BLIND = Path(__file__).resolve().parents[1] / "fixtures" / "extract" / "heldout_blind"
 
@@ -34,11 +34,7 @@ MIN_DATE_ACC = 0.83
 
 @pytest.fixture(scope="module")
 def scores(extractor) -> dict[str, float]:
-    if not (EVAL / "score.py").exists():
-        pytest.skip(f"no scorer at {EVAL} (the shared folder beside the repository)")
-    figures, n_gold = score_folder(extractor, BLIND)
-    assert n_gold >= 982, "the blind set lost articles"
-    return figures
+    return gate_scores(extractor, BLIND, min_gold=982)
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ import json
 from pathlib import Path
 
 import pytest
-from eval_gate_scoring import EVAL, score_folder
+from eval_gate_scoring import gate_scores
 
 HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "extract" / "heldout"
 
@@ -30,11 +30,7 @@ MIN_DATE_ACC = 1.0
 
 @pytest.fixture(scope="module")
 def scores(extractor) -> dict[str, float]:
-    if not (EVAL / "score.py").exists():
-        pytest.skip(f"no scorer at {EVAL} (the shared folder beside the repository)")
-    figures, n_gold = score_folder(extractor, HELDOUT)
-    assert n_gold >= 57, "the held-out set lost articles"
-    return figures
+    return gate_scores(extractor, HELDOUT, min_gold=57)
 
 
 @pytest.mark.parametrize(
