@@ -671,3 +671,12 @@ def test_pipeline_a_diplomat_of_a_state_still_speaks_for_it(extractor):
         "A Russian diplomat said Moscow would respond to the expulsions.", date(2024, 3, 18)
     )
     assert claim.speaker.affiliation == "RUS"
+
+
+def test_pipeline_markers_read_through_quotation_marks(extractor):
+    text = (
+        "Serbian President Aleksandar Vučić told reporters that Serbia had “nothing to do” "
+        "with the organisation of the Banjska attack."
+    )
+    (claim,) = extractor.extract(text, date(2024, 9, 24))
+    assert claim.act.value == "deny"

@@ -73,9 +73,14 @@ def decide_act(
     return Act.ASSERT
 
 
+QUOTE_MARKS = re.compile(r"[“”„«»\"]|(?<!\w)['‘’]|['‘’](?!\w)")
+
+
 def fold(content: str) -> str:
-    """Lower case, straight apostrophes, single spaces: the form markers are matched in."""
-    return " ".join(content.lower().replace("’", "'").split())
+    """Lower case, straight apostrophes, no quotation marks, single spaces: the form markers
+    are matched in ('had “nothing to do” with' has "nothing to do with")."""
+    text = QUOTE_MARKS.sub(" ", content.lower())
+    return " ".join(text.replace("’", "'").split())
 
 
 def _has_marker(folded: str, phrases: tuple[str, ...]) -> bool:
