@@ -14,7 +14,7 @@ Each round was scored at first sight, before any change made for it:
   stated_on 0.78 / 0.68 — the best guide to unseen articles.
 
 After the passes they prompted (every rule also tested on sentences of our own in other
-test files), all 53 together: claim F1 0.772, full F1 0.457, stated_on 0.838. The pinned
+test files), all 53 together: claim F1 0.777, full F1 0.460, stated_on 0.838. The pinned
 minimums below are those figures; they may only rise.
 """
 
@@ -28,7 +28,7 @@ from eval_gate_scoring import gate_scores
 BLIND = Path(__file__).resolve().parents[1] / "fixtures" / "extract" / "heldout_blind"
 
 MIN_CLAIM_F1 = 0.77
-MIN_FULL_F1 = 0.45
+MIN_FULL_F1 = 0.459
 MIN_DATE_ACC = 0.83
 
 
