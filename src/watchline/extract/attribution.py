@@ -19,6 +19,7 @@ from watchline.extract.nominal import according_to, noun_cue
 from watchline.extract.quotes import Quote
 from watchline.extract.reported import Attribution, np_span, text_of
 from watchline.extract.spans import trim
+from watchline.extract.timewords import is_time_word
 
 __all__ = ["Attribution", "find_attributions", "headline_end"]
 
@@ -186,13 +187,8 @@ def _speaker(tok: Token, frame: str, content: tuple[int, int]) -> tuple[int, int
     return _noun_before(tok, content)
 
 
-WHEN = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "today", "yesterday", "tonight", "morning", "evening", "afternoon", "night",
-        "week", "day"}  # fmt: skip
-
-
 def _when(tok: Token) -> bool:
-    return tok.lower_ in WHEN or tok.ent_type_ in ("DATE", "TIME")
+    return is_time_word(tok) or tok.lower_ in ("week", "day")
 
 
 def _dateline(subject: Token) -> bool:

@@ -15,6 +15,7 @@ from watchline.extract.lexicon import Cue
 from watchline.extract.quotes import Quote
 from watchline.extract.reported import text_of
 from watchline.extract.spans import subtree_span, token_span
+from watchline.extract.timewords import is_time_word, short_time_phrase
 
 SUBJECTS = ("nsubj", "csubj")
 REST_DEPS = ("dobj", "dative", "prep", "pobj", "xcomp", "ccomp", "conj", "oprd", "prt", "cc")
@@ -132,11 +133,6 @@ def _without_speaker_asides(head: Token) -> list[Token]:
     return [t for t in head.subtree if cut is None or t.i < cut]
 
 
-DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-             "yesterday", "today", "tonight", "morning", "evening", "afternoon",
-             "night"}  # fmt: skip
-
-
 def _without_cue_date(tokens: list[Token], clause: Token) -> list[Token]:
     """'said on Saturday it had struck …': a day phrase before the clause's subject dates
     the saying (the parser often hangs it inside the clause), so it is not content."""
@@ -145,7 +141,7 @@ def _without_cue_date(tokens: list[Token], clause: Token) -> list[Token]:
         return tokens
     phrase = list(first.subtree)
     subject = [c for c in clause.children if c.dep_ in SUBJECTS]
-    dated = any(t.lower_ in DAY_WORDS or t.ent_type_ in ("DATE", "TIME") for t in phrase)
+    dated = any(is_time_word(t) for t in phrase)
     if not dated or len(phrase) > 5 or not subject or subject[0].i < phrase[-1].i:
         return tokens
     rest = [t for t in tokens if t.i > phrase[-1].i]
@@ -162,18 +158,12 @@ def _object_span(obj: Token) -> tuple[int, int]:
     for tok in obj.subtree:
         if tok.i <= obj.i:
             continue
-        phrase = list(tok.subtree)
-        dated = (
-            tok.head == obj
-            and tok.dep_ in ("prep", "npadvmod")
-            and len(phrase) <= 5
-            and any(t.lower_ in DAY_WORDS or t.ent_type_ in ("DATE", "TIME") for t in phrase)
-        )
+        dated = tok.head == obj and tok.dep_ in ("prep", "npadvmod") and short_time_phrase(tok, 5)
         label = (
             tok.dep_ == "prep"
             and tok.lower_ == "as"
-            and len(phrase) <= 5
-            and not any(t.pos_ in ("VERB", "AUX") for t in phrase)
+            and len(list(tok.subtree)) <= 5
+            and not any(t.pos_ in ("VERB", "AUX") for t in tok.subtree)
         )
         aside = tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.lemma_.lower() in PARTICIPLES
         if dated or label or aside:

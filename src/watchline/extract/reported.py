@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from watchline.domain import Act
 from watchline.extract.datelines import without_dateline
 from watchline.extract.spans import token_span, trim
+from watchline.extract.timewords import short_time_phrase
 
 
 @dataclass
@@ -55,19 +56,9 @@ def np_span(tok: Token) -> tuple[int, int]:
     return trim(text_of(tok.doc), start, end)
 
 
-DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "yesterday", "today", "tonight"}  # fmt: skip
-
-
 def _dated(tok: Token) -> bool:
     """A short "on Tuesday" the parser hung on the speaker's noun."""
-    phrase = list(tok.subtree)
-    return (
-        tok.dep_ == "prep"
-        and tok.i > tok.head.i
-        and len(phrase) <= 4
-        and any(t.lower_ in DAYS or t.ent_type_ in ("DATE", "TIME") for t in phrase)
-    )
+    return tok.dep_ == "prep" and tok.i > tok.head.i and short_time_phrase(tok, 4)
 
 
 def _contiguous(tokens: list[Token], head: Token) -> list[Token]:
