@@ -64,9 +64,10 @@ class MentionIndex:
         self.actors = actors
         self.by_token: dict[int, object] = {}
         self.mentions = list(mentions)
+        self._datelines: dict[int, int | None] = {}  # sentence start -> dateline end
         for mention in self.mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is not None:
+            if span is not None and not self.in_dateline(span[0]):
                 for tok in span:
                     self.by_token.setdefault(tok.i, mention)
         for tok in doc:  # "the rebels shelled army positions": a doer, if of no state
@@ -88,9 +89,22 @@ class MentionIndex:
                 seen.append(mention)
         return seen
 
+    def in_dateline(self, tok: Token) -> bool:
+        """'NEW DELHI, India (AP) — Pakistani troops …': the filing place and agency of a
+        wire story, which the parser may hang on the clause, never did the event."""
+        sentence = tok.sent
+        if sentence.start_char not in self._datelines:
+            self._datelines[sentence.start_char] = dateline_end(
+                sentence.doc.text, sentence.start_char
+            )
+        end = self._datelines[sentence.start_char]
+        return end is not None and tok.idx < end
+
     def demonym(self, tok: Token) -> list:
         """The state a capitalised adjective names ('Israeli', 'Russian'), if known."""
         if self.actors is None or tok.pos_ not in ("ADJ", "PROPN") or not tok.text[:1].isupper():
+            return []
+        if self.in_dateline(tok):
             return []
         code = self.actors.affiliation_of(tok.text)
         if not code:
@@ -219,7 +233,7 @@ def _subjects(tok: Token, index: MentionIndex) -> list:
         if controller:  # "called on Thailand to stop shelling": Thailand would stop
             return controller
     for child in tok.children:
-        if child.dep_ in ("nsubj", "csubj") and not _in_dateline(child):
+        if child.dep_ in ("nsubj", "csubj") and not index.in_dateline(child):
             return (
                 index.in_tokens(_not_targets(child))
                 or _pronoun([child], index)
@@ -349,11 +363,3 @@ def _not_targets(head: Token) -> list[Token]:
         if tok.dep_ == "prep" and tok.lower_ in NOT_AGENT_PREPS and tok.i != head.i:
             blocked.update(t.i for t in tok.subtree)
     return [t for t in head.subtree if t.i not in blocked]
-
-
-def _in_dateline(tok: Token) -> bool:
-    """'NEW DELHI, India (AP) — Pakistani troops shelled …': the parser may make the
-    dateline a second subject of the clause; it is where the story was filed."""
-    sentence = tok.sent
-    end = dateline_end(sentence.doc.text, sentence.start_char)
-    return end is not None and tok.idx < end

@@ -29,7 +29,6 @@ from watchline.domain import (
 from watchline.extract.acts import HOSTILE, decide_act
 from watchline.extract.agents import PERCEPTION, SELF, MentionIndex, find_agents
 from watchline.extract.attribution import Attribution
-from watchline.extract.datelines import dateline_end
 from watchline.extract.dates import period_start
 from watchline.extract.events import Trigger
 from watchline.extract.locations import place_mentions
@@ -115,7 +114,7 @@ class ClaimBuilder:
         target = self._target(attr, speaker)
         event_type, agents, found = trigger.type, [], []
         if trigger.type is not EventType.OTHER or attr.objects:
-            found = _not_in_dateline(find_agents(trigger, tokens, attr.objects, self.index), tokens)
+            found = find_agents(trigger, tokens, attr.objects, self.index)
             agents = [self._agent(m, speaker) for m in found]
         negated = reader.negated(trigger, tokens)
         if target is not None and (_is_reference(tokens) or _involvement(tokens, trigger)):
@@ -514,18 +513,6 @@ def _confidence(attr: Attribution, speaker: Resolved, trigger: Trigger) -> float
     if trigger.type is EventType.OTHER:
         score -= 0.05
     return round(min(0.99, max(0.05, score)), 2)
-
-
-def _not_in_dateline(found: list, tokens: list) -> list:
-    """Agents named in a dateline the parser hung on the clause ('NEW DELHI, India (AP) —
-    Pakistani troops …') are the filing place and agency, not who did the event."""
-    if not tokens:
-        return found
-    sentence = tokens[0].sent
-    end = dateline_end(sentence.doc.text, sentence.start_char)
-    if end is None:
-        return found
-    return [m for m in found if not (sentence.start_char <= getattr(m, "start", -1) < end)]
 
 
 RELAY = re.compile(r"(?i)(?:his|her|their|its)\s+(?:\w+\s+){0,2}?(?:spokes\w*|office|aide|press)")
