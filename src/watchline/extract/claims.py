@@ -348,10 +348,7 @@ class ClaimBuilder:
         start, end = attr.content
         if attr.cue[0] < end or attr.direct or self.published_on is None:
             return None
-        sentence = attr.sentence
-        if TIME_WORDS.search(self.text, end, sentence.end_char) or TIME_WORDS.search(
-            self.text, sentence.start_char, start
-        ):
+        if not self._undated_frame(attr):
             return None
         days = [
             d.start_date
@@ -389,6 +386,10 @@ class ClaimBuilder:
         tok = attr.cue_token
         if tok is None or tok.tag_ not in ("VBZ", "VBP"):
             return False
+        return self._undated_frame(attr)
+
+    def _undated_frame(self, attr: Attribution) -> bool:
+        """No time word in the statement's sentence outside what was said."""
         sentence = attr.sentence
         start, end = attr.content
         spans = [(sentence.start_char, start), (end, sentence.end_char)]

@@ -17,6 +17,24 @@ DATELINE = re.compile(
 )
 
 
+# Where a story was filed: "SEOUL, June 2 (Reuters) -", "KYIV, Ukraine (AP) —", or a press
+# release's "Warsaw, 16 November 2021".
+DATELINE_PLACE = re.compile(
+    r"\s*([A-Z][A-Za-z .'’/\-]{1,40}?)"
+    r"(?=(?:,\s*[A-Z][a-z]+)?(?:,\s*[A-Z][a-z]+\.?\s+\d|,\s*\d{1,2}\s+[A-Z][a-z]+|"
+    r"\s*\([^)]{2,20}\)\s*[-–—]))"
+)
+
+
+def dateline_place(line: str) -> str | None:
+    """The (first) place a dateline line names, as the dictionary spells it ("Seoul")."""
+    match = DATELINE_PLACE.match(line)
+    if match is None:
+        return None
+    city = match.group(1).split("/")[0].strip()
+    return city.title() if city.isupper() else city
+
+
 def dateline_end(text: str, start: int) -> int | None:
     """Where the dateline that opens `text` at `start` ends, or None if there is none."""
     match = DATELINE.match(text, start)

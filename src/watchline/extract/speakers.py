@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from watchline.domain import Actor, ActorKind
+from watchline.extract.datelines import dateline_place
 
 PERSONAL = {"he", "she", "him", "her"}
 IMPERSONAL = {"it", "they", "them", "we", "i"}
@@ -88,12 +89,6 @@ RELEASE = re.compile(
     r"(?im)^\s*(?:press\s+release|statement|communiqu[eé]|press\s+statement|"
     r"office\s+of\s+the\s+spokes\w+)\b"
 )
-# A dateline: "SEOUL, June 2 (Reuters) -", "KYIV, Ukraine (AP) —", "Warsaw, 16 November 2021".
-DATELINE_PLACE = re.compile(
-    r"\s*([A-Z][A-Za-z .'’/\-]{1,40}?)"
-    r"(?=(?:,\s*[A-Z][a-z]+)?(?:,\s*[A-Z][a-z]+\.?\s+\d|,\s*\d{1,2}\s+[A-Z][a-z]+|"
-    r"\s*\([^)]{2,20}\)\s*[-–—]))"
-)
 TITLES = {"minister", "secretary", "spokesperson", "spokesman", "spokeswoman", "general",
           "commander", "governor", "ambassador", "deputy", "chief", "president", "premier",
           "director", "colonel", "major", "lieutenant", "admiral", "envoy", "adviser", "advisor",
@@ -140,7 +135,7 @@ class SpeakerResolver:
         self, text: str, start: int, end: int, sentence_start: int, sentence_end: int | None = None
     ) -> Resolved:
         phrase = text[start:end]
-        words = [w.lower() for w in WORD.findall(phrase)]
+        words = words_of(phrase)
         result = self._named(phrase, start, end, words)
         if result is None:
             result = self._acronym(text, phrase, start, end)
@@ -152,7 +147,7 @@ class SpeakerResolver:
             result = Resolved(start, end, None, None, True)
         if result is None and _generic(words):
             result = self._framed_in(text, start, end, sentence_start)
-        if result is None and _generic(words) and RELEASE.search(text[: min(start, 600)]):
+        if result is None and _generic(words) and _press_release(text, start):
             issuer = self._issuer(text, start, end)  # "The Ministry" of a press release
             if issuer is not None:
                 result = Resolved(
@@ -293,16 +288,15 @@ class SpeakerResolver:
         2021"). An official named with a title but no country ("Defence Minister Shin
         Won-sik said") is that state's, unless the dictionary knows better."""
         head = text[: min(start, 600)]
-        if RELEASE.search(head):
+        if _press_release(text, start):
             issuer = self._issuer(text, start, end)
             if issuer is not None:  # the official, a person, speaks for the issuer's state
                 return Resolved(start, end, None, issuer.affiliation, True)
-        for line in text[: min(start, 600)].splitlines()[:10]:
-            place = DATELINE_PLACE.match(line)
-            if place is None:
+        for line in head.splitlines()[:10]:
+            city = dateline_place(line)
+            if city is None:
                 continue
-            city = place.group(1).split("/")[0].strip()
-            actor, code = self._lookup(city.title() if city.isupper() else city)
+            actor, code = self._lookup(city)
             if actor is not None and actor.affiliation:
                 return Resolved(start, end, None, actor.affiliation, True)
             if code:
@@ -419,6 +413,11 @@ class SpeakerResolver:
                     continue  # "an army spokesperson" is not the RSF's: armies are states'
                 return Resolved(start, end, past.actor, past.affiliation, personal)
         return None
+
+
+def _press_release(text: str, start: int) -> bool:
+    """Whether the document opens as a press release or a statement of its issuer."""
+    return RELEASE.search(text[: min(start, 600)]) is not None
 
 
 def words_of(phrase: str) -> list[str]:
