@@ -18,6 +18,9 @@ class Coverage:
     patrol_ids: tuple[str, ...] = ()
     observation_ids: tuple[str, ...] = ()
     per_patrol: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
+    # minutes of the window during which some patrol had (part of) the area within its
+    # visibility: the union over patrols of the time truly in sight, never track time
+    in_sight_minutes: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -58,3 +61,4 @@ class Case:
     area: str | None = None  # WKT, lon lat
     place_ids: tuple[str, ...] = ()
     title: str = ""
+    theatre_id: str | None = None  # the theatre its claims' places lie in; never mixed

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 
 from watchline.domain.enums import Act, EventType, Precision
 
@@ -54,11 +54,25 @@ class PlaceMention:
 
 @dataclass(frozen=True)
 class TimeWindow:
-    """When the event is said to happen (inclusive dates)."""
+    """When the event is said to happen: inclusive dates, and the hours where the text
+    gives them.
+
+    `start_time` is the local wall-clock time on `start`, `end_time` on `end`, both in the
+    theatre's time zone (the text's "local time"): "on Wednesday evening" is Wednesday
+    17:00–23:59, "overnight" (in a Wednesday story) Tuesday 20:00 to Wednesday 06:00.
+    None means the whole day. Verification widens them by the policy's margin
+    (docs/verdicts.md).
+    """
 
     start: date | None
     end: date | None
     text: str | None = None
+    start_time: time | None = None
+    end_time: time | None = None
+
+    @property
+    def has_hours(self) -> bool:
+        return self.start_time is not None or self.end_time is not None
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 from typing import Any
 
 from watchline.domain import Claim, PlaceMention
@@ -72,11 +72,18 @@ def _claim(claim: Claim) -> dict[str, Any]:
                 "start": _day(event.time.start),
                 "end": _day(event.time.end),
                 "text": event.time.text,
+                "start_time": _clock(event.time.start_time),
+                "end_time": _clock(event.time.end_time),
             },
         },
         "responds_to": claim.responds_to,
         "confidence": claim.confidence,
     }
+
+
+def _clock(value: time | None) -> str | None:
+    """A local wall-clock time as "HH:MM", or None for the whole day."""
+    return value.strftime("%H:%M") if value is not None else None
 
 
 def place_json(place: PlaceMention) -> dict[str, Any]:

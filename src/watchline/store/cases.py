@@ -196,6 +196,7 @@ def coverage_to_json(coverage: Coverage | None) -> dict[str, Any] | None:
         "patrol_ids": list(coverage.patrol_ids),
         "observation_ids": list(coverage.observation_ids),
         "per_patrol": dict(coverage.per_patrol),
+        "in_sight_minutes": coverage.in_sight_minutes,
     }
 
 
@@ -209,6 +210,7 @@ def coverage_from_json(data: dict[str, Any] | None) -> Coverage | None:
         patrol_ids=tuple(data.get("patrol_ids") or ()),
         observation_ids=tuple(data.get("observation_ids") or ()),
         per_patrol=dict(data.get("per_patrol") or {}),
+        in_sight_minutes=float(data.get("in_sight_minutes") or 0.0),
     )
 
 

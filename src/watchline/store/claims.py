@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
+from datetime import time as clock
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -167,6 +168,8 @@ def event_to_json(event: Event, meta: dict[str, object] | None = None) -> dict[s
             "start": time.start.isoformat() if time.start else None,
             "end": time.end.isoformat() if time.end else None,
             "text": time.text,
+            "start_time": time.start_time.isoformat("minutes") if time.start_time else None,
+            "end_time": time.end_time.isoformat("minutes") if time.end_time else None,
         },
         "meta": dict(meta or {}),
     }
@@ -174,6 +177,10 @@ def event_to_json(event: Event, meta: dict[str, object] | None = None) -> dict[s
 
 def _day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
+
+
+def _clock(value: str | None) -> clock | None:
+    return clock.fromisoformat(value) if value else None
 
 
 def event_from_json(event_type: str, negated: bool, data: dict[str, Any]) -> Event:
@@ -193,5 +200,11 @@ def event_from_json(event_type: str, negated: bool, data: dict[str, Any]) -> Eve
         ),
         time=None
         if time is None
-        else TimeWindow(_day(time.get("start")), _day(time.get("end")), time.get("text")),
+        else TimeWindow(
+            _day(time.get("start")),
+            _day(time.get("end")),
+            time.get("text"),
+            _clock(time.get("start_time")),
+            _clock(time.get("end_time")),
+        ),
     )

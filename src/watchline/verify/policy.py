@@ -42,6 +42,7 @@ class VerifyPolicy:
     observable: frozenset[EventType] = field(default=OBSERVABLE)
     future_acts: frozenset[Act] = frozenset({Act.WARN, Act.APPEAL})
     max_confidence: float = 0.95
+    hour_margin_minutes: int = 60  # stated hours ("at about 14:00") widened on each side
 
 
 DEFAULT_POLICY = VerifyPolicy()
