@@ -197,7 +197,13 @@ def to_patrol(row: PatrolRow, *, with_track: bool = True) -> Patrol:
 
 
 def coverage_of(
-    session: Session, area_wkt: str, start: datetime, end: datetime, visibility_m: float
+    session: Session,
+    area_wkt: str,
+    start: datetime,
+    end: datetime,
+    visibility_m: float,
+    *,
+    min_minutes: float = 0.0,
 ) -> Coverage:
     """Coverage of an area (WKT: point, line or polygon) in [start, end] by the stored
     patrols, with the observations inside it; patrols' own visibility wins."""
@@ -208,7 +214,9 @@ def coverage_of(
         area.bounds, start, end, [t.id for t in tracks]
     )
     tracks = [_usable_footprint(t, visibility_m) for t in tracks]
-    return coverage_of_tracks(area, utc(start), utc(end), tracks, found, visibility_m)
+    return coverage_of_tracks(
+        area, utc(start), utc(end), tracks, found, visibility_m, min_minutes=min_minutes
+    )
 
 
 def _usable_footprint(track: PatrolTrack, visibility_m: float) -> PatrolTrack:
