@@ -45,7 +45,14 @@ def _patrol(pid: str, base: str) -> Patrol:
 def _evidence(event_type=EventType.MOBILIZE, fraction=0.71, window=0.5, obs=(QUIET,), **kw):
     claims = {c.id: c for c in (ACCUSE, DENY)}
     case = Case("case-1", event_type, "ARM", D31, D31, tuple(claims), area="POLYGON EMPTY")
-    coverage = Coverage(fraction, 12.0, window, ("p1", "p2"), tuple(o.id for o in obs))
+    coverage = Coverage(
+        fraction,
+        12.0,
+        window,
+        ("p1", "p2"),
+        tuple(o.id for o in obs),
+        in_sight_minutes=window * 1440,
+    )
     return CaseEvidence(
         case=case,
         claims=claims,
@@ -96,7 +103,8 @@ def test_verdicts_rationale_names_patrols_bases_hours_and_denial() -> None:
     verdict = verify_case(_evidence())
     assert verdict.rationale.startswith(
         "Contradicted: 2 patrols from Ijevan and Jermuk covered 71 % of the border zone "
-        "between 07:00 and 19:00 on 31 Mar 2024 and reported nothing unusual"
+        "between 07:00 and 19:00 on 31 Mar 2024, with the border zone in sight for 720 "
+        "minutes, and reported nothing unusual"
     )
     assert "ARM denied the claim" in verdict.rationale
 
@@ -136,7 +144,7 @@ def test_verdicts_own_routine_activity_is_never_contradicted() -> None:
         case,
         {"arm:c2": drills},
         {"arm:c2": "for"},
-        coverage=Coverage(0.9, 12.0, 0.5, ("p1",)),
+        coverage=Coverage(0.9, 12.0, 0.5, ("p1",), in_sight_minutes=720),
         observations=(QUIET,),
         scope="border",
     )
@@ -170,8 +178,14 @@ def _two_days(day2_fraction: float, days: int = 2) -> CaseEvidence:
     ev = _evidence()
     end = date.fromordinal(D31.toordinal() + days - 1)
     case = Case(**{**ev.case.__dict__, "end": end})
-    good = Coverage(0.71, 12.0, 0.5, ("p1",))
-    thin = Coverage(day2_fraction, 12.0 * day2_fraction, 0.5 * day2_fraction, ())
+    good = Coverage(0.71, 12.0, 0.5, ("p1",), in_sight_minutes=720)
+    thin = Coverage(
+        day2_fraction,
+        12.0 * day2_fraction,
+        0.5 * day2_fraction,
+        (),
+        in_sight_minutes=720 * day2_fraction,
+    )
     daily = ((D31, good), (end, thin)) if days == 2 else ()
     return CaseEvidence(**{**ev.__dict__, "case": case, "daily": daily})
 

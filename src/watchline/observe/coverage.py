@@ -136,7 +136,7 @@ def coverage_of_tracks(
         area_fraction=fraction,
         hours=hours,
         window_fraction=min(1.0, in_sight / (e - s)) if e > s else 0.0,
-        patrol_ids=tuple(sorted(p for p, share in per_patrol.items() if share > 0)),
+        patrol_ids=tuple(sorted(seen_by)),
         observation_ids=_observations_inside(observations, s, e, proj, area_m, seen_by),
         per_patrol=per_patrol,
         in_sight_minutes=in_sight / 60.0,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from watchline.domain import Case, Claim, Coverage, Observation, ObservationType, Patrol, Theatre
 
@@ -29,6 +29,7 @@ class CaseEvidence:
     far_side: bool = False
     repeated_on: tuple[date, ...] = ()  # days the allegation was repeated (here or later)
     daily: tuple[tuple[date, Coverage], ...] = ()  # per-day coverage of a multi-day window
+    window: tuple[datetime, datetime] | None = None  # the instants (UTC) coverage was taken over
 
     def with_role(self, role: str) -> list[Claim]:
         return [self.claims[cid] for cid in self.case.claim_ids if self.roles.get(cid) == role]
@@ -73,12 +74,15 @@ class CaseEvidence:
 
     @property
     def window_hours(self) -> float:
+        if self.window is not None:
+            return (self.window[1] - self.window[0]).total_seconds() / 3600.0
         if self.case.start is None or self.case.end is None:
             return 24.0
         return ((self.case.end - self.case.start).days + 1) * 24.0
 
     @property
     def covered_hours(self) -> float:
+        """Hours of the window during which some patrol truly had the area in sight."""
         if self.coverage is None:
             return 0.0
-        return self.coverage.window_fraction * self.window_hours
+        return self.coverage.in_sight_minutes / 60.0

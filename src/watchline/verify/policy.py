@@ -4,8 +4,10 @@ Defaults (see docs/verdicts.md):
 
 - A claim is **contradicted** only when its activity is observable, patrols covered at
   least `min_area_fraction` (50 %) of the claimed place — `min_border_fraction` (30 %)
-  of the border zone when the claim names only "the border" — for at least
-  `min_window_hours` (4 h) of the claimed window, and nothing of that kind was seen.
+  of the border zone when the claim names only "the border" — each part counted only if
+  it was truly in sight for `min_part_minutes` (5) — and the area was truly in sight for
+  at least `required_minutes` of the claimed window (4 h of a day; half of a window of a
+  few hours), and nothing of that kind was seen.
 - Intentions, rhetoric, diplomacy, disinformation and provocation plans, warnings and
   appeals, and places outside the mission's area of responsibility are **unobservable**.
 """
@@ -43,6 +45,13 @@ class VerifyPolicy:
     future_acts: frozenset[Act] = frozenset({Act.WARN, Act.APPEAL})
     max_confidence: float = 0.95
     hour_margin_minutes: int = 60  # stated hours ("at about 14:00") widened on each side
+    min_window_share: float = 0.5  # of a short (hours-long) window that must be in sight
+    min_part_minutes: float = 5.0  # a part of the area counts as seen after this long in sight
+
+    def required_minutes(self, window_minutes: float) -> float:
+        """How long the claimed place must have been in sight to rule the claim out:
+        `min_window_hours` of a day-long window, half of an evening's three hours."""
+        return min(self.min_window_hours * 60.0, self.min_window_share * window_minutes)
 
 
 DEFAULT_POLICY = VerifyPolicy()

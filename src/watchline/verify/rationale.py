@@ -96,14 +96,18 @@ def _coverage_phrase(ev: CaseEvidence) -> str:
     count = len(coverage.patrol_ids)
     head = f"{count} patrol{'s' if count != 1 else ''}{_bases(ev, patrols)}"
     share = f"{coverage.area_fraction * 100:.0f} %"
+    sight = f", with {_where(ev)} in sight for {coverage.in_sight_minutes:.0f} minutes,"
+    zone = ZoneInfo(ev.theatre.timezone) if ev.theatre else None
     if patrols:
-        zone = ZoneInfo(ev.theatre.timezone) if ev.theatre else None
-        first = min(p.start for p in patrols).astimezone(zone)
-        last = max(p.end for p in patrols).astimezone(zone)
+        first = min(p.start for p in patrols)
+        last = max(p.end for p in patrols)
+        if ev.window is not None:  # only the part of the patrols inside the claimed window
+            first, last = max(first, ev.window[0]), min(last, ev.window[1])
+        first, last = first.astimezone(zone), last.astimezone(zone)
         span = f"between {first:%H:%M} and {last:%H:%M} on {_day(first)}"
     else:
         span = f"for {ev.covered_hours:.0f} h {_when(ev)}"
-    return f"{head} covered {share} of {_where(ev)} {span}"
+    return f"{head} covered {share} of {_where(ev)} {span}{sight.rstrip(',')}"
 
 
 def _speaker(claim: Claim) -> str:
@@ -166,12 +170,12 @@ def rationale(
             f"{': ' + seen.notes if seen.notes else ''}; {_coverage_phrase(ev)}"
         )
     elif status is VerdictStatus.CONTRADICTED:
-        body = f"{_coverage_phrase(ev)} and reported nothing unusual{_other_findings(ev)}"
+        body = f"{_coverage_phrase(ev)}, and reported nothing unusual{_other_findings(ev)}"
     else:
         need = policy.min_border_fraction if ev.scope == "border" else policy.min_area_fraction
         body = (
             f"{_coverage_phrase(ev)}; contradicting a claim needs {need * 100:.0f} % of its "
-            f"area for {policy.min_window_hours:.0f} h"
+            f"area in sight for {policy.required_minutes(ev.window_hours * 60):.0f} minutes"
         )
         if thin:
             body += f"; coverage was too thin on {_list([f'{d:%-d %b %Y}' for d in thin])}"

@@ -28,14 +28,17 @@ def unobservable_reason(ev: CaseEvidence, policy: VerifyPolicy) -> str | None:
     return None
 
 
-def _enough(coverage: Coverage, hours: float, need: float, policy: VerifyPolicy) -> bool:
-    return coverage.area_fraction >= need and hours >= policy.min_window_hours
+def _enough(coverage: Coverage, window_hours: float, need: float, policy: VerifyPolicy) -> bool:
+    """Enough of the area, each part truly in sight long enough (the caller computed the
+    coverage with that minimum), and the area in sight at least that long overall."""
+    required = policy.required_minutes(window_hours * 60.0)
+    return coverage.area_fraction >= need and coverage.in_sight_minutes >= required
 
 
 def thin_days(ev: CaseEvidence, policy: VerifyPolicy) -> list[date]:
     """Days of a multi-day window whose coverage is not enough on its own."""
     need = policy.min_border_fraction if ev.scope == "border" else policy.min_area_fraction
-    return [day for day, c in ev.daily if not _enough(c, c.window_fraction * 24.0, need, policy)]
+    return [day for day, c in ev.daily if not _enough(c, 24.0, need, policy)]
 
 
 def sufficient(ev: CaseEvidence, policy: VerifyPolicy) -> bool:
@@ -49,7 +52,7 @@ def sufficient(ev: CaseEvidence, policy: VerifyPolicy) -> bool:
     if ev.days > 1:
         return len(ev.daily) == ev.days and not thin_days(ev, policy)
     need = policy.min_border_fraction if ev.scope == "border" else policy.min_area_fraction
-    return _enough(ev.coverage, ev.covered_hours, need, policy)
+    return _enough(ev.coverage, ev.window_hours, need, policy)
 
 
 def _parties(ev: CaseEvidence, role: str) -> set[str]:

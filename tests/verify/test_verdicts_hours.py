@@ -1,0 +1,101 @@
+"""The claim's own hours decide what patrols could have seen (several theatres)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from watchline.domain import (
+    Act,
+    Case,
+    EventType,
+    Observation,
+    ObservationType,
+    Patrol,
+    TimeWindow,
+    TrackPoint,
+    VerdictStatus,
+)
+from watchline.observe.coverage import compute_coverage
+from watchline.observe.geometry import destination
+from watchline.verify import CaseEvidence, VerifyPolicy, verify_case
+from watchline.verify.simulation import make_claim, toy_theatre, village
+from watchline.verify.window import case_window
+
+DAY = date(2024, 3, 31)
+# village, lon, lat, time zone: Tegh, Uri (LoC), Jarinje (Kosovo ABL), Pyla (Cyprus)
+PLACES = [
+    ("Tegh", 46.47, 39.56, "Asia/Yerevan"),
+    ("Uri", 74.03, 34.08, "Asia/Kolkata"),
+    ("Jarinje", 20.77, 43.30, "Europe/Belgrade"),
+    ("Pyla", 33.69, 35.01, "Asia/Nicosia"),
+]
+
+
+def parked(lon: float, lat: float, zone: str, first: int, last: int) -> Patrol:
+    """A patrol standing 1 km from the village from `first` to `last` o'clock local."""
+    x, y = destination(lon, lat, 0.0, 1_000)
+    tz = ZoneInfo(zone)
+    start = datetime.combine(DAY, time(first), tz).astimezone(UTC)
+    points = tuple(
+        TrackPoint(x, y, start + timedelta(minutes=m)) for m in range(0, (last - first) * 60 + 1, 5)
+    )
+    return Patrol("p1", "team", points[0].time, points[-1].time, points)
+
+
+def verdict(name, lon, lat, zone, hours, patrol_hours):
+    aor = (
+        f"POLYGON (({lon - 0.2} {lat - 0.2}, {lon + 0.2} {lat - 0.2}, {lon + 0.2} {lat + 0.2}, "
+        f"{lon - 0.2} {lat + 0.2}, {lon - 0.2} {lat - 0.2}))"
+    )
+    theatre = toy_theatre(aor)
+    theatre = type(theatre)(**{**theatre.__dict__, "timezone": zone})
+    claim = make_claim(
+        "c1", "AZE", Act.ACCUSE, EventType.ATTACK, "ARM", DAY,
+        places=(village(name, lon, lat),), event_day=DAY,
+    )  # fmt: skip
+    if hours is not None:
+        window = TimeWindow(DAY, DAY, "in the evening", time(hours[0]), time(hours[1]))
+        claim = type(claim)(**{**claim.__dict__, "event": type(claim.event)(
+            **{**claim.event.__dict__, "time": window})})  # fmt: skip
+    case = Case("case", EventType.ATTACK, "ARM", DAY, DAY, ("c1",), f"POINT ({lon} {lat})")
+    policy = VerifyPolicy()
+    start, end = case_window(case, [claim], theatre, policy)
+    patrol = parked(lon, lat, zone, *patrol_hours)
+    quiet = Observation(
+        "o1", ObservationType.NOTHING_UNUSUAL, patrol.end, patrol_id="p1", lat=lat, lon=lon
+    )
+    coverage = compute_coverage(
+        case.area, start, end, [patrol], [quiet], 2000, min_minutes=policy.min_part_minutes
+    )
+    found = [quiet] if quiet.id in coverage.observation_ids else []
+    evidence = CaseEvidence(
+        case, {"c1": claim}, {"c1": "for"}, coverage, found, [patrol], theatre,
+        window=(start, end),
+    )  # fmt: skip
+    return verify_case(evidence, policy), (start, end)
+
+
+@pytest.mark.parametrize(("name", "lon", "lat", "zone"), PLACES)
+def test_a_morning_patrol_never_contradicts_an_evening_claim(name, lon, lat, zone) -> None:
+    result, (start, end) = verdict(name, lon, lat, zone, (18, 21), (7, 12))
+    assert result.status is not VerdictStatus.CONTRADICTED, result.rationale
+    local = start.astimezone(ZoneInfo(zone))
+    assert local.hour == 17  # 18:00 less the hour of margin, in the theatre's own zone
+
+
+@pytest.mark.parametrize(("name", "lon", "lat", "zone"), PLACES)
+def test_an_evening_patrol_in_sight_contradicts_an_evening_claim(name, lon, lat, zone) -> None:
+    result, _ = verdict(name, lon, lat, zone, (18, 21), (17, 23))
+    assert result.status is VerdictStatus.CONTRADICTED, result.rationale
+    assert "in sight for" in result.rationale and "minutes" in result.rationale
+
+
+@pytest.mark.parametrize(("name", "lon", "lat", "zone"), PLACES[:2])
+def test_a_claim_without_hours_needs_four_hours_of_the_day(name, lon, lat, zone) -> None:
+    short, _ = verdict(name, lon, lat, zone, None, (7, 9))
+    assert short.status is not VerdictStatus.CONTRADICTED
+    long, _ = verdict(name, lon, lat, zone, None, (7, 13))
+    assert long.status is VerdictStatus.CONTRADICTED
