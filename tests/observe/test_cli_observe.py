@@ -58,6 +58,6 @@ def test_cli_observe_bad_input_exits_nonzero(db_env: str, tmp_path: Path) -> Non
     )
     assert unknown.exit_code == 1 and "E313" in unknown.output
     bad = run("observe", "--type", "nothing_unusual", "--patrol", "nope", "--time", "2024-03-31")
-    assert bad.exit_code == 1 and "E311" in bad.output
+    assert bad.exit_code == 1 and "E316" in bad.output
     both = run("coverage", "--start", "2024-03-31", "--end", "2024-04-01")
     assert both.exit_code == 1

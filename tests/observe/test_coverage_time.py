@@ -1,134 +1,165 @@
-"""Coverage counts the time a patrol truly had the area in sight, in several theatres."""
+"""Time truly in sight: a stop far away adds nothing, a drive past counts its minutes,
+a patrol parked in view counts its hours, and patrols together are counted once.
+Fixtures: coverage_time_fixture.py (Sotk, Uri, Jarinje, Pyla)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
-import numpy as np
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
-from watchline.domain import Patrol, TrackPoint
-from watchline.observe.coverage import compute_coverage
-from watchline.observe.geometry import LocalProjection, destination
-from watchline.observe.tracks import TrackArrays
-
-T0 = datetime(2024, 3, 31, 4, 0, tzinfo=UTC)
-
-# (village, lon, lat): Tegh (Armenia–Azerbaijan), Uri (Line of Control),
-# Jarinje (Kosovo ABL), Pyla (Cyprus buffer zone).
-VILLAGES = [
-    ("Tegh", 46.47, 39.56),
-    ("Uri", 74.03, 34.08),
-    ("Jarinje", 20.77, 43.30),
-    ("Pyla", 33.69, 35.01),
-]
-
-
-def drive(legs: list[tuple[float, float, float]]) -> Patrol:
-    """A patrol from (lon, lat, minutes after T0) legs, with a fix every 30 s."""
-    points: list[TrackPoint] = []
-    for (x0, y0, m0), (x1, y1, m1) in zip(legs, legs[1:], strict=False):
-        steps = max(1, int((m1 - m0) * 2))
-        for i in range(steps):
-            f = i / steps
-            moment = T0 + timedelta(minutes=m0 + f * (m1 - m0))
-            points.append(TrackPoint(x0 + f * (x1 - x0), y0 + f * (y1 - y0), moment))
-    x, y, m = legs[-1]
-    points.append(TrackPoint(x, y, T0 + timedelta(minutes=m)))
-    return Patrol("p", "team", points[0].time, points[-1].time, tuple(points))
-
-
-def window(hours: float = 12) -> tuple[datetime, datetime]:
-    return T0, T0 + timedelta(hours=hours)
-
-
-@pytest.mark.parametrize(("name", "lon", "lat"), VILLAGES)
-def test_a_long_stop_far_away_adds_no_time_over_a_village(name: str, lon: float, lat: float):
-    """Drive past the village in ~19 minutes, then stand 4.5 h at a post 9 km away."""
-    west = destination(lon, lat, 270.0, 6_000)
-    east = destination(lon, lat, 90.0, 6_000)
-    post = destination(lon, lat, 90.0, 9_000)
-    patrol = drive([(*west, 0), (*east, 30), (*post, 35), (*post, 305), (*post, 306)])
-    cov = compute_coverage(f"POINT ({lon} {lat})", *window(), [patrol], [], 2000)
-    # in sight while within 2.5 km of the village (2 km visibility + 500 m disc): 5 km of
-    # 12 km driven in 30 min, i.e. about 12.5 minutes; never the 4.5 h at the post
-    assert cov.in_sight_minutes == pytest.approx(12.5, abs=1.0), name
-    assert cov.hours == pytest.approx(12.5 / 60, abs=0.02)
-    assert cov.area_fraction == pytest.approx(1.0, abs=0.01)
-    # simplified as the store does, the track keeps the same time in sight
-    track = TrackArrays.of(patrol.track)
-    proj = LocalProjection(lat)
-    simple = track.simplified(proj.kx, proj.ky, 25.0)
-    simple_patrol = Patrol("p", "team", patrol.start, patrol.end, simple.points())
-    again = compute_coverage(f"POINT ({lon} {lat})", *window(), [simple_patrol], [], 2000)
-    assert again.in_sight_minutes == pytest.approx(cov.in_sight_minutes, abs=0.5)
-    assert len(simple) < len(track) / 10
-
-
-@pytest.mark.parametrize(("name", "lon", "lat"), VILLAGES)
-def test_a_patrol_parked_in_sight_counts_its_hours(name: str, lon: float, lat: float):
-    post = destination(lon, lat, 0.0, 1_500)
-    patrol = drive([(*post, 60), (*post, 300)])
-    cov = compute_coverage(f"POINT ({lon} {lat})", *window(), [patrol], [], 2000)
-    assert cov.in_sight_minutes == pytest.approx(240, abs=0.5), name
-    held = compute_coverage(f"POINT ({lon} {lat})", *window(), [patrol], [], 2000, min_minutes=200)
-    assert held.area_fraction > 0.5
-    brief = compute_coverage(f"POINT ({lon} {lat})", *window(), [patrol], [], 2000, min_minutes=300)
-    assert brief.area_fraction == 0.0
-
-
-def test_a_brief_pass_is_not_sustained_sight() -> None:
-    name, lon, lat = VILLAGES[1]
-    west, east = destination(lon, lat, 270.0, 6_000), destination(lon, lat, 90.0, 6_000)
-    patrol = drive([(*west, 0), (*east, 30)])
-    area = f"POINT ({lon} {lat})"
-    assert compute_coverage(area, *window(), [patrol], [], 2000).area_fraction == 1.0
-    assert compute_coverage(area, *window(), [patrol], [], 2000, min_minutes=60).area_fraction == 0
-
-
-def test_two_patrols_together_are_not_double_counted() -> None:
-    name, lon, lat = VILLAGES[2]
-    west, east = destination(lon, lat, 270.0, 6_000), destination(lon, lat, 90.0, 6_000)
-    one = drive([(*west, 0), (*east, 30)])
-    two = Patrol("q", "team 2", one.start, one.end, one.track)
-    cov = compute_coverage(f"POINT ({lon} {lat})", *window(), [one, two], [], 2000)
-    alone = compute_coverage(f"POINT ({lon} {lat})", *window(), [one], [], 2000)
-    assert cov.in_sight_minutes == pytest.approx(alone.in_sight_minutes, abs=0.01)
-    assert cov.hours == pytest.approx(2 * alone.hours, abs=0.01)
-
-
-def test_the_window_cuts_the_time_in_sight() -> None:
-    name, lon, lat = VILLAGES[3]
-    post = destination(lon, lat, 180.0, 1_000)
-    patrol = drive([(*post, 0), (*post, 600)])
-    cov = compute_coverage(
-        f"POINT ({lon} {lat})", T0 + timedelta(hours=2), T0 + timedelta(hours=3), [patrol], [], 2000
-    )
-    assert cov.in_sight_minutes == pytest.approx(60, abs=0.1)
-    assert cov.window_fraction == pytest.approx(1.0, abs=0.01)
-
-
-fixes = st.lists(
-    st.tuples(st.floats(-3000, 3000), st.floats(-3000, 3000), st.floats(1, 600), st.booleans()),
-    min_size=3,
-    max_size=60,
+import shapely
+from coverage_time_fixture import (
+    DRIVE_MIN,
+    FAR_EAST,
+    JARINJE,
+    POST,
+    PYLA,
+    SOTK,
+    SPEED,
+    T0,
+    URI,
+    at,
+    day,
+    patrol,
+    point,
+    stop_then_drive_past,
 )
 
+from watchline.domain import Modality, Observation, ObservationType
+from watchline.observe.coverage import POINT_RADIUS_M, compute_coverage
+from watchline.observe.geometry import buffer_m, projection_for
 
-@settings(max_examples=60, deadline=None)
-@given(fixes)
-def test_simplification_keeps_every_dropped_fix_near_its_timed_position(rows) -> None:
-    """Every fix the simplifier drops lies within the tolerance of where the kept track
-    puts the patrol at that fix's time (the synchronised distance), stops included."""
-    proj = LocalProjection(39.5)
-    x = np.cumsum([0.0] + [0.0 if stop else dx for dx, _, _, stop in rows[1:]])
-    y = np.cumsum([0.0] + [0.0 if stop else dy for _, dy, _, stop in rows[1:]])
-    t = 1.7e9 + np.cumsum([0.0] + [dt for _, _, dt, _ in rows[1:]])
-    track = TrackArrays(45.0 + x / proj.kx, 39.5 + y / proj.ky, t)
-    simple = track.simplified(proj.kx, proj.ky, 25.0)
-    assert simple.t[0] == t[0] and simple.t[-1] == t[-1]
-    at_x = np.interp(t, simple.t, simple.lon) * proj.kx
-    at_y = np.interp(t, simple.t, simple.lat) * proj.ky
-    assert np.all(np.hypot(at_x - track.lon * proj.kx, at_y - track.lat * proj.ky) <= 25.0 + 1e-6)
+
+def test_coverage_time_drive_past_village_counts_its_minutes_not_the_stop() -> None:
+    cov = compute_coverage(point(SOTK), *day(), [stop_then_drive_past()], [], 2000)
+    assert cov.in_sight_minutes == pytest.approx(19.0, abs=1.0)
+    assert cov.hours * 60 == pytest.approx(19.0, abs=1.0)
+    assert cov.window_fraction == pytest.approx(19.0 / (24 * 60), abs=1.0 / (24 * 60))
+    assert cov.area_fraction == pytest.approx(1.0, abs=0.01)
+    assert cov.patrol_ids == ("sotk-1",)
+
+
+def test_coverage_time_long_stop_far_away_adds_no_coverage() -> None:
+    standing = patrol("sotk-post", [(POST, 0), (POST, 270)], jitter_m=4.0, seed=4)
+    cov = compute_coverage(point(SOTK), *day(), [standing], [], 2000)
+    assert cov.area_fraction == 0.0 and cov.hours == 0.0 and cov.in_sight_minutes == 0.0
+    assert cov.patrol_ids == ()
+
+
+def test_coverage_time_sparse_fixes_stop_then_drive() -> None:
+    """Three fixes only: the segment after the stop is in sight for its 19 minutes."""
+    sparse = patrol("sotk-2", [(POST, 0), (POST, 270), (FAR_EAST, 270 + DRIVE_MIN)], every_s=1e6)
+    assert len(sparse.track) == 3
+    cov = compute_coverage(point(SOTK), *day(), [sparse], [], 2000)
+    assert cov.in_sight_minutes == pytest.approx(19.0, abs=1.0)
+
+
+def test_coverage_time_drive_past_holds_no_point_for_long() -> None:
+    # Seen at 2 km while driving through at SPEED, each point of the 500 m disc stays in
+    # view for at most 4 km / SPEED, about 15.2 minutes.
+    most = 4000.0 / SPEED / 60.0
+    patrols = [stop_then_drive_past()]
+    for minutes, expected in [(0, 1.0), (5, 1.0), (most - 1.0, 1.0), (most + 0.5, 0.0)]:
+        cov = compute_coverage(point(SOTK), *day(), patrols, [], 2000, min_minutes=minutes)
+        assert cov.area_fraction == pytest.approx(expected, abs=0.02), minutes
+        assert cov.in_sight_minutes == pytest.approx(19.0, abs=1.0)
+
+
+def test_coverage_time_parked_within_sight_near_uri() -> None:
+    parked = patrol("uri-op", [(at(URI, 200.0, 1200.0), 60), (at(URI, 200.0, 1200.0), 300)])
+    cov = compute_coverage(point(URI), *day(), [parked], [], 2000)
+    assert cov.in_sight_minutes == pytest.approx(240.0, abs=1.0)
+    assert cov.hours == pytest.approx(4.0, abs=0.02)
+    # The whole 500 m disc lies within 1.7 km of the post: all of it seen for 4 h.
+    held = compute_coverage(point(URI), *day(), [parked], [], 2000, min_minutes=200)
+    assert held.area_fraction == pytest.approx(1.0)
+    assert held.per_patrol["uri-op"] == pytest.approx(1.0)
+    longer = compute_coverage(point(URI), *day(), [parked], [], 2000, min_minutes=241)
+    assert longer.area_fraction == 0.0 and longer.patrol_ids == ("uri-op",)
+
+
+def test_coverage_time_parked_partly_within_sight_near_uri() -> None:
+    # Parked 2 km east of Uri: the western part of the disc stays out of view.
+    post = at(URI, 90.0, 2000.0)
+    parked = patrol("uri-east", [(post, 0), (post, 120)])
+    cov = compute_coverage(point(URI), *day(), [parked], [], 2000, min_minutes=60)
+    footprint = compute_coverage(point(URI), *day(), [parked], [], 2000)
+    disc = buffer_m(shapely.Point(URI), POINT_RADIUS_M)
+    truth = disc.intersection(projection_for(disc).buffer(shapely.Point(post), 2000, 64))
+    assert 0.4 < cov.area_fraction < 0.6
+    assert cov.area_fraction == pytest.approx(truth.area / disc.area, abs=0.02)
+    # The footprint's polygon lies inside the true circle: it never claims more.
+    assert footprint.area_fraction <= truth.area / disc.area + 0.005
+
+
+def test_coverage_time_two_patrols_are_not_double_counted_at_jarinje() -> None:
+    post = at(JARINJE, 0.0, 800.0)
+    a = patrol("kfor-a", [(post, 0), (post, 120)])
+    b = patrol("kfor-b", [(post, 60), (post, 180)])
+    cov = compute_coverage(point(JARINJE), *day(), [a, b], [], 1500)
+    assert cov.in_sight_minutes == pytest.approx(180.0, abs=0.5)
+    assert cov.hours == pytest.approx(4.0, abs=0.01)
+    assert cov.window_fraction == pytest.approx(180.0 / 1440.0, abs=1e-3)
+    enough = compute_coverage(point(JARINJE), *day(), [a, b], [], 1500, min_minutes=170)
+    assert enough.area_fraction == pytest.approx(1.0)
+    too_much = compute_coverage(point(JARINJE), *day(), [a, b], [], 1500, min_minutes=200)
+    assert too_much.area_fraction == 0.0
+
+
+def test_coverage_time_min_minutes_adds_up_over_patrols_at_jarinje() -> None:
+    post = at(JARINJE, 180.0, 600.0)
+    a = patrol("kfor-morning", [(post, 0), (post, 60)])
+    b = patrol("kfor-evening", [(post, 600), (post, 660)])
+    cov = compute_coverage(point(JARINJE), *day(), [a, b], [], 1500, min_minutes=90)
+    assert cov.area_fraction == pytest.approx(1.0)
+    assert cov.per_patrol == {"kfor-morning": 0.0, "kfor-evening": 0.0}
+    assert cov.in_sight_minutes == pytest.approx(120.0, abs=0.5)
+
+
+# Past Pyla on one straight segment, 10 km in 60 minutes: seen at 1 km, the 500 m disc
+# is a 1.5 km disc, crossed in 3 km, i.e. 18 minutes, from minute 21 to minute 39.
+WEST_OF_PYLA, EAST_OF_PYLA = at(PYLA, 270.0, 5000.0), at(PYLA, 90.0, 5000.0)
+
+
+@pytest.mark.parametrize(
+    ("start_min", "end_min", "minutes"),
+    [(0, 60, 18.0), (0, 30, 9.0), (25, 35, 10.0), (36, 120, 3.0), (40, 60, 0.0)],
+)
+def test_coverage_time_window_cuts_a_segment_near_pyla(start_min, end_min, minutes) -> None:
+    one_segment = patrol("unficyp", [(WEST_OF_PYLA, 0), (EAST_OF_PYLA, 60)], every_s=1e6)
+    start, end = T0 + timedelta(minutes=start_min), T0 + timedelta(minutes=end_min)
+    cov = compute_coverage(point(PYLA), start, end, [one_segment], [], 1000)
+    assert cov.in_sight_minutes == pytest.approx(minutes, abs=0.2)
+    assert cov.window_fraction == pytest.approx(minutes / (end_min - start_min), abs=0.01)
+    assert bool(cov.patrol_ids) == (minutes > 0)
+
+
+def test_coverage_time_buffer_zone_line_near_pyla() -> None:
+    """A stretch of the buffer zone (a line, so a 1 km corridor) driven along for 30 min
+    and then watched from 6 km away for 3 h: only the 30 minutes count."""
+    west, east = at(PYLA, 270.0, 3000.0), at(PYLA, 90.0, 3000.0)
+    line = f"LINESTRING ({west[0]} {west[1]}, {east[0]} {east[1]})"
+    away = at(PYLA, 0.0, 6000.0)
+    drive = patrol("unficyp-2", [(west, 0), (east, 30), (away, 45), (away, 225)])
+    cov = compute_coverage(line, *day(), [drive], [], 1000)
+    # The corridor seen at 1 km reaches 2 km north of the line: the first third of the
+    # 15-minute leg north-west to the watch post.
+    assert cov.in_sight_minutes == pytest.approx(30.0 + 5.0, abs=0.5)
+
+
+def _note(oid: str, pid: str) -> Observation:
+    return Observation(
+        id=oid,
+        type=ObservationType.NOTHING_UNUSUAL,
+        observed_at=T0 + timedelta(minutes=30),
+        modality=Modality.SEEN,
+        patrol_id=pid,
+    )
+
+
+def test_coverage_time_observations_only_of_patrols_truly_in_sight() -> None:
+    standing = patrol("sotk-post", [(POST, 0), (POST, 270)])
+    passing = stop_then_drive_past()
+    notes = [_note("from-post", "sotk-post"), _note("from-drive", "sotk-1")]
+    cov = compute_coverage(point(SOTK), *day(), [standing, passing], notes, 2000)
+    assert cov.observation_ids == ("from-drive",)

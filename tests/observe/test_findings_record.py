@@ -11,11 +11,11 @@ from PIL import Image
 from PIL.TiffImagePlugin import IFDRational
 
 from watchline.errors import WatchlineError
-from watchline.observe.findings import ObservationEntry, record_observation
-from watchline.observe.findings_import import import_observations
+from watchline.observe.findings import ObservationEntry
 from watchline.observe.geometry import distance_m
-from watchline.observe.patrols import import_patrols
 from watchline.observe.photos import read_photo
+from watchline.services.findings import import_observations, record_observation
+from watchline.services.patrols import import_patrols
 from watchline.store import Database
 from watchline.store.observations import ObservationRepository
 
@@ -97,7 +97,7 @@ def test_findings_bearing_and_distance_from_patrol(with_patrol: Database) -> Non
         (ObservationEntry(type="other"), "no time given"),
         (ObservationEntry(type="other", time="2024-03-31T05:00Z", lat=39.0), "both lat and lon"),
         (ObservationEntry(type="other", time="2024-03-31T05:00Z", lat=99, lon=45), "out of range"),
-        (ObservationEntry(type="other", time="2024-03-31T05:00Z", patrol="nope"), "E311"),
+        (ObservationEntry(type="other", time="2024-03-31T05:00Z", patrol="nope"), "E316"),
         (
             ObservationEntry(type="other", time="2024-03-31T05:00Z", bearing_deg=10),
             "bearing and distance",

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from watchline.observe.patrols import import_patrols
 from watchline.observe.theatre import load_theatre
+from watchline.services.patrols import import_patrols
 from watchline.store import Database
 from watchline.store.patrols import PatrolRepository
 

@@ -19,7 +19,7 @@ def _by_type(db: Database):
 
 
 def test_casework_demo_build_up_contradicted_fortify_not_covered(scenario: Database) -> None:
-    summary = link_all(scenario, THEATRE)
+    summary = link_all(scenario, THEATRE, theatres=[THEATRE])
     assert summary.cases == 2 and summary.counts.new == 2
     verify_all(scenario, THEATRE)
     views = _by_type(scenario)
@@ -40,7 +40,7 @@ def test_casework_demo_build_up_contradicted_fortify_not_covered(scenario: Datab
 
 
 def test_casework_json_carries_evidence(scenario: Database) -> None:
-    link_all(scenario, THEATRE)
+    link_all(scenario, THEATRE, theatres=[THEATRE])
     verify_all(scenario, THEATRE)
     data = json.loads(json.dumps([case_json(v) for v in case_views(scenario)]))
     build_up = next(item for item in data if item["event_type"] == "mobilize")
@@ -54,7 +54,7 @@ def test_casework_json_carries_evidence(scenario: Database) -> None:
 
 
 def test_casework_reverify_appends_only_changes(scenario: Database) -> None:
-    link_all(scenario, THEATRE)
+    link_all(scenario, THEATRE, theatres=[THEATRE])
     verify_all(scenario, THEATRE)
     verify_all(scenario, THEATRE)
     case_id = _by_type(scenario)["mobilize"].case.id
@@ -62,7 +62,7 @@ def test_casework_reverify_appends_only_changes(scenario: Database) -> None:
 
 
 def test_casework_analyst_override_stays_current(scenario: Database) -> None:
-    link_all(scenario, THEATRE)
+    link_all(scenario, THEATRE, theatres=[THEATRE])
     verify_all(scenario, THEATRE)
     case_id = _by_type(scenario)["fortify"].case.id
     set_verdict(scenario, case_id, "disputed", "Footage is from 2021, geolocated elsewhere", "ana")
@@ -83,7 +83,7 @@ def test_casework_analyst_override_stays_current(scenario: Database) -> None:
     ],
 )
 def test_casework_set_verdict_refuses_bad_input(scenario, case_id, status, reason, error, code):
-    link_all(scenario, THEATRE)
+    link_all(scenario, THEATRE, theatres=[THEATRE])
     case_id = case_id or _by_type(scenario)["mobilize"].case.id
     with pytest.raises(error) as err:
         set_verdict(scenario, case_id, status, reason, "ana")
@@ -92,23 +92,23 @@ def test_casework_set_verdict_refuses_bad_input(scenario, case_id, status, reaso
 
 def test_casework_relink_keeps_ids_and_history(db: Database) -> None:
     add_statement(db, "aze")
-    link_all(db, THEATRE)
+    link_all(db, THEATRE, theatres=[THEATRE])
     verify_all(db, THEATRE)
     first = _by_type(db)["mobilize"].case.id
     for doc in ("arm", "eu"):
         add_statement(db, doc)
-    summary = link_all(db, THEATRE)
+    summary = link_all(db, THEATRE, theatres=[THEATRE])
     assert (summary.counts.new, summary.counts.changed) == (0, 1)
     view = _by_type(db)["mobilize"]
     assert view.case.id == first
     assert len(view.history) == 1
-    again = link_all(db, THEATRE)
+    again = link_all(db, THEATRE, theatres=[THEATRE])
     assert again.counts.unchanged == 1
 
 
 def test_casework_rationale_mentions_a_later_repeat(scenario: Database) -> None:
     add_statement(scenario, "aze3")
-    link_all(scenario, THEATRE)
+    link_all(scenario, THEATRE, theatres=[THEATRE])
     verify_all(scenario, THEATRE)
     views = [v for v in case_views(scenario) if v.case.event_type.value == "mobilize"]
     first, repeat = sorted(views, key=lambda v: v.case.start)

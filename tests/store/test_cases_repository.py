@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, date, datetime
 
 import pytest
@@ -106,3 +107,57 @@ def test_cases_verdict_for_unknown_case_is_refused(db: Database) -> None:
     with db.transaction() as session, pytest.raises(NotFound) as err:
         CaseRepository(session).add_verdict(Verdict("case-x", VerdictStatus.PENDING, 0.0, ""))
     assert err.value.code == "E010"
+
+
+def test_cases_theatre_id_round_trips_and_counts_as_a_change(db: Database) -> None:
+    """One database may hold several theatres: each case keeps the one it was linked in."""
+    _claims(db)
+    kosovo = Case("case-k", EventType.MOBILIZE, "SRB", D31, D31, ("d:c3",), area=AREA,
+                  theatre_id="kos-srb")  # fmt: skip
+    linkage = _linkage(["case-a"], second_claim=False)
+    armenia = dataclasses.replace(linkage.cases[0], theatre_id="arm-aze")
+    both = dataclasses.replace(
+        linkage,
+        cases=(armenia, kosovo),
+        members=(*linkage.members, Membership("case-k", "d:c3", Role.FOR)),
+        copies={},
+        scopes={"case-a": "border", "case-k": "border"},
+    )
+    with db.transaction() as session:
+        assert CaseRepository(session).save_linkage(both).new == 2
+    with db.transaction() as session:
+        repo = CaseRepository(session)
+        assert repo.get("case-a").theatre_id == "arm-aze"
+        assert repo.get("case-k").theatre_id == "kos-srb"
+        assert [c.id for c in repo.cases(theatre_id="kos-srb")] == ["case-k"]
+        assert {c.theatre_id for c in repo.cases()} == {"arm-aze", "kos-srb"}
+        assert repo.save_linkage(both).unchanged == 2
+        unplaced = dataclasses.replace(kosovo, theatre_id=None)
+        moved = dataclasses.replace(both, cases=(armenia, unplaced))
+        counts = repo.save_linkage(moved)
+        assert (counts.changed, counts.unchanged) == (1, 1)
+        assert repo.get("case-k").theatre_id is None
+
+
+def test_cases_theatre_migration_goes_down_and_up(tmp_path) -> None:
+    """0005_case_theatre adds the column to a database of 0004 and removes it again."""
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from watchline.store.db import alembic_config
+
+    database = Database(f"sqlite:///{tmp_path / 'w.db'}")
+    database.init()
+    cfg = alembic_config(database.url)
+
+    def columns() -> set[str]:
+        return {c["name"] for c in inspect(database.engine).get_columns("cases")}
+
+    assert "theatre_id" in columns()
+    with database.engine.begin() as connection:
+        cfg.attributes["connection"] = connection
+        command.downgrade(cfg, "0005_case_theatre@-1")
+    assert "theatre_id" not in columns() and "title" in columns()
+    database.init()
+    assert "theatre_id" in columns()
+    database.dispose()

@@ -68,7 +68,13 @@ def verdict(name, lon, lat, zone, hours, patrol_hours):
         "o1", ObservationType.NOTHING_UNUSUAL, patrol.end, patrol_id="p1", lat=lat, lon=lon
     )
     coverage = compute_coverage(
-        case.area, start, end, [patrol], [quiet], 2000, min_minutes=policy.min_part_minutes
+        case.area,
+        start,
+        end,
+        [patrol],
+        [quiet],
+        2000,
+        min_minutes=policy.part_minutes("place", (end - start).total_seconds() / 60),
     )
     found = [quiet] if quiet.id in coverage.observation_ids else []
     evidence = CaseEvidence(
@@ -80,7 +86,7 @@ def verdict(name, lon, lat, zone, hours, patrol_hours):
 
 @pytest.mark.parametrize(("name", "lon", "lat", "zone"), PLACES)
 def test_a_morning_patrol_never_contradicts_an_evening_claim(name, lon, lat, zone) -> None:
-    result, (start, end) = verdict(name, lon, lat, zone, (18, 21), (7, 12))
+    result, (start, _end) = verdict(name, lon, lat, zone, (18, 21), (7, 12))
     assert result.status is not VerdictStatus.CONTRADICTED, result.rationale
     local = start.astimezone(ZoneInfo(zone))
     assert local.hour == 17  # 18:00 less the hour of margin, in the theatre's own zone

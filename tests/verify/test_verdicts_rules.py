@@ -102,9 +102,9 @@ def test_verdicts_warning_is_unobservable() -> None:
 def test_verdicts_rationale_names_patrols_bases_hours_and_denial() -> None:
     verdict = verify_case(_evidence())
     assert verdict.rationale.startswith(
-        "Contradicted: 2 patrols from Ijevan and Jermuk covered 71 % of the border zone "
-        "between 07:00 and 19:00 on 31 Mar 2024, with the border zone in sight for 720 "
-        "minutes, and reported nothing unusual"
+        "Contradicted: patrols had the border zone in sight for 720 minutes on 31 Mar 2024: "
+        "2 patrols from Ijevan and Jermuk covered 71 % of the border zone between 07:00 and "
+        "19:00 on 31 Mar 2024 and reported nothing unusual"
     )
     assert "ARM denied the claim" in verdict.rationale
 

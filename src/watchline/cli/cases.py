@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from watchline.cli.app import app
-from watchline.cli.context import database, handles_errors, settings
+from watchline.cli.context import database, finite_positive, handles_errors, settings
 from watchline.domain import Verdict
 
 if TYPE_CHECKING:
@@ -36,7 +36,10 @@ def link() -> None:
 @handles_errors
 def verify(
     visibility_m: float | None = typer.Option(
-        None, "--visibility-m", help="Patrol visibility radius; the theatre's default if unset."
+        None,
+        "--visibility-m",
+        help="Patrol visibility radius; the theatre's default if unset.",
+        callback=finite_positive,
     ),
 ) -> None:
     """Give every case the engine's verdict from the patrols that covered it."""

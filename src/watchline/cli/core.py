@@ -29,7 +29,7 @@ def demo(
     serve_app: bool = typer.Option(
         True, "--serve/--no-serve", help="Serve the web app on 127.0.0.1 afterwards."
     ),
-    port: int = typer.Option(8000, help="Port for the web app."),
+    port: int = typer.Option(8000, min=1, max=65535, help="Port for the web app."),
 ) -> None:
     """Run the whole loop on the illustrative demo scenario in a fresh SQLite database."""
     from watchline.cli.cases import render_cases
@@ -49,7 +49,7 @@ def demo(
 @handles_errors
 def serve(
     host: str = typer.Option(None, help="Interface to listen on (default from settings)."),
-    port: int = typer.Option(None, help="Port (default from settings)."),
+    port: int = typer.Option(None, min=1, max=65535, help="Port (default from settings)."),
 ) -> None:
     """Serve the web app (cases, documents, patrols, API at /docs) over the database."""
     config = settings()
@@ -78,12 +78,14 @@ def report(
 ) -> None:
     """Write a situation report of every case with its verdict and evidence."""
     from watchline.observe.theatre import load_theatre
-    from watchline.publish.report import FORMATS, write_report
+    from watchline.publish.report import FORMATS, check_output, write_report
     from watchline.services.views import case_views
 
     if fmt is not None and fmt not in FORMATS:
         raise WatchlineError(Errors.E005, value=fmt, options=", ".join(FORMATS))
+    check_output(output)  # before the database is read, so a bad -o costs nothing
+    theatre = load_theatre(settings().theatre)
     with database() as db:
         views = case_views(db, status)
-    path = write_report(views, output, theatre=load_theatre(settings().theatre), fmt=fmt)
+    path = write_report(views, output, theatre=theatre, fmt=fmt, create_folder=False)
     typer.echo(f"Wrote {len(views)} cases to {path}")

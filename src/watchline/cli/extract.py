@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from watchline.cli.app import app
-from watchline.cli.context import handles_errors, parse_day, settings
+from watchline.cli.context import handles_errors, parse_day, refuse_special_files, settings
 from watchline.errors import Errors, InputError
 
 FORMATS = ("table", "json")
@@ -32,6 +32,7 @@ def extract(
 
     if format not in FORMATS:
         raise InputError(Errors.E005, value=format, options=", ".join(FORMATS))
+    refuse_special_files(file)  # a FIFO would block the read
     day = parse_day(published_on, "--published-on")
     config = settings()
     result = extract_file(

@@ -10,7 +10,13 @@ from rich.console import Console
 from rich.table import Table
 
 from watchline.cli.app import app
-from watchline.cli.context import database, echo_err, handles_errors, settings
+from watchline.cli.context import (
+    database,
+    echo_err,
+    handles_errors,
+    refuse_special_files,
+    settings,
+)
 from watchline.errors import Errors, WatchlineError
 
 gazetteer_app = typer.Typer(
@@ -60,6 +66,8 @@ def places(
     if format not in FORMATS:
         raise WatchlineError(Errors.E005, value=format, options=", ".join(FORMATS))
     from watchline.store.gazetteer import places_report
+
+    refuse_special_files(file)  # a FIFO would block the read
 
     with database(require_init=False) as db:
         rows = places_report(file, theatre or settings().theatre, db, settings().actors_file)

@@ -7,7 +7,7 @@ import sys
 import typer
 
 from watchline.cli.app import app
-from watchline.cli.context import database, handles_errors, settings
+from watchline.cli.context import database, handles_errors, parse_moment, settings
 from watchline.domain import Source, SourceKind
 from watchline.errors import Errors, InputError
 from watchline.ingest import FORMATS, ingest
@@ -37,9 +37,23 @@ def ingest_command(
     follow: bool = typer.Option(
         False, "--follow", help="For feeds: fetch each item's page for its full text."
     ),
+    published_at: str | None = typer.Option(
+        None,
+        "--published-at",
+        metavar="DATETIME",
+        help="Publication time of items that have none of their own (plain text, HTML "
+        "without a date): ISO 8601 date (2024-04-01) or date-time with offset "
+        "(2024-04-01T18:30+04:00); without an offset it is read as UTC.",
+    ),
+    follow_symlinks: bool = typer.Option(
+        False,
+        "--follow-symlinks",
+        help="In folders, also read symbolic links that lead out of the folder.",
+    ),
 ) -> None:
     """Ingest text, Markdown, HTML, RSS/Atom, URL lists, Telegram and X exports, JSON Lines."""
     given = None
+    moment = parse_moment(published_at, "--published-at")
     if source_kind is not None:
         if source is None:
             raise typer.BadParameter("--source-kind needs --source NAME")
@@ -55,6 +69,8 @@ def ingest_command(
             follow=follow,
             progress=sys.stderr.isatty(),
             max_file_bytes=settings().max_file_bytes,
+            published_at=moment,
+            follow_symlinks=follow_symlinks,
         )
     for problem in [*report.rejected, *report.notices]:
         typer.echo(problem.reason, err=True)

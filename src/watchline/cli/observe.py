@@ -26,7 +26,7 @@ def patrols_import(
     visibility_m: float | None = typer.Option(None, help="This patrol's visibility (m)."),
 ) -> None:
     """Import patrol tracks. Bad files are reported and skipped; repeats add nothing."""
-    from watchline.observe.patrols import import_patrols
+    from watchline.services.patrols import import_patrols
 
     with database() as db:
         report = import_patrols(
@@ -53,7 +53,7 @@ def patrols_list(
     format: str = typer.Option("table", "--format", help="table or json"),
 ) -> None:
     """List the stored patrols by start time."""
-    from watchline.observe.queries import list_patrols
+    from watchline.services.observations_queries import list_patrols
 
     with database() as db:
         patrols = list_patrols(db)
@@ -85,7 +85,13 @@ def patrols_list(
 @handles_errors
 def observe(
     type: str = typer.Option(..., "--type", help="nothing_unusual, mobilize, fortify, …"),
-    patrol: str | None = typer.Option(None, help="Patrol id, or its track file name."),
+    patrol: str | None = typer.Option(
+        None, help="Patrol id, its track file name, or its team's name (with the day)."
+    ),
+    team: str | None = typer.Option(None, help="Team or call-sign of the patrol."),
+    day: str | None = typer.Option(
+        None, "--date", help="Day of the patrol, YYYY-MM-DD (default: the day of --time)."
+    ),
     modality: str = typer.Option("seen", help="seen, heard, camera or reported."),
     lat: float | None = typer.Option(None, help="Latitude of what was observed."),
     lon: float | None = typer.Option(None, help="Longitude of what was observed."),
@@ -99,13 +105,16 @@ def observe(
     photo: list[Path] = typer.Option([], help="Photo file (repeatable); EXIF is read."),
 ) -> None:
     """Record one finding of a patrol."""
-    from watchline.observe.findings import ObservationEntry, record_observation
+    from watchline.observe.findings import ObservationEntry
+    from watchline.services.findings import record_observation
 
     entry = ObservationEntry(
         type=type,
         time=time,
         modality=modality,
         patrol=patrol,
+        team=team,
+        date=day,
         lat=lat,
         lon=lon,
         area_wkt=area_wkt,
@@ -127,7 +136,7 @@ def observations_import(
     file: Path = typer.Argument(..., help="CSV or GeoJSON file of findings."),
 ) -> None:
     """Import findings; bad rows are reported with their number, the rest imported."""
-    from watchline.observe.findings_import import import_observations
+    from watchline.services.findings import import_observations
 
     with database() as db:
         report = import_observations(db, file, theatre=settings().theatre)
@@ -149,8 +158,9 @@ def coverage(
     format: str = typer.Option("table", "--format", help="table or json"),
 ) -> None:
     """How much of an area the patrols covered in a time window, and what they saw."""
-    from watchline.observe.queries import area_coverage, parse_moment
+    from watchline.observe.queries import parse_moment
     from watchline.observe.theatre import load_theatre
+    from watchline.services.observations_queries import area_coverage
 
     if (area is None) == (sector is None):
         raise fail("give exactly one of --area WKT or --sector NAME")

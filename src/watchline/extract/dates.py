@@ -36,7 +36,7 @@ class DateMention:
         return self.start_date == self.end_date
 
 
-def find_dates(text: str, published_on: date) -> list[DateMention]:
+def find_dates(text: str, published_on: date | None) -> list[DateMention]:
     """Every date expression, resolved against the publication date; longest wins."""
     found = sorted(scan(text, published_on), key=lambda f: (f[0], -(f[1] - f[0])))
     mentions: list[DateMention] = []
@@ -125,7 +125,7 @@ class _Thread:
 
 def resolve_stated_on(
     text: str,
-    published_on: date,
+    published_on: date | None,
     start: int,
     end: int,
     default: date | None = None,
@@ -188,7 +188,7 @@ def resolve_time_window(text: str, published_on: date, start: int, end: int) -> 
 
 
 @lru_cache(maxsize=16)
-def _analysis(text: str, published_on: date) -> tuple[list[DateMention], list[Sentence]]:
+def _analysis(text: str, published_on: date | None) -> tuple[list[DateMention], list[Sentence]]:
     """Dates and sentences of a text, computed once for all the claims in it."""
     return find_dates(text, published_on), sentences(text)
 

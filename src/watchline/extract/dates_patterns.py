@@ -41,6 +41,9 @@ FUTURE_MARGIN = timedelta(days=62)
 
 Range = tuple[date, date]
 Resolver = Callable[[re.Match[str], date], Range | None]
+# Patterns that need no publication date ("31 March 2024", "2024-03-31", "in 2020"): the
+# only ones an undated document can resolve (`scan` skips the others without one).
+ABSOLUTE: set[str] = {"_iso", "_numeric", "_month_year", "_year", "_decade", "_calendar"}
 
 
 def _day(d: date) -> Range:
@@ -209,10 +212,26 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
 )
 
 
-def scan(text: str, published_on: date) -> Iterator[tuple[int, int, Range]]:
-    """(start, end, range) of every date expression, overlapping ones included."""
+def scan(text: str, published_on: date | None) -> Iterator[tuple[int, int, Range]]:
+    """(start, end, range) of every date expression, overlapping ones included.
+
+    Without a publication date only absolute dates resolve: "on Saturday" or "31 March"
+    (no year) mean nothing in an undated document, rather than a guessed day.
+    """
     for pattern, resolver in PATTERNS:
         for match in pattern.finditer(text):
-            found = resolver(match, published_on)
+            if published_on is None:
+                found = _undated(match, resolver)
+            else:
+                found = resolver(match, published_on)
             if found is not None:
                 yield match.start(), match.end(), found
+
+
+def _undated(match: re.Match[str], resolver: Resolver) -> Range | None:
+    """An expression's range in a document with no publication date: absolute ones only."""
+    if getattr(resolver, "__name__", "") not in ABSOLUTE:
+        return None
+    if resolver is _calendar and not match["year"]:
+        return None  # "31 March": which year depends on the publication date
+    return resolver(match, date.min)

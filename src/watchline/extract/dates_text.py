@@ -88,7 +88,7 @@ def _signed(text: str, lines: list[tuple[int, int]], paragraph: int) -> bool:
     return False
 
 
-def post_dateline(text: str, sent: Sentence, published_on: date) -> date | None:
+def post_dateline(text: str, sent: Sentence, published_on: date | None) -> date | None:
     """The date under an embedded post ("— Name (@handle) March 31, 2024") that `sent` is in."""
     lines = _lines(text)
     for start, end in lines[sent.paragraph + 1 : sent.paragraph + 4]:

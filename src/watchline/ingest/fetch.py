@@ -54,7 +54,11 @@ class Fetched:
 
 
 def is_url(value: str) -> bool:
-    return urlsplit(value).scheme in ("http", "https")
+    """Whether `value` is meant as a web address (http:// or https://)."""
+    try:
+        return urlsplit(value).scheme in ("http", "https")
+    except ValueError:  # e.g. "http://[::1": unbalanced IPv6 brackets
+        return value.lower().startswith(("http://", "https://"))
 
 
 class Fetcher:
@@ -77,6 +81,11 @@ class Fetcher:
         """Fetch `url`; raises InputError (E208, E213, E007) when it cannot be had."""
         if not is_url(url):
             raise InputError(Errors.E213, url=url)
+        try:
+            urlsplit(url)
+            httpx.URL(url)
+        except (httpx.InvalidURL, ValueError) as exc:
+            raise InputError(Errors.E223, url=url[:200], reason=str(exc)[:80]) from None
         headers = self._validators(url)
         attempts = self.options.retries + 1
         for attempt in range(attempts):

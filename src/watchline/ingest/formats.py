@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 from watchline.errors import Errors, InputError
@@ -13,6 +13,7 @@ from watchline.ingest.jsonl import read_jsonl
 from watchline.ingest.telegram import read_telegram
 from watchline.ingest.text import read_markdown, read_text
 from watchline.ingest.urls import read_url_list
+from watchline.ingest.walk import FolderFiles, walk_folder
 from watchline.ingest.x import read_x
 
 Reader = Callable[[Blob, ReadContext], Items]
@@ -52,16 +53,17 @@ def check_format(name: str) -> str:
     return name
 
 
-def files_in(directory: Path, format: str) -> Iterator[Path]:
-    """Files under `directory` (recursively, sorted) that `format` would read."""
-    for path in sorted(directory.rglob("*")):
-        if not path.is_file() or path.name.startswith(".") or _saved_page_asset(path, directory):
-            continue
+def folder_files(directory: Path, format: str, follow_symlinks: bool = False) -> FolderFiles:
+    """Files under `directory` (recursively, sorted) that `format` would read, and the
+    pipes, devices and out-of-folder links that were skipped (see `walk`)."""
+
+    def wanted(path: Path) -> bool:
         by_extension = EXTENSIONS.get(path.suffix.lower())
         if by_extension == "x" and not path.name.startswith("tweet"):
-            continue  # an X archive holds many .js files; only tweets*.js are posts
-        if _fits(by_extension, format):
-            yield path
+            return False  # an X archive holds many .js files; only tweets*.js are posts
+        return _fits(by_extension, format) and not _saved_page_asset(path, directory)
+
+    return walk_folder(directory, wanted, follow_symlinks=follow_symlinks)
 
 
 def _saved_page_asset(path: Path, top: Path) -> bool:

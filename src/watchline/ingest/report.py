@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Self
 
 from watchline.errors import Errors
 
@@ -17,7 +18,7 @@ class Rejection:
     reason: str
 
     @classmethod
-    def of(cls, path: str, item: str, error: Errors, **details: object) -> Rejection:
+    def of(cls, path: str, item: str, error: Errors, **details: object) -> Self:
         return cls(path, item, error.format(path=path, item=item, **details))
 
     @property

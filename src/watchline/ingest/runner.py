@@ -8,15 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from watchline.domain import Document, Source
 from watchline.errors import Errors, InputError
 from watchline.ingest.batch import BATCH_SIZE, BatchWriter
 from watchline.ingest.context import Blob, Item, ReadContext
+from watchline.ingest.dating import Dating
 from watchline.ingest.fetch import Fetcher, FetchOptions, is_url
-from watchline.ingest.formats import EXTENSIONS, READERS, check_format, files_in, reader_for
+from watchline.ingest.formats import EXTENSIONS, READERS, check_format, folder_files, reader_for
 from watchline.ingest.limits import read_limited
 from watchline.ingest.progress import Progress
 from watchline.ingest.report import IngestReport, Notice, Rejection, Skipped, Unchanged
@@ -38,12 +39,17 @@ def ingest(
     fetch_options: FetchOptions | None = None,
     max_file_bytes: int | None = None,
     batch_size: int = BATCH_SIZE,
+    published_at: date | datetime | None = None,
+    follow_symlinks: bool = False,
 ) -> IngestReport:
     """Ingest files, directories (recursively) and URLs; see docs/ingest.md.
 
     `source` is the source of everything ingested; without it each input names its own
     (chat, feed, account, site), renamed to `source_name` when given, and `speaks_for`
-    (an actor id) is given to those.
+    (an actor id) is given to those. `published_at` is the publication time of every
+    item that has none of its own (plain text, an undated page): a `date` means that
+    day (midnight UTC, day precision), a naive `datetime` is read as UTC. Symbolic links
+    in folders that lead out of the folder are skipped unless `follow_symlinks`.
     """
     check_format(format)
     db.require_current()
@@ -61,29 +67,42 @@ def ingest(
             follow=follow,
         )
         writer = BatchWriter(db, report, fetcher, batch_size)
-        targets = list(_targets(paths, format, report))
+        targets = list(_targets(paths, format, report, follow_symlinks))
+        dating = Dating.of(published_at)
         bar = stack.enter_context(Progress(len(targets), enabled=progress))
         for target in targets:
             for item in _items(target, format, ctx):
-                _take(item, target, writer, report)
+                _take(dating.apply(item), target, writer, report)
                 bar.item()
             bar.target()
         writer.flush()
     return report
 
 
-def _targets(paths: Sequence[str | Path], format: str, report: IngestReport) -> Iterator[str]:
-    """Every URL and file to read; a directory gives the files in it that fit."""
+def _targets(
+    paths: Sequence[str | Path], format: str, report: IngestReport, follow_symlinks: bool
+) -> Iterator[str]:
+    """Every URL and file to read; a directory gives the files in it that fit (what it
+    skipped, such as pipes and links out of it, becomes notices)."""
     for given in paths:
         name = str(given)
         if is_url(name):
             yield name
             continue
         path = Path(name)
-        if not path.is_dir():
+        try:
+            is_dir = path.is_dir()
+        except OSError as exc:  # e.g. a name longer than the file system allows
+            shown = name if len(name) <= 80 else f"{name[:40]}…{name[-39:]}"
+            reason = exc.strerror or str(exc)
+            report.rejected.append(Rejection.of(shown, "file", Errors.E001, reason=reason))
+            continue
+        if not is_dir:
             yield name
             continue
-        found = [str(file) for file in files_in(path, format)]
+        walked = folder_files(path, format, follow_symlinks)
+        report.notices.extend(walked.notices)
+        found = [str(file) for file in walked.files]
         if not found:
             known = ", ".join(sorted(EXTENSIONS))
             report.rejected.append(Rejection.of(name, "-", Errors.E201, extensions=known))

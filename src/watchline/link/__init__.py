@@ -14,6 +14,7 @@ from watchline.link.model import (
     is_against,
     party,
 )
+from watchline.link.theatres import TheatreChooser, link_theatres, theatres_with
 
 __all__ = [
     "LinkOptions",
@@ -22,8 +23,11 @@ __all__ = [
     "Response",
     "ResponseKind",
     "Role",
+    "TheatreChooser",
     "case_id_for",
     "is_against",
     "link_claims",
+    "link_theatres",
     "party",
+    "theatres_with",
 ]

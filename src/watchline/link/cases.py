@@ -1,12 +1,14 @@
 """Group claims into cases: claims about the same alleged event, for and against.
 
 `link_claims` walks the claims in one fixed order (statement date, allegations before
-denials, publication time, document, id), so the same set of claims gives the same
-cases whatever order they arrive in. Each claim is first checked for being a copy of an
-earlier one, then for answering one; then it joins the first case whose event type and
-agent match, whose time window overlaps the case's first claim and whose places overlap
-one of its claims, or it opens a new case. A case's id is derived from its first
-allegation, so adding later documents keeps the ids of the cases already there.
+denials, publication time, document, typed events before `other`, id), so the same set
+of claims gives the same cases whatever order they arrive in. Each claim is first
+checked for being a copy of an earlier one, then for answering one; then it joins the
+first case whose event type and agent match, whose time window overlaps the case's
+first claim and whose places overlap one of its claims, or it opens a new case. A
+case's id is derived from its first allegation, so adding later documents keeps the
+ids of the cases already there. One run covers one theatre (`link.theatres` splits a
+mixed set); every case carries that theatre's id.
 """
 
 from __future__ import annotations
@@ -90,13 +92,19 @@ class Linker:
         self.by_day: dict[tuple[EventType, date], set[int]] = {}
         self.wide: dict[EventType, set[int]] = {}
         self.known: dict[str, Claim] = {}
+        self.theatre_id = theatre.id if theatre is not None else None
+        self.copy_of: dict[str, str] = {}  # every copy found so far -> its original
+        self.answered_in: dict[str, list[str]] = {}  # document -> claims its claims answer
 
-    def order_key(self, claim: Claim) -> tuple[date, int, datetime, str, str]:
+    def order_key(self, claim: Claim) -> tuple[date, int, datetime, str, int, str]:
+        """Fixed processing order; a document's `other`-typed sentences come after its
+        typed ones, so "calling the report untrue" sees what its first sentence answered."""
         document = self.documents.get(claim.document_id or "")
         published = document.published_at if document and document.published_at else None
         day = claim.stated_on or (published.date() if published else date.min)
         moment = published.astimezone(UTC) if published and published.tzinfo else _EARLY
-        return (day, int(is_against(claim)), moment, claim.document_id or "", claim.id)
+        generic = int(claim.event.type is EventType.OTHER)
+        return (day, int(is_against(claim)), moment, claim.document_id or "", generic, claim.id)
 
     def dated(self, claim: Claim) -> Claim:
         """The claim, dated by its document's publication day when it has no stated_on."""
@@ -190,17 +198,26 @@ class Linker:
             original = self.copies.original_of(
                 claim, [c for c in recent if is_against(c) == is_against(claim)]
             )
+            if original is not None:
+                copies[claim.id] = self.copy_of[claim.id] = original
             if original is not None and original in self.case_of:
-                copies[claim.id] = original
                 self._join(self.case_of[original], claim, Role.COPY)
             else:
-                if original is not None:
-                    copies[claim.id] = original
+                siblings = self.answered_in.get(claim.document_id or "", [])
                 response = answered(
-                    claim, recent, self.known, self.options.response_days, self.near
+                    claim,
+                    recent,
+                    self.known,
+                    self.options.response_days,
+                    self.near,
+                    self.copy_of,
+                    siblings,
+                    self._event_of,
                 )
                 if response is not None:
                     responses.append(response)
+                    if claim.document_id:
+                        self.answered_in.setdefault(claim.document_id, []).append(response.answers)
                 generic = claim.event.type is EventType.OTHER and response is None
                 draft = None if generic else self.place(claim, response)
                 if draft is None:
@@ -209,6 +226,11 @@ class Linker:
                     self._join(draft, claim, Role.AGAINST if is_against(claim) else Role.FOR)
             self._remember(claim)
         return responses, copies, leftovers
+
+    def _event_of(self, claim_id: str) -> object:
+        """The case a claim is in (its alleged event), else the claim itself."""
+        draft = self.case_of.get(claim_id)
+        return ("case", draft.number) if draft is not None else ("claim", claim_id)
 
     def _join(self, draft: _Draft, claim: Claim, role: Role) -> None:
         draft.add(claim, role, self.footprints[claim.id])
@@ -229,6 +251,7 @@ class Linker:
                 core = union(event_window(c) for c in _core(draft))
                 if (
                     footprint.anywhere
+                    or (window is None and core is not None)  # undated: no context for dated
                     or not overlaps(core, window)
                     or self.scope(draft) == "anywhere"
                 ):
@@ -267,6 +290,7 @@ class Linker:
             area=area.wkt if area is not None else None,
             place_ids=tuple(places),
             title=_title(anchor, agent, names, window),
+            theatre_id=self.theatre_id,
         )
 
 

@@ -21,10 +21,14 @@ from shapely.geometry.base import BaseGeometry
 from watchline.domain import Coverage, Observation, Patrol
 from watchline.errors import Errors, InputError
 from watchline.observe.geometry import LocalProjection, projection_for
+from watchline.observe.sight import point_spans, sample_area, segment_spans, union_seconds
 from watchline.observe.tracks import TrackArrays
 
 POINT_RADIUS_M = 500.0
 LINE_RADIUS_M = 1000.0
+FOOTPRINT_TOLERANCE = 0.01  # of the visibility: the footprint's line simplification
+FOOTPRINT_MAX_M = 20.0
+REGION_QUAD_SEGS = 16  # the area buffered by the visibility: within 0.5 % of the radius
 
 
 @dataclass(frozen=True)
@@ -93,234 +97,160 @@ def coverage_of_tracks(
 ) -> Coverage:
     """The work of compute_coverage over prepared tracks (the store passes these).
 
-    Times are the time each patrol truly had the area in sight (see `in_sight`), never
-    the duration of a track segment that merely touches it. With `min_minutes` > 0 the
-    area fraction counts only the parts of the area that some patrol had in sight for
-    at least that long (sampled on a grid, see `sight_by_part`).
-    """
+    `min_minutes` > 0 asks for the share of the area kept in sight at least that long
+    (all patrols together); with 0 it is the share in sight at all."""
     s, e = start.timestamp(), end.timestamp()
     proj = projection_for(area)
     area_m = proj.forward(area)
     shapely.prepare(area_m)
     shapely.prepare(area)
-    total = area.area
-    pieces: list[BaseGeometry] = []
-    per_patrol: dict[str, float] = {}
-    seen_by: dict[str, float] = {}  # covering patrol -> its visibility
-    intervals: list[np.ndarray] = []
-    moving: list[tuple[str, np.ndarray, np.ndarray, float]] = []
-    zones: dict[float, BaseGeometry] = {}
-    hours = 0.0
+    regions: dict[float, BaseGeometry] = {}
+    sights: list[_Sight] = []
     for track in tracks:
         vis = track.visibility_m or visibility_m
-        if vis not in zones:
-            zones[vis] = area_m.buffer(vis, quad_segs=8)
-            shapely.prepare(zones[vis])
-        seen = _seen(track, s, e, vis, proj, area, zones[vis])
-        if seen is None:
-            continue
-        piece, near, xy, t = seen
-        per_patrol[track.id] = piece.area / total if total else 0.0
-        seen_by[track.id] = vis
-        pieces.append(piece)
-        intervals.append(near)
-        hours += merged_length(near) / 3600.0
-        moving.append((track.id, xy, t, vis))
-    if min_minutes > 0 and moving:
-        fraction, per_patrol = sight_by_part(area_m, moving, min_minutes * 60.0)
+        if vis not in regions:
+            regions[vis] = area_m.buffer(vis, quad_segs=REGION_QUAD_SEGS)
+            shapely.prepare(regions[vis])
+        sight = _in_sight(track, s, e, vis, proj, regions[vis])
+        if sight is not None:
+            sights.append(sight)
+    if min_minutes > 0:
+        fraction, per_patrol = _sampled_fraction(sights, area_m, s, e, min_minutes)
     else:
-        union = shapely.union_all(pieces) if pieces else None
-        fraction = min(1.0, union.area / total) if union is not None and total else 0.0
-    in_sight = merged_length(np.concatenate(intervals)) if intervals else 0.0
+        fraction, per_patrol = _seen_fraction(sights, proj, area)
+    spans = [sight.spans for sight in sights]
+    union = _union_length(spans)
     return Coverage(
         area_fraction=fraction,
-        hours=hours,
-        window_fraction=min(1.0, in_sight / (e - s)) if e > s else 0.0,
-        patrol_ids=tuple(sorted(seen_by)),
-        observation_ids=_observations_inside(observations, s, e, proj, area_m, seen_by),
+        hours=sum(float(np.sum(n[:, 1] - n[:, 0])) for n in spans) / 3600.0,
+        window_fraction=min(1.0, union / (e - s)) if e > s else 0.0,
+        patrol_ids=tuple(sorted(per_patrol)),
+        observation_ids=_observations_inside(
+            observations, s, e, proj, area_m, {x.track.id: x.vis for x in sights}
+        ),
         per_patrol=per_patrol,
-        in_sight_minutes=in_sight / 60.0,
+        in_sight_minutes=union / 60.0,
     )
 
 
-def _seen(
+@dataclass(frozen=True)
+class _Sight:
+    """A patrol truly in sight of the area: its track clipped to the window (and in
+    metres), the spans it had the area in view, and the segments those spans lie on."""
+
+    track: PatrolTrack
+    vis: float
+    clipped: TrackArrays
+    x: np.ndarray
+    y: np.ndarray
+    spans: np.ndarray
+    segments: np.ndarray
+
+
+def _in_sight(
     track: PatrolTrack,
     s: float,
     e: float,
     vis: float,
     proj: LocalProjection,
-    area: BaseGeometry,
-    zone_m: BaseGeometry,
-) -> tuple[BaseGeometry, np.ndarray, np.ndarray, np.ndarray] | None:
-    """The part of the area the patrol saw, the intervals it truly had it in sight, and
-    its clipped track (metres, epoch seconds) for per-part timing.
-
-    Areas and footprints stay in lon/lat: the projection is a linear scaling, so ratios
-    of areas are the same in both; only buffers and distances are taken in metres.
-    """
+    region: BaseGeometry,
+) -> _Sight | None:
+    """The patrol's time in sight of the area (`region` is the area buffered by its
+    visibility), or None when it never had the area in view during the window."""
     clipped = track.track.clip(s, e)
-    if len(clipped) < 2:
-        return None  # a single fix says where a patrol was, not for how long
-    xy = np.column_stack((clipped.lon * proj.kx, clipped.lat * proj.ky))
-    near = in_sight(xy, clipped.t, zone_m)
-    if not len(near):
-        return None
-    if clipped is track.track and track.footprint is not None:
-        footprint = track.footprint
-    else:
-        footprint = proj.inverse(proj.forward(clipped.line()).buffer(vis, quad_segs=4))
-    piece = footprint.intersection(area)
-    if piece.is_empty:
-        return None
-    return piece, near, xy, clipped.t
-
-
-def in_sight(xy: np.ndarray, t: np.ndarray, zone_m: BaseGeometry) -> np.ndarray:
-    """Time intervals (n × 2, epoch seconds) during which a track was inside `zone_m`
-    (the area buffered by the visibility), exact for linear motion between fixes.
-
-    Each segment is cut by the zone; the pieces' ends are mapped back to times by their
-    position along the segment. A stop (a segment that does not move) is in sight for
-    its whole duration when it stands inside the zone, and not at all otherwise: a
-    patrol standing 4 h at a post 9 km away adds no time over a village.
-    """
-    a, b = xy[:-1], xy[1:]
-    t0, t1 = t[:-1], t[1:]
-    d = b - a
-    length2 = np.einsum("ij,ij->i", d, d)
-    still = length2 == 0
-    out: list[np.ndarray] = []
-    if still.any():
-        inside = shapely.contains_xy(zone_m, a[still, 0], a[still, 1]) | shapely.intersects_xy(
-            zone_m, a[still, 0], a[still, 1]
-        )
-        out.append(np.column_stack((t0[still][inside], t1[still][inside])))
-    idx = np.flatnonzero(~still)
-    if len(idx):
-        segments = shapely.linestrings(np.stack((a[idx], b[idx]), axis=1))
-        hit = shapely.intersects(segments, zone_m)
-        idx, segments = idx[hit], segments[hit]
-        if len(idx):
-            cut = shapely.intersection(segments, zone_m)
-            parts, owner = shapely.get_parts(cut, return_index=True)
-            lines = shapely.get_type_id(parts) == 1
-            parts, owner = parts[lines], idx[owner[lines]]
-            if len(parts):
-                first = shapely.get_coordinates(shapely.get_point(parts, 0))
-                last = shapely.get_coordinates(shapely.get_point(parts, -1))
-                base, dirs, span = a[owner], d[owner], length2[owner]
-                s1 = np.einsum("ij,ij->i", first - base, dirs) / span
-                s2 = np.einsum("ij,ij->i", last - base, dirs) / span
-                lo, hi = np.clip(np.minimum(s1, s2), 0, 1), np.clip(np.maximum(s1, s2), 0, 1)
-                dt = t1[owner] - t0[owner]
-                out.append(np.column_stack((t0[owner] + lo * dt, t0[owner] + hi * dt)))
-    if not out:
-        return np.empty((0, 2))
-    found = np.concatenate(out)
-    return found[found[:, 1] > found[:, 0]]
-
-
-def merged_length(spans: np.ndarray) -> float:
-    """Total length of the union of intervals (n × 2)."""
+    if not len(clipped) or (len(clipped) == 1 and len(track.track) > 1):
+        return None  # a window that only touches the track saw nothing in it
+    x, y = clipped.lon * proj.kx, clipped.lat * proj.ky
+    spans, segments = segment_spans(x, y, clipped.t, region)
     if not len(spans):
-        return 0.0
-    return float(np.sum(_merged(spans, np.zeros(len(spans), dtype=np.int64), 1)))
+        return None
+    return _Sight(track, vis, clipped, x, y, spans, segments)
 
 
-def _merged(spans: np.ndarray, group: np.ndarray, groups: int) -> np.ndarray:
-    """Per group, the length of the union of its intervals (one vectorised sweep: each
-    group is shifted past the previous one, so a running maximum of the ends never
-    carries from one group into the next)."""
-    base = spans[:, 0].min()
-    width = spans[:, 1].max() - base + 1.0
-    lo = spans[:, 0] - base + group * width
-    hi = spans[:, 1] - base + group * width
-    order = np.lexsort((lo, group))
-    g, lo, hi = group[order], lo[order], hi[order]
-    before = np.concatenate(([-np.inf], np.maximum.accumulate(hi)[:-1]))
-    gain = np.maximum(0.0, hi - np.maximum(lo, before))
-    return np.bincount(g, weights=gain, minlength=groups)
-
-
-SAMPLES = 900  # sample points per area for per-part timing (≈3 % error on fractions)
-
-
-def sample_points(area_m: BaseGeometry, count: int = SAMPLES) -> np.ndarray:
-    """A deterministic grid of about `count` points inside the area (metres)."""
-    minx, miny, maxx, maxy = area_m.bounds
-    step = max(1.0, (area_m.area / count) ** 0.5)
-    for _ in range(6):
-        xs = np.arange(minx + step / 2, maxx, step)
-        ys = np.arange(miny + step / 2, maxy, step)
-        gx, gy = np.meshgrid(xs, ys)
-        gx, gy = gx.ravel(), gy.ravel()
-        inside = shapely.contains_xy(area_m, gx, gy)
-        if inside.sum() >= count / 3:
-            return np.column_stack((gx[inside], gy[inside]))
-        step /= 2.0
-    point = area_m.representative_point()
-    return np.array([[point.x, point.y]])
-
-
-def sight_by_part(
-    area_m: BaseGeometry,
-    tracks: list[tuple[str, np.ndarray, np.ndarray, float]],
-    need_s: float,
+def _seen_fraction(
+    sights: list[_Sight], proj: LocalProjection, area: BaseGeometry
 ) -> tuple[float, dict[str, float]]:
-    """Share of the area in sight for at least `need_s` seconds (union over patrols),
-    and the same per patrol. Each sample point's time in sight is exact for linear
-    motion: |P0 + u·(P1 − P0) − Q|² ≤ r² is a quadratic in u along each segment."""
-    q = sample_points(area_m)
-    spans: list[np.ndarray] = []
-    owners: list[np.ndarray] = []
+    """Share of the area in sight at all, exactly: the area cut by the buffers of the
+    clipped tracks. Areas stay in lon/lat: the projection is a linear scaling, so ratios
+    of areas are the same in both; only buffers are drawn in metres."""
+    total = area.area
+    pieces: list[BaseGeometry] = []
     per_patrol: dict[str, float] = {}
-    for pid, xy, t, vis in tracks:
-        lo, hi, point = _point_intervals(xy, t, q, vis)
-        own = _merged(np.column_stack((lo, hi)), point, len(q)) if len(lo) else np.zeros(len(q))
-        per_patrol[pid] = float(np.mean(own >= need_s))
-        spans.append(np.column_stack((lo, hi)))
-        owners.append(point)
-    every = np.concatenate(spans)
-    if not len(every):
+    for sight in sights:
+        track, clipped = sight.track, sight.clipped
+        if clipped is track.track and track.footprint is not None:
+            footprint = track.footprint
+        else:
+            footprint = footprint_of(clipped.line(), sight.vis, proj)
+        piece = footprint.intersection(area)
+        per_patrol[track.id] = piece.area / total if total else 0.0
+        if not piece.is_empty:
+            pieces.append(piece)
+    union = shapely.union_all(pieces) if pieces else None
+    fraction = min(1.0, union.area / total) if union is not None and total else 0.0
+    return fraction, per_patrol
+
+
+def footprint_of(line: BaseGeometry, vis: float, proj: LocalProjection) -> BaseGeometry:
+    """What a track (lon/lat) can see at `vis`: its buffer, drawn from the track
+    simplified by at most FOOTPRINT_TOLERANCE of `vis` (at most FOOTPRINT_MAX_M). GEOS
+    takes seconds to buffer the knot of fixes GPS jitter leaves at a long stop; the
+    simplified line is within that tolerance of every fix, so the footprint is too."""
+    tolerance = min(FOOTPRINT_MAX_M, FOOTPRINT_TOLERANCE * vis)
+    line_m = shapely.simplify(proj.forward(line), tolerance, preserve_topology=False)
+    return proj.inverse(line_m.buffer(vis, quad_segs=4))
+
+
+def _sampled_fraction(
+    sights: list[_Sight], area_m: BaseGeometry, s: float, e: float, min_minutes: float
+) -> tuple[float, dict[str, float]]:
+    """Share of the area kept in sight for at least `min_minutes` (all patrols
+    together), and each patrol's own share, over a grid of sample points."""
+    samples = sample_area(area_m)
+    need = min_minutes * 60.0 - 1e-6
+    index, lo, hi = [], [], []
+    per_patrol: dict[str, float] = {}
+    for sight in sights:
+        segments = np.unique(sight.segments)  # only these came within view of the area
+        x, y = sight.x, sight.y
+        near = _within_box(samples, x, y, segments, sight.vis)
+        pi, a, b = point_spans(
+            samples[near, 0], samples[near, 1], x, y, sight.clipped.t, segments, sight.vis
+        )
+        pi = np.flatnonzero(near)[pi]
+        own = np.bincount(pi, weights=b - a, minlength=len(samples))
+        per_patrol[sight.track.id] = float(np.mean(own >= need))
+        index.append(pi)
+        lo.append(a)
+        hi.append(b)
+    if not index:
         return 0.0, per_patrol
-    total = _merged(every, np.concatenate(owners), len(q))
-    return float(np.mean(total >= need_s)), per_patrol
-
-
-def _point_intervals(
-    xy: np.ndarray, t: np.ndarray, q: np.ndarray, vis: float
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(start, end, sample index) of every segment × sample pair in sight."""
-    lo_all, hi_all, who = [], [], []
-    a, d = xy[:-1], xy[1:] - xy[:-1]
-    t0, dt = t[:-1], t[1:] - t[:-1]
-    box = (xy[:, 0].min() - vis, xy[:, 1].min() - vis, xy[:, 0].max() + vis, xy[:, 1].max() + vis)
-    near_q = np.flatnonzero(
-        (q[:, 0] >= box[0]) & (q[:, 0] <= box[2]) & (q[:, 1] >= box[1]) & (q[:, 1] <= box[3])
+    seen = union_seconds(
+        np.concatenate(index), np.concatenate(lo), np.concatenate(hi), len(samples)
     )
-    if not len(near_q):
-        return np.empty(0), np.empty(0), np.empty(0, dtype=np.int64)
-    chunk = max(1, 2_000_000 // len(near_q))
-    for first in range(0, len(a), chunk):
-        sa, sd = a[first : first + chunk], d[first : first + chunk]
-        st0, sdt = t0[first : first + chunk], dt[first : first + chunk]
-        rel = sa[:, None, :] - q[None, near_q, :]  # segments × samples × 2
-        aa = np.einsum("ij,ij->i", sd, sd)[:, None]
-        bb = 2.0 * np.einsum("ijk,ik->ij", rel, sd)
-        cc = np.einsum("ijk,ijk->ij", rel, rel) - vis * vis
-        with np.errstate(divide="ignore", invalid="ignore"):
-            disc = bb * bb - 4.0 * aa * cc
-            root = np.sqrt(np.maximum(disc, 0.0))
-            u1 = np.where(aa > 0, (-bb - root) / (2.0 * aa), np.where(cc <= 0, 0.0, 1.0))
-            u2 = np.where(aa > 0, (-bb + root) / (2.0 * aa), np.where(cc <= 0, 1.0, 0.0))
-        u1 = np.clip(u1, 0.0, 1.0)
-        u2 = np.clip(u2, 0.0, 1.0)
-        ok = (u2 > u1) & ((aa == 0) | (disc >= 0))
-        seg, sample = np.nonzero(ok)
-        lo_all.append(st0[seg] + u1[seg, sample] * sdt[seg])
-        hi_all.append(st0[seg] + u2[seg, sample] * sdt[seg])
-        who.append(near_q[sample])
-    return np.concatenate(lo_all), np.concatenate(hi_all), np.concatenate(who)
+    return float(np.mean(seen >= need)), per_patrol
+
+
+def _within_box(
+    samples: np.ndarray, x: np.ndarray, y: np.ndarray, segments: np.ndarray, vis: float
+) -> np.ndarray:
+    """Sample points inside the bounding box of `segments` grown by `vis`."""
+    xs = np.concatenate((x[segments], x[segments + 1]))
+    ys = np.concatenate((y[segments], y[segments + 1]))
+    return (
+        (samples[:, 0] >= xs.min() - vis)
+        & (samples[:, 0] <= xs.max() + vis)
+        & (samples[:, 1] >= ys.min() - vis)
+        & (samples[:, 1] <= ys.max() + vis)
+    )
+
+
+def _union_length(spans: list[np.ndarray]) -> float:
+    """Seconds during which at least one patrol had the area in sight."""
+    if not spans:
+        return 0.0
+    both = np.concatenate(spans)
+    return float(union_seconds(np.zeros(len(both), np.int64), both[:, 0], both[:, 1], 1)[0])
 
 
 def _observations_inside(

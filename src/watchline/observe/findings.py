@@ -1,24 +1,26 @@
-"""Record a patrol's findings: one entered by hand, or a file of them (CSV, GeoJSON).
+"""Build a patrol's finding from what a monitor entered; no database.
 
-`record_observation` serves `watchline observe` and the web form; `import_observations`
-serves files. An entry names its patrol by id or by the name of the patrol's track file,
-and gives its place as lat/lon, an area (WKT), a bearing and distance from the patrol's
-position at that time, or a photo's GPS position; or no place at all, when the finding
-covers the patrol's whole stretch ("nothing unusual"). Each finding is stored in its own
-transaction; re-recording the same finding adds nothing.
+An entry names its patrol by id, by the name of the patrol's track file, or as a real
+findings sheet does: by team (or call-sign, or the track's name) and day. It gives its
+place as lat/lon, an area (WKT), a bearing and distance from the patrol's position at
+that time, or a photo's GPS position; or no place at all, when the finding covers the
+patrol's whole stretch ("nothing unusual"). services/findings.py looks the patrol up
+and stores the finding; `choose_patrol` decides between the patrols it found.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import numpy as np
-from sqlalchemy.orm import Session
 
-from watchline.domain import Observation, Theatre
-from watchline.errors import Errors, InputError, WatchlineError
+from watchline.domain import Observation, Patrol, Theatre
+from watchline.errors import Errors, InputError
+from watchline.observe.formats import short
 from watchline.observe.observations import (
     check_count,
     check_lat_lon,
@@ -28,23 +30,28 @@ from watchline.observe.observations import (
     place_from_bearing,
     with_id,
 )
-from watchline.observe.photos import Photo, read_photo
-from watchline.observe.theatre import load_theatre
-from watchline.observe.times import localise, parse_time
+from watchline.observe.photos import Photo
+from watchline.observe.times import check_year, localise, parse_time
 from watchline.observe.validate import whereabouts
-from watchline.store import Database
-from watchline.store.observations import ObservationRepository
-from watchline.store.patrols import PatrolRepository
+
+PATROL_SLACK = timedelta(minutes=10)  # a finding logged just before or after the drive
+LISTED = 5  # patrols named in an "ambiguous" message
 
 
 @dataclass
 class ObservationEntry:
-    """A finding as a monitor gives it; strings are parsed and checked on recording."""
+    """A finding as a monitor gives it; strings are parsed and checked on recording.
+
+    `patrol` is an id, a track file name, or a team's name; `team` names the team
+    outright; `date` (YYYY-MM-DD, theatre time) is the day of the patrol when it is not
+    the local day of `time`."""
 
     type: str
     time: str | datetime | None = None
     modality: str = "seen"
     patrol: str | None = None
+    team: str | None = None
+    date: str | None = None
     lat: float | None = None
     lon: float | None = None
     area_wkt: str | None = None
@@ -56,44 +63,70 @@ class ObservationEntry:
     photos: list[Path] = field(default_factory=list)
 
 
-def record_observation(
-    db: Database, entry: ObservationEntry, *, theatre: Theatre | str = "arm-aze"
-) -> tuple[str, bool]:
-    """Store one finding; returns (id, created). Raises InputError on bad input."""
-    theatre = load_theatre(theatre) if isinstance(theatre, str) else theatre
-    with db.transaction() as session:
-        return store_entry(session, entry, theatre)
+def team_key(name: str | None) -> str:
+    """A team name compared as monitors write it: case and spacing do not matter."""
+    return " ".join((name or "").split()).casefold()
 
 
-def store_entry(
-    session: Session, entry: ObservationEntry, theatre: Theatre, source: str | None = None
-) -> tuple[str, bool]:
-    photos = [read_photo(p, theatre.timezone) for p in entry.photos]
-    try:
-        observation, bearing = build_observation(session, entry, theatre, photos)
-    except ValueError as exc:
-        raise InputError(Errors.E312, option="observation", value=entry.type, reason=exc) from None
-    repo = ObservationRepository(session)
-    for photo in photos:
-        repo.add_photo(
-            photo.sha256, photo.filename, photo.raw, photo.taken_at, photo.lat, photo.lon
-        )
-    return repo.add(
-        observation, bearing_deg=bearing, distance_m=entry.distance_m, source_file=source
+def local_day(
+    entry: ObservationEntry, when: datetime, timezone: str
+) -> tuple[date, datetime, datetime]:
+    """The patrol day of an entry (its `date`, else the local day of `when`), with the
+    UTC instants where that day starts and ends in the theatre."""
+    zone = ZoneInfo(timezone)
+    if entry.date:
+        try:
+            day = date.fromisoformat(str(entry.date).strip())
+        except ValueError:
+            raise ValueError(f"date {short(entry.date)} is not YYYY-MM-DD") from None
+    else:
+        day = when.astimezone(zone).date()
+    start = datetime.combine(day, time.min, zone)
+    return day, localise(start, timezone)[0], localise(start + timedelta(days=1), timezone)[0]
+
+
+def choose_patrol(candidates: Sequence[Patrol], when: datetime, *, ref: str, where: str) -> Patrol:
+    """The one patrol `ref` names among `candidates`: E316 when none, E317 when several
+    and the finding's time does not fall within exactly one of them."""
+    if not candidates:
+        raise InputError(Errors.E316, status=404, where=where, ref=ref)
+    if len(candidates) == 1:
+        return candidates[0]
+    during = [p for p in candidates if p.start - PATROL_SLACK <= when <= p.end + PATROL_SLACK]
+    if len(during) == 1:
+        return during[0]
+    shown = during or list(candidates)
+    listed = ", ".join(
+        f"{p.id} ({p.start:%Y-%m-%d %H:%M}–{p.end:%H:%M} UTC)" for p in shown[:LISTED]
     )
+    more = f" and {len(shown) - LISTED} more" if len(shown) > LISTED else ""
+    raise InputError(Errors.E317, where=where, ref=ref, count=len(shown), patrols=listed + more)
+
+
+def entry_time(entry: ObservationEntry, theatre: Theatre, photos: list[Photo]) -> datetime:
+    """When the finding was made (UTC): its time, else a photo's EXIF time."""
+    value = entry.time
+    if value in (None, ""):
+        taken = next((p.taken_at for p in photos if p.taken_at is not None), None)
+        if taken is None:
+            raise ValueError("no time given, and no photo with an EXIF time")
+        return taken
+    when = value if isinstance(value, datetime) else parse_time(str(value))
+    when = localise(when, theatre.timezone)[0]
+    check_year(when)
+    return when
 
 
 def build_observation(
-    session: Session, entry: ObservationEntry, theatre: Theatre, photos: list[Photo]
+    entry: ObservationEntry,
+    theatre: Theatre,
+    photos: list[Photo],
+    patrol: Patrol | None,
+    when: datetime,
 ) -> tuple[Observation, float | None]:
-    """The domain Observation for `entry` (ValueError names what is wrong)."""
+    """The domain Observation for `entry` made at `when` by `patrol` (ValueError names
+    what is wrong)."""
     kind, modality = parse_type(entry.type), parse_modality(entry.modality or "seen")
-    patrol = None
-    if entry.patrol:
-        patrol = PatrolRepository(session).find(entry.patrol)
-        if patrol is None:
-            raise WatchlineError(Errors.E311, status=404, patrol_id=entry.patrol)
-    when = _time(entry, theatre, photos)
     lat, lon, area = entry.lat, entry.lon, None
     if entry.area_wkt:
         area = parse_area(entry.area_wkt)
@@ -142,14 +175,3 @@ def _check_near(lon: float, lat: float, theatre: Theatre) -> None:
         raise ValueError(
             f"the place lies {problem:.0f} km outside {theatre.name}'s area of responsibility"
         )
-
-
-def _time(entry: ObservationEntry, theatre: Theatre, photos: list[Photo]) -> datetime:
-    value = entry.time
-    if value in (None, ""):
-        taken = next((p.taken_at for p in photos if p.taken_at is not None), None)
-        if taken is None:
-            raise ValueError("no time given, and no photo with an EXIF time")
-        return taken
-    when = value if isinstance(value, datetime) else parse_time(str(value))
-    return localise(when, theatre.timezone)[0]

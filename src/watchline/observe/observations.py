@@ -17,6 +17,7 @@ import shapely
 import shapely.wkt
 
 from watchline.domain import Modality, Observation, ObservationType, Patrol
+from watchline.observe.formats import clip, short
 from watchline.observe.geometry import destination
 from watchline.observe.times import utc
 from watchline.observe.tracks import TrackArrays
@@ -76,7 +77,7 @@ def parse_type(value: str) -> ObservationType:
         return ObservationType(value.strip().lower().replace(" ", "_").replace("-", "_"))
     except ValueError:
         options = ", ".join(t.value for t in ObservationType)
-        raise ValueError(f"unknown type {value!r}; choose one of: {options}") from None
+        raise ValueError(f"unknown type {short(value)}; choose one of: {options}") from None
 
 
 def parse_modality(value: str) -> Modality:
@@ -84,7 +85,7 @@ def parse_modality(value: str) -> Modality:
         return Modality(value.strip().lower())
     except ValueError:
         options = ", ".join(m.value for m in Modality)
-        raise ValueError(f"unknown modality {value!r}; choose one of: {options}") from None
+        raise ValueError(f"unknown modality {short(value)}; choose one of: {options}") from None
 
 
 def parse_area(value: str) -> str:
@@ -92,7 +93,7 @@ def parse_area(value: str) -> str:
     try:
         geom = shapely.wkt.loads(value)
     except (shapely.errors.GEOSException, ValueError) as exc:
-        raise ValueError(f"area is not valid WKT ({exc})") from None
+        raise ValueError(f"area is not valid WKT ({clip(str(exc), 100)})") from None
     if geom.geom_type not in ("Polygon", "MultiPolygon") or not geom.is_valid:
         raise ValueError("area must be a valid POLYGON or MULTIPOLYGON in lon lat order")
     check_lat_lon(geom.bounds[1], geom.bounds[0])

@@ -1,45 +1,39 @@
-"""Import patrol files (GPX, GeoJSON, CSV) into the database, one transaction per file.
+"""Read one patrol file into a checked Patrol: bytes, format, validation; no database.
 
-`import_patrols` is what `watchline patrols import`, the web form and the demo call. A
-bad file gets one clear message and is skipped; the others are imported; a file imported
-before (same sha256) adds nothing. Folders are searched for patrol files.
+This is the pure half of a patrol import (services/patrols.py stores the result). Every
+problem with a file is an InputError naming the file, the point or row, and a short
+reason; nothing here stores anything, so a refused file leaves no trace.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from watchline.domain import Theatre
-from watchline.errors import Errors, InputError, WatchlineError
-from watchline.observe.formats import PATROL_SUFFIXES, FormatError, PointError, reader_for
+from watchline.errors import Errors, InputError
+from watchline.observe.formats import (
+    PATROL_SUFFIXES,
+    FormatError,
+    PointError,
+    clip,
+    read_raw,
+    reader_for,
+)
 from watchline.observe.formats.delimited import MissingColumn
-from watchline.observe.theatre import load_theatre
-from watchline.observe.validate import PatrolMeta, check_track
-from watchline.store import Database
-from watchline.store.patrols import PatrolRepository
+from watchline.observe.validate import Checked, PatrolMeta, check_track
+
+MAX_FILE_BYTES = 200 * 1024 * 1024
 
 
-@dataclass
-class PatrolImportReport:
-    """What an import did: ids added, files already known, problems, warnings."""
+@dataclass(frozen=True)
+class PatrolFile:
+    """A patrol file read and checked: its raw bytes (stored with it) and the patrol."""
 
-    added: list[str] = field(default_factory=list)
-    duplicates: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    points: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-    def summary(self) -> str:
-        return (
-            f"Imported {len(self.added)} patrol(s) with {self.points} points; "
-            f"{len(self.duplicates)} already known; {len(self.errors)} file(s) refused."
-        )
+    path: Path
+    raw: bytes
+    checked: Checked
 
 
 def patrol_files(paths: Iterable[Path]) -> list[Path]:
@@ -53,60 +47,25 @@ def patrol_files(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def import_patrols(
-    db: Database,
-    paths: Iterable[Path | str],
-    *,
-    team: str | None = None,
-    base: str | None = None,
-    vehicle: str | None = None,
-    visibility_m: float | None = None,
-    theatre: Theatre | str = "arm-aze",
-) -> PatrolImportReport:
-    """Import each patrol file in `paths` (folders are searched); see the module doc."""
-    theatre = load_theatre(theatre) if isinstance(theatre, str) else theatre
-    meta = PatrolMeta(team, base, vehicle, visibility_m)
-    report = PatrolImportReport()
-    for path in patrol_files(Path(p) for p in paths):
-        try:
-            _import_one(db, path, meta, theatre, report)
-        except WatchlineError as exc:
-            report.errors.append(exc.message)
-    return report
-
-
-def _import_one(
-    db: Database, path: Path, meta: PatrolMeta, theatre: Theatre, report: PatrolImportReport
-) -> None:
+def read_patrol(path: Path, meta: PatrolMeta, theatre: Theatre) -> PatrolFile:
+    """The checked patrol in the file at `path`, or InputError with the first problem."""
     raw = read_bytes(path)
     chosen = reader_for(path)
     if chosen is None:
-        raise InputError(Errors.E309, path=path, suffix=path.suffix)
+        raise InputError(Errors.E309, path=path, suffix=path.suffix[:20])
     kind, reader = chosen
     try:
-        track = reader(raw)
+        track = read_raw(reader, raw)
     except MissingColumn as exc:
         found = ", ".join(exc.found) or "(none)"
         raise InputError(
             Errors.E308, path=path, column=exc.column, found=found, accepted=exc.accepted
         ) from None
     except PointError as exc:
-        raise InputError(Errors.E303, path=path, item=exc.item, reason=exc.reason) from None
+        raise InputError(Errors.E303, path=path, item=exc.item, reason=clip(exc.reason)) from None
     except FormatError as exc:
-        raise InputError(Errors.E301, path=path, kind=kind, reason=exc) from None
-    checked = check_track(path, track, meta, theatre)
-    with db.transaction() as session:
-        repo = PatrolRepository(session, theatre.visibility_m)
-        patrol_id, created = repo.add(checked.patrol, raw)
-    report.warnings += checked.warnings
-    if created:
-        report.added.append(patrol_id)
-        report.points += len(checked.patrol.track)
-    else:
-        report.duplicates.append(Errors.W300.format(path=path, patrol_id=patrol_id))
-
-
-MAX_FILE_BYTES = 200 * 1024 * 1024
+        raise InputError(Errors.E301, path=path, kind=kind, reason=clip(str(exc))) from None
+    return PatrolFile(path, raw, check_track(path, track, meta, theatre))
 
 
 def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:

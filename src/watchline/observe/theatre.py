@@ -8,14 +8,20 @@ documented in docs/theatres.md.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import shapely
+import shapely.wkt
 import yaml
+from shapely.geometry import Point
+from shapely.geometry.base import BaseGeometry
 
 from watchline.domain import Base, Place, Sector, Theatre
 from watchline.errors import Errors, WatchlineError
+from watchline.observe.geometry import LocalProjection
 from watchline.observe.theatre_parts import (
     TheatreFileError,
     parse_bases,
@@ -174,6 +180,60 @@ def sector_by_name(theatre: Theatre, name: str) -> Sector | None:
     return None
 
 
+DEFAULT_REACH_M = 10_000.0
+"""How far outside a theatre's area of responsibility a place still belongs to it: about
+a patrol's view across the line plus the ±2–3 km error of the packaged coordinates."""
+
+
+def load_all_theatres() -> list[Theatre]:
+    """Every packaged theatre profile, in `list_theatres()` order (cached per file)."""
+    paths = _packaged_paths(THEATRES_DIR.stat().st_mtime_ns)
+    return [_load_cached(path, path.stat().st_mtime_ns) for path in paths]
+
+
+@lru_cache(maxsize=4)
+def _packaged_paths(_dir_mtime: int) -> tuple[Path, ...]:
+    """The packaged profiles' files, listed again only when the folder's entries change."""
+    return tuple(theatre_path(name).resolve() for name in list_theatres())
+
+
+def theatres_containing(
+    lon: float,
+    lat: float,
+    reach_m: float = DEFAULT_REACH_M,
+    theatres: Iterable[Theatre] | None = None,
+) -> list[Theatre]:
+    """The theatres whose area of responsibility lies within `reach_m` of (lon, lat).
+
+    Nearest first (those containing the point come first, at distance 0). `theatres`
+    defaults to the packaged ones; pass your own list to include user profiles. A point
+    far from every theatre gives an empty list, never a guess.
+    """
+    found = []
+    for theatre in load_all_theatres() if theatres is None else theatres:
+        distance = distance_to_area_m(theatre, lon, lat)
+        if distance <= reach_m:
+            found.append((distance, theatre.id, theatre))
+    return [theatre for _, _, theatre in sorted(found, key=lambda t: t[:2])]
+
+
+def distance_to_area_m(theatre: Theatre, lon: float, lat: float) -> float:
+    """Metres from (lon, lat) to the theatre's area of responsibility; 0 inside it."""
+    area, projection = _projected_area(theatre.area_of_responsibility)
+    x, y = projection.forward_xy(lon, lat)
+    return float(area.distance(Point(x, y)))
+
+
+@lru_cache(maxsize=64)
+def _projected_area(wkt: str) -> tuple[BaseGeometry, LocalProjection]:
+    """The area in metres around its own centre latitude, prepared for fast queries."""
+    geom = shapely.wkt.loads(wkt)
+    projection = LocalProjection(shapely.centroid(geom).y)
+    area = projection.forward(geom)
+    shapely.prepare(area)
+    return area, projection
+
+
 def base_by_name(theatre: Theatre, name: str) -> Base | None:
     """The base whose id or name is `name` (case-insensitive)."""
     wanted = name.casefold()
@@ -181,11 +241,15 @@ def base_by_name(theatre: Theatre, name: str) -> Base | None:
 
 
 __all__ = [
+    "DEFAULT_REACH_M",
     "THEATRES_DIR",
     "base_by_name",
+    "distance_to_area_m",
     "list_theatres",
+    "load_all_theatres",
     "load_theatre",
     "parse_theatre",
     "sector_by_name",
     "theatre_path",
+    "theatres_containing",
 ]

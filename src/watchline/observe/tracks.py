@@ -66,38 +66,44 @@ class TrackArrays:
         return shapely.LineString(coords)
 
     def simplified(self, kx: float, ky: float, tolerance_m: float) -> TrackArrays:
-        """The fixes a space-time Douglas–Peucker keeps at `tolerance_m` (in a metric frame
-        scaled by kx, ky metres per degree).
+        """The fixes a space-time Douglas–Peucker keeps at `tolerance_m` (in a metric
+        frame scaled by kx, ky metres per degree), with their own timestamps.
 
-        A fix may be dropped only when the position interpolated *in time* between the
-        kept neighbours lies within `tolerance_m` of it (the synchronised Euclidean
-        distance). Position-only simplification keeps the shape but not the time: a
-        4.5 h stop at a post 9 km from a village would be smeared along the road past
-        the village. Here the start and end of every stop are kept, so the time the
-        simplified track spends anywhere is the time the patrol spent there.
+        A fix is dropped only when the position interpolated *in time* between the kept
+        neighbours lies within `tolerance_m` of it (the synchronised Euclidean distance).
+        Position-only simplification drops the start and end of a stop, which moves the
+        stop's hours onto the far ends of the next segment; this one keeps them, so the
+        simplified track is within `tolerance_m` of the true one at every instant.
         """
-        n = len(self)
-        if n < 3:
+        if len(self) < 3:
             return self
-        x, y, t = self.lon * kx, self.lat * ky, self.t
-        keep = np.zeros(n, dtype=bool)
-        keep[0] = keep[-1] = True
-        stack = [(0, n - 1)]
-        while stack:
-            i, j = stack.pop()
-            if j - i < 2:
-                continue
-            inner = slice(i + 1, j)
-            span = t[j] - t[i]
-            u = (t[inner] - t[i]) / span if span > 0 else np.zeros(j - i - 1)
-            px = x[i] + u * (x[j] - x[i])
-            py = y[i] + u * (y[j] - y[i])
-            sed = np.hypot(x[inner] - px, y[inner] - py)
-            k = int(np.argmax(sed))
-            if sed[k] > tolerance_m:
-                m = i + 1 + k
-                keep[m] = True
-                stack.append((i, m))
-                stack.append((m, j))
-        index = np.flatnonzero(keep)
-        return TrackArrays(self.lon[index], self.lat[index], self.t[index])
+        keep = sed_keep(self.lon * kx, self.lat * ky, self.t, tolerance_m)
+        return TrackArrays(self.lon[keep], self.lat[keep], self.t[keep])
+
+
+def sed_keep(x: np.ndarray, y: np.ndarray, t: np.ndarray, tolerance_m: float) -> np.ndarray:
+    """Mask of the fixes Douglas–Peucker keeps on the synchronised Euclidean distance:
+    split at the fix farthest from its time-interpolated position until every dropped
+    fix lies within `tolerance_m` of it. The first and last fixes are always kept."""
+    n = len(t)
+    keep = np.zeros(n, dtype=bool)
+    keep[0] = keep[-1] = True
+    limit = tolerance_m * tolerance_m
+    stack = [(0, n - 1)]
+    while stack:
+        i, j = stack.pop()
+        if j - i < 2:
+            continue
+        span = t[j] - t[i]
+        inner = slice(i + 1, j)
+        f = (t[inner] - t[i]) / span if span > 0 else np.zeros(j - i - 1)
+        dx = x[inner] - (x[i] + f * (x[j] - x[i]))
+        dy = y[inner] - (y[i] + f * (y[j] - y[i]))
+        d2 = dx * dx + dy * dy
+        k = int(np.argmax(d2))
+        if d2[k] > limit:
+            m = i + 1 + k
+            keep[m] = True
+            stack.append((i, m))
+            stack.append((m, j))
+    return keep

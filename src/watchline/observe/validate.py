@@ -6,6 +6,10 @@ Naive times are read in the theatre's time zone (warning W301), see observe/time
 Whereabouts: at least half the points must lie within AOR_MARGIN_M of the theatre's area
 of responsibility, otherwise the track is refused as far outside it (E307), or as
 having latitude and longitude swapped when the swapped track would fit (E306).
+Wild fixes (observe/outliers.py: faster than a patrol vehicle, or a jump away and back)
+are dropped before anything else looks at the track, counted and named in warning W302;
+a track that is mostly such points is refused (E318), since its clock or positions are
+wrong throughout. Times outside 1990–2100 are clock faults (E303).
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ from watchline.domain import Patrol, Theatre, TrackPoint
 from watchline.errors import Errors, InputError
 from watchline.observe.formats import RawTrack
 from watchline.observe.geometry import buffer_m, projection_for
-from watchline.observe.times import localise
+from watchline.observe.outliers import MAX_SPEED_KMH, plausible
+from watchline.observe.times import check_year, localise
 
 AOR_MARGIN_M = 10_000.0
 
@@ -46,7 +51,7 @@ def check_track(path: Path, raw: RawTrack, meta: PatrolMeta, theatre: Theatre) -
     """A Patrol (UTC times, no id yet) from `raw`, or InputError with the first problem."""
     if not raw.points:
         raise InputError(Errors.E302, path=path)
-    if meta.visibility_m is not None and meta.visibility_m <= 0:
+    if meta.visibility_m is not None and not 0 < meta.visibility_m < 1e6:
         raise InputError(
             Errors.E312, option="visibility_m", value=meta.visibility_m, reason="must be > 0"
         )
@@ -58,7 +63,11 @@ def check_track(path: Path, raw: RawTrack, meta: PatrolMeta, theatre: Theatre) -
             raise InputError(Errors.E305, path=path, item=i, lat=p.lat, lon=p.lon)
         if p.time is None:
             raise InputError(Errors.E303, path=path, item=i, reason="it has no time")
-        when, was_naive = localise(p.time, theatre.timezone)
+        try:
+            when, was_naive = localise(p.time, theatre.timezone)
+            check_year(when)
+        except ValueError as exc:
+            raise InputError(Errors.E303, path=path, item=i, reason=exc) from None
         naive |= was_naive
         if points and when < points[-1].time:
             raise InputError(
@@ -71,8 +80,38 @@ def check_track(path: Path, raw: RawTrack, meta: PatrolMeta, theatre: Theatre) -
         points.append(TrackPoint(p.lon, p.lat, when))
     if naive:
         warnings.append(Errors.W301.format(path=path, timezone=theatre.timezone))
+    points = drop_wild(path, points, warnings)
     check_whereabouts(path, points, theatre)
     return Checked(_patrol(path, points, meta, raw.meta), warnings)
+
+
+def drop_wild(path: Path, points: list[TrackPoint], warnings: list[str]) -> list[TrackPoint]:
+    """`points` without the wild fixes, with W302 added when some were dropped."""
+    lon = np.fromiter((p.lon for p in points), float, len(points))
+    lat = np.fromiter((p.lat for p in points), float, len(points))
+    t = np.fromiter((p.time.timestamp() for p in points), float, len(points))
+    keep = plausible(lon, lat, t)
+    dropped = int((~keep).sum())
+    if not dropped:
+        return points
+    if dropped * 2 > len(points):
+        raise InputError(
+            Errors.E318, path=path, dropped=dropped, total=len(points), kmh=MAX_SPEED_KMH
+        )
+    first = int(np.flatnonzero(~keep)[0])
+    wild = points[first]
+    warnings.append(
+        Errors.W302.format(
+            path=path,
+            count=dropped,
+            kmh=MAX_SPEED_KMH,
+            item=first + 1,
+            lat=round(wild.lat, 6),
+            lon=round(wild.lon, 6),
+            time=wild.time.isoformat(),
+        )
+    )
+    return [p for p, k in zip(points, keep.tolist(), strict=True) if k]
 
 
 def check_whereabouts(path: Path, points: list[TrackPoint], theatre: Theatre) -> None:
@@ -119,11 +158,11 @@ def _patrol(
             visibility = float(found["visibility_m"])
         except ValueError:
             visibility = None
-        if visibility is not None and visibility <= 0:
+        if visibility is not None and not 0 < visibility < 1e6:  # also NaN and inf
             visibility = None
     return Patrol(
         id="",
-        team=meta.team or found.get("team") or path.stem,
+        team=meta.team or found.get("team") or found.get("name") or path.stem,
         start=points[0].time,
         end=points[-1].time,
         track=tuple(points),

@@ -7,12 +7,16 @@ external fonts) so it can be mailed or archived as one file; Markdown suits stat
 
 from __future__ import annotations
 
+import os
+import stat
+import tempfile
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
 from watchline import __version__
 from watchline.domain import Theatre
+from watchline.errors import Errors, WatchlineError
 from watchline.publish.templating import make_environment
 
 FORMATS = ("html", "md")
@@ -50,12 +54,66 @@ def write_report(
     *,
     theatre: Theatre | None = None,
     fmt: str | None = None,
+    create_folder: bool = True,
 ) -> Path:
-    """Write the report to `path`; the format follows the suffix unless given."""
+    """Write the report to `path` atomically; the format follows the suffix unless given.
+
+    The text goes to a temporary file in the same folder, then replaces `path` in one
+    step, so a failure never leaves a half-written report or a stray file. With
+    `create_folder=False` (the CLI) a missing folder is an error, not created.
+    """
     fmt = fmt or ("md" if path.suffix.lower() in (".md", ".markdown") else "html")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if create_folder:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise WatchlineError(Errors.E019, path=path, reason=exc.strerror or exc) from None
+    check_output(path)
     text = render_report(views, theatre=theatre, fmt=fmt)
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    _write_atomically(path, text)
     return path
+
+
+def check_output(path: Path) -> None:
+    """Refuse, before anything is rendered or written, a path the report cannot take:
+    a folder, something that is not a regular file, a missing or read-only folder."""
+    folder = path.parent
+    if path.is_dir():
+        raise WatchlineError(Errors.E019, path=path, reason="it is a folder; name a file in it")
+    if path.exists() and not path.is_file():
+        raise WatchlineError(Errors.E019, path=path, reason="it is not a regular file")
+    if not folder.exists():
+        raise WatchlineError(Errors.E019, path=path, reason=f"the folder {folder} does not exist")
+    if not folder.is_dir():
+        raise WatchlineError(Errors.E019, path=path, reason=f"{folder} is not a folder")
+    if not os.access(folder, os.W_OK | os.X_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise WatchlineError(Errors.E019, path=path, reason="permission denied")
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    descriptor, temporary = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, _mode_for(path))  # mkstemp makes 0600; a report is shared
+        os.replace(temporary, path)
+    except BaseException as exc:
+        Path(temporary).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            reason = exc.strerror or exc
+            raise WatchlineError(Errors.E019, path=path, reason=reason) from None
+        raise
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions the report gets: those of the file it replaces, else the umask's."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

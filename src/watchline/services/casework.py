@@ -14,10 +14,9 @@ call; `services.views.case_views` shows the result. The verdict history is appen
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -36,15 +35,17 @@ from watchline.domain import (
     VerdictStatus,
 )
 from watchline.errors import Errors, InputError
-from watchline.link import LinkOptions, link_claims
+from watchline.link import LinkOptions, link_theatres, theatres_with
 from watchline.store import Database
 from watchline.store.cases import CaseRepository, LinkCounts, utc
 from watchline.store.claims import ClaimRepository
 from watchline.store.tables import ClaimRow, DocumentRow, SourceRow
 from watchline.verify import CaseEvidence, VerifyPolicy, observable_area, verify_case
+from watchline.verify.window import case_window as window_of_case
+from watchline.verify.window import day_window
 
 ENGINE = "engine"
-CoverageFn = Callable[[Session, str, datetime, datetime, float], Coverage]
+CoverageFn = Callable[..., Coverage]  # (session, area, start, end, vis, *, min_minutes)
 
 
 @dataclass(frozen=True)
@@ -99,13 +100,30 @@ def documents_with_claims(session: Session) -> dict[str, Document]:
 
 
 def link_all(
-    db: Database, theatre: Theatre | None = None, options: LinkOptions | None = None
+    db: Database,
+    theatre: Theatre | None = None,
+    options: LinkOptions | None = None,
+    *,
+    theatres: Sequence[Theatre] | None = None,
 ) -> LinkSummary:
-    """Re-link every stored claim; deterministic, and case ids survive new documents."""
+    """Re-link every stored claim; deterministic, and case ids survive new documents.
+
+    One database may hold several theatres: each claim goes to the theatre its places
+    (else speaker, document or countries) name, and each theatre is linked on its own
+    (`watchline.link.theatres`). `theatre` is the default (WATCHLINE_THEATRE when not
+    given); `theatres` are the others, by default every packaged profile, a profile of
+    the same id as the default being replaced by it.
+    """
     theatre = theatre or configured_theatre()
+    if theatres is None:
+        from watchline.observe.theatre import list_theatres, load_theatre
+
+        theatres = [load_theatre(name) for name in list_theatres()]
+    known = theatres_with(theatre, theatres)
     with db.transaction() as session:
         claims = ClaimRepository(session).list()
-        linkage = link_claims(claims, documents_with_claims(session), theatre, options)
+        documents = documents_with_claims(session)
+        linkage = link_theatres(claims, documents, known, theatre.id, options)
         counts = CaseRepository(session).save_linkage(linkage)
     return LinkSummary(
         claims=len(claims),
@@ -117,20 +135,22 @@ def link_all(
     )
 
 
-def case_window(case: Case, theatre: Theatre | None) -> tuple[datetime, datetime] | None:
-    """The case's days, midnight to midnight in the theatre's time zone, as UTC."""
-    if case.start is None:
-        return None
-    zone = ZoneInfo(theatre.timezone) if theatre else UTC
-    end_day = (case.end or case.start) + timedelta(days=1)
-    start = datetime.combine(case.start, time(0), zone).astimezone(UTC)
-    return start, datetime.combine(end_day, time(0), zone).astimezone(UTC)
-
-
-def store_coverage(session: Session, area: str, start: datetime, end: datetime, vis: float):
+def store_coverage(
+    session: Session,
+    area: str,
+    start: datetime,
+    end: datetime,
+    vis: float,
+    *,
+    min_minutes: float = 0.0,
+) -> Coverage:
     from watchline.store.patrols import coverage_of
 
-    return coverage_of(session, area, start, end, vis)
+    return coverage_of(session, area, start, end, vis, min_minutes=min_minutes)
+
+
+def _minutes(window: tuple[datetime, datetime]) -> float:
+    return (window[1] - window[0]).total_seconds() / 60.0
 
 
 def _seen(session: Session, coverage: Coverage | None) -> tuple[list[Observation], list[Patrol]]:
@@ -158,6 +178,77 @@ def _changed(new: Verdict, history: list[Verdict]) -> bool:
     )
 
 
+Window = tuple[datetime, datetime]
+
+
+@dataclass
+class _Verifier:
+    """What verifying every case shares: the session, policy, coverage and theatres."""
+
+    session: Session
+    theatre: Theatre
+    visibility_m: float | None
+    policy: VerifyPolicy
+    coverage_fn: CoverageFn
+    theatres: dict[str, Theatre]
+
+    def theatre_of(self, case: Case) -> Theatre:
+        """The case's own theatre (its claims' places decide it), else the configured one."""
+        tid = case.theatre_id
+        if tid is None or tid == self.theatre.id:
+            return self.theatre
+        if tid not in self.theatres:
+            from watchline.errors import WatchlineError
+            from watchline.observe.theatre import load_theatre
+
+            try:
+                self.theatres[tid] = load_theatre(tid)
+            except WatchlineError:  # a profile no longer installed: the configured one
+                self.theatres[tid] = self.theatre
+        return self.theatres[tid]
+
+    def coverage(self, area: str, window: Window, theatre: Theatre, minutes: float) -> Coverage:
+        vis = self.visibility_m or theatre.visibility_m
+        return self.coverage_fn(self.session, area, window[0], window[1], vis, min_minutes=minutes)
+
+    def daily(
+        self, case: Case, area: str, window: Window, theatre: Theatre, scope: str
+    ) -> tuple[tuple[date, Coverage], ...]:
+        """Coverage of each day of a multi-day window (each day must be covered to
+        contradict); the first and last day only in the claimed hours."""
+        if case.start is None or case.end is None or case.end == case.start:
+            return ()
+        days = (case.end - case.start).days + 1
+        if days > self.policy.max_contradict_days:
+            return ()
+        daily = []
+        for offset in range(days):
+            day = case.start + timedelta(days=offset)
+            start, end = day_window(day, day, theatre)
+            part = (max(start, window[0]), min(end, window[1]))
+            if part[1] <= part[0]:
+                continue
+            need = self.policy.part_minutes(scope, _minutes(part))
+            daily.append((day, self.coverage(area, part, theatre, need)))
+        return tuple(daily)
+
+    def later(
+        self, case: Case, area: str, window: Window, theatre: Theatre
+    ) -> tuple[Coverage | None, Window | None]:
+        """Coverage of the place after the window while traces of the activity last.
+
+        Traces of an event at the window's start last until start + span, so only a look
+        in [end, start + span] could still see them, whenever in the window it happened.
+        """
+        span = self.policy.trace_span_days(case.event_type)
+        if span <= 0:
+            return None, None
+        later = (window[1], window[0] + timedelta(days=span))
+        if later[1] <= later[0]:
+            return None, None
+        return self.coverage(area, later, theatre, self.policy.trace_min_minutes), later
+
+
 def verify_all(
     db: Database,
     theatre: Theatre,
@@ -166,11 +257,17 @@ def verify_all(
     policy: VerifyPolicy | None = None,
     coverage_fn: CoverageFn = store_coverage,
 ) -> list[Verdict]:
-    """The engine's verdict on every active case; appended to history when it changed."""
-    visibility = visibility_m or theatre.visibility_m
+    """The engine's verdict on every active case; appended to history when it changed.
+
+    Each case is measured in its own theatre (`case.theatre_id`, else `theatre`), over
+    the claimed hours (`verify.window.case_window`), with each part of the area counted
+    only once truly in sight long enough (`VerifyPolicy.part_minutes`), and over the
+    place afterwards while the activity leaves traces (`VerifyPolicy.trace_days`).
+    """
     policy = policy or VerifyPolicy()
     verdicts: list[Verdict] = []
     with db.transaction() as session:
+        work = _Verifier(session, theatre, visibility_m, policy, coverage_fn, {})
         repo = CaseRepository(session)
         claims = {c.id: c for c in ClaimRepository(session).list()}
         roles = claim_roles(repo)
@@ -178,26 +275,38 @@ def verify_all(
         scopes = repo.scopes()
         histories = repo.histories()
         for case in repo.cases():
+            home = work.theatre_of(case)
             scope = scopes.get(case.id, "place")
-            area = observable_area(case, theatre, policy, scope)
-            window = case_window(case, theatre)
-            coverage, daily = None, ()
+            area = observable_area(case, home, policy, scope)
+            case_roles = roles.get(case.id, {})
+            window = claimed_window(case, claims, case_roles, home, policy)
+            coverage: Coverage | None = None
+            traces: Coverage | None = None
+            later: Window | None = None
+            daily: tuple[tuple[date, Coverage], ...] = ()
             if area.wkt is not None and window is not None:
-                coverage = coverage_fn(session, area.wkt, window[0], window[1], visibility)
-                daily = _daily(session, case, area.wkt, theatre, visibility, policy, coverage_fn)
+                need = policy.part_minutes(scope, _minutes(window))
+                coverage = work.coverage(area.wkt, window, home, need)
+                daily = work.daily(case, area.wkt, window, home, scope)
+                traces, later = work.later(case, area.wkt, window, home)
             observations, patrols = _seen(session, coverage)
+            inspections, inspectors = _seen(session, traces)
             evidence = CaseEvidence(
                 case=case,
                 claims={cid: claims[cid] for cid in case.claim_ids if cid in claims},
-                roles=roles.get(case.id, {}),
+                roles=case_roles,
                 coverage=coverage,
                 observations=observations,
-                patrols=patrols,
-                theatre=theatre,
+                patrols=[*patrols, *(p for p in inspectors if p not in patrols)],
+                theatre=home,
                 scope=scope,
                 far_side=area.far_side,
                 repeated_on=_repeated_on(case, repeats, claims),
                 daily=daily,
+                window=window,
+                traces=traces,
+                trace_observations=inspections,
+                trace_window=later,
             )
             verdict = verify_case(evidence, policy)
             if _changed(verdict, histories.get(case.id, [])):
@@ -206,27 +315,20 @@ def verify_all(
     return verdicts
 
 
-def _daily(
-    session: Session,
+def claimed_window(
     case: Case,
-    area: str,
-    theatre: Theatre,
-    visibility: float,
+    claims: dict[str, Claim],
+    roles: dict[str, str],
+    theatre: Theatre | None,
     policy: VerifyPolicy,
-    coverage_fn: CoverageFn,
-) -> tuple[tuple[date, Coverage], ...]:
-    """Coverage of each day of a multi-day window (each day must be covered to contradict)."""
-    if case.start is None or case.end is None or case.end == case.start:
-        return ()
-    days = (case.end - case.start).days + 1
-    if days > policy.max_contradict_days:
-        return ()
-    daily = []
-    for offset in range(days):
-        day = case.start + timedelta(days=offset)
-        start, end = case_window(replace(case, start=day, end=day), theatre)
-        daily.append((day, coverage_fn(session, area, start, end, visibility)))
-    return tuple(daily)
+) -> Window | None:
+    """The instants the case is about: its days, narrowed to the hours its allegations
+    (or, with none, its denials) state — see verify.window."""
+    members = [claims[cid] for cid in case.claim_ids if cid in claims]
+    core = [c for c in members if roles.get(c.id) == "for"] or [
+        c for c in members if roles.get(c.id) == "against"
+    ]
+    return window_of_case(case, core, theatre, policy)
 
 
 def _repeated_on(

@@ -44,12 +44,12 @@ def run_demo(
     """Build a fresh demo database in `out_dir` and run every stage on the scenario."""
     from watchline.extract import Extractor
     from watchline.ingest import ingest
-    from watchline.observe.findings_import import import_observations
-    from watchline.observe.patrols import import_patrols
     from watchline.observe.theatre import load_theatre
     from watchline.publish.report import write_report
     from watchline.services.casework import link_all, verify_all
     from watchline.services.extraction import extract_documents
+    from watchline.services.findings import import_observations
+    from watchline.services.patrols import import_patrols
     from watchline.services.views import case_views
 
     out_dir.mkdir(parents=True, exist_ok=True)

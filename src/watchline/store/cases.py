@@ -92,10 +92,13 @@ class CaseRepository:
         self.session.flush()
         return LinkCounts(new, changed, unchanged, len(retired))
 
-    def cases(self, active_only: bool = True) -> list[Case]:
+    def cases(self, active_only: bool = True, theatre_id: str | None = None) -> list[Case]:
+        """Cases by start and id; only those of one theatre when `theatre_id` is given."""
         query = select(CaseRow).order_by(CaseRow.start, CaseRow.id)
         if active_only:
             query = query.where(CaseRow.active.is_(True))
+        if theatre_id is not None:
+            query = query.where(CaseRow.theatre_id == theatre_id)
         members = self._ordered_members()
         return [_case(row, members.get(row.id, ())) for row in self.session.scalars(query)]
 
@@ -153,7 +156,12 @@ class CaseRepository:
 
 
 def _same(row: CaseRow, case: Case, before: set | None, after: set) -> bool:
-    return before == after and row.active and (row.start, row.end) == (case.start, case.end)
+    return (
+        before == after
+        and row.active
+        and (row.start, row.end) == (case.start, case.end)
+        and row.theatre_id == case.theatre_id
+    )
 
 
 def _case_row(case: Case, scope: str, now: datetime) -> CaseRow:
@@ -169,6 +177,7 @@ def _case_row(case: Case, scope: str, now: datetime) -> CaseRow:
         title=case.title,
         active=True,
         linked_at=now,
+        theatre_id=case.theatre_id,
     )
 
 
@@ -183,6 +192,7 @@ def _case(row: CaseRow, claim_ids: tuple[str, ...]) -> Case:
         area=row.area,
         place_ids=tuple(row.place_ids or ()),
         title=row.title,
+        theatre_id=row.theatre_id,
     )
 
 

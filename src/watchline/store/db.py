@@ -11,11 +11,12 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from watchline.errors import Errors, WatchlineError
+from watchline.store.sqlite_file import check_sqlite_file, sqlite_file
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -61,29 +62,86 @@ class Database:
         """Create or upgrade the schema to the newest migrations (idempotent).
 
         Each capability keeps its own migration branch off `0001_core`, so the target is
-        every head.
+        every head. What is not a Watchline database (another file, another program's
+        SQLite, a newer schema) is refused before anything is written.
         """
         cfg = alembic_config(self.url)
-        try:
+        exists = self._check_file(must_exist=False)
+        with self.errors_said_plainly():
+            if exists:
+                with self.engine.connect() as connection:
+                    self._check_schema(connection)
             with self.engine.begin() as connection:
                 cfg.attributes["connection"] = connection
                 command.upgrade(cfg, "heads")
-        except OperationalError as exc:
-            raise WatchlineError(Errors.E011, url=self.safe_url, reason=exc.orig) from exc
 
     def is_current(self) -> bool:
-        heads = set(ScriptDirectory.from_config(alembic_config(self.url)).get_heads())
-        try:
-            with self.engine.connect() as connection:
-                current = set(MigrationContext.configure(connection).get_current_heads())
-        except OperationalError as exc:
-            raise WatchlineError(Errors.E011, url=self.safe_url, reason=exc.orig) from exc
-        return current == heads
+        """Whether the schema is at every head this version knows (False if uninitialised)."""
+        with self.errors_said_plainly(), self.engine.connect() as connection:
+            current = self._check_schema(connection)
+        return current == self._heads()
 
     def require_current(self) -> None:
-        """Refuse to work on a database that `watchline init` has not prepared."""
-        if not self.is_current():
+        """Refuse to work on anything but a database `watchline init` has prepared.
+
+        Every command that opens the database comes through here (or `init`), so a
+        wrong file, a damaged one and a newer schema each get their own coded error.
+        """
+        self._check_file(must_exist=True)
+        with self.errors_said_plainly(), self.engine.connect() as connection:
+            current = self._check_schema(connection)
+        if not current:
             raise WatchlineError(Errors.E006, url=self.safe_url)
+        if current != self._heads():
+            shown = ", ".join(sorted(current))
+            raise WatchlineError(Errors.E022, url=self.safe_url, revision=shown)
+
+    def _heads(self) -> set[str]:
+        return set(ScriptDirectory.from_config(alembic_config(self.url)).get_heads())
+
+    def _check_file(self, *, must_exist: bool) -> bool:
+        """Check a SQLite file before SQLite opens it; True when it exists already."""
+        path = sqlite_file(self.engine.url)
+        return True if path is None else check_sqlite_file(path, must_exist=must_exist)
+
+    def _check_schema(self, connection: Connection) -> set[str]:
+        """The revisions the database is at; refuses ones this version does not know
+        (a newer Watchline's) and SQLite files that hold another program's tables."""
+        current = set(MigrationContext.configure(connection).get_current_heads())
+        script = ScriptDirectory.from_config(alembic_config(self.url))
+        known = {revision.revision for revision in script.walk_revisions()}
+        unknown = sorted(current - known)
+        if unknown:
+            newest = ", ".join(sorted(script.get_heads()))
+            raise WatchlineError(
+                Errors.E016, url=self.safe_url, revision=", ".join(unknown), known=newest
+            )
+        if not current and self.dialect == "sqlite":
+            tables = [t for t in inspect(connection).get_table_names() if t != "alembic_version"]
+            if tables:
+                shown = ", ".join(sorted(tables)[:5]) + (", …" if len(tables) > 5 else "")
+                raise WatchlineError(Errors.E017, path=self._where(), tables=shown)
+        return current
+
+    def _where(self) -> str:
+        path = sqlite_file(self.engine.url)
+        return str(path) if path is not None else self.safe_url
+
+    @contextmanager
+    def errors_said_plainly(self) -> Iterator[None]:
+        """Driver errors as coded messages: a file SQLite cannot read as a database
+        (E014), a damaged one (E015), one that cannot be opened or written (E011)."""
+        try:
+            yield
+        except OperationalError as exc:
+            raise WatchlineError(Errors.E011, url=self.safe_url, reason=exc.orig) from exc
+        except DatabaseError as exc:
+            reason = str(exc.orig)
+            if "file is not a database" in reason:
+                raise WatchlineError(Errors.E014, path=self._where(), reason=reason) from exc
+            if "malformed" in reason or "corrupt" in reason:
+                raise WatchlineError(Errors.E015, path=self._where(), reason=reason) from exc
+            raise
 
     @property
     def safe_url(self) -> str:

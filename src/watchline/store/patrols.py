@@ -18,7 +18,12 @@ from sqlalchemy import ColumnElement, select, text
 from sqlalchemy.orm import Session
 
 from watchline.domain import Coverage, Patrol
-from watchline.observe.coverage import PatrolTrack, area_geometry, coverage_of_tracks
+from watchline.observe.coverage import (
+    PatrolTrack,
+    area_geometry,
+    coverage_of_tracks,
+    footprint_of,
+)
 from watchline.observe.geometry import LocalProjection
 from watchline.observe.times import utc
 from watchline.observe.tracks import TrackArrays
@@ -90,7 +95,7 @@ class PatrolRepository:
         proj = LocalProjection(float(np.mean(track.lat)))
         simple = track.simplified(proj.kx, proj.ky, SIMPLIFY_M)
         vis = patrol.visibility_m or self.default_visibility_m
-        footprint = proj.buffer(simple.line(), vis, quad_segs=4)
+        footprint = footprint_of(simple.line(), vis, proj)
         coords = np.column_stack((track.lon, track.lat))
         bounds = (track.lon.min(), track.lat.min(), track.lon.max(), track.lat.max())
         reach = tuple(float(v) for v in expand(bounds, patrol.visibility_m or 0.0))
@@ -135,6 +140,19 @@ class PatrolRepository:
         query = select(PatrolRow).where(PatrolRow.source_file == Path(ref).name)
         rows = self.session.scalars(query.order_by(PatrolRow.num.desc()).limit(1)).all()
         return to_patrol(rows[0]) if rows else None
+
+    def from_file(self, name: str) -> list[Patrol]:
+        """Every patrol imported from a file named `name` (a folder part is ignored)."""
+        query = select(PatrolRow).where(PatrolRow.source_file == Path(name).name)
+        return [to_patrol(r) for r in self.session.scalars(query.order_by(PatrolRow.num))]
+
+    def overlapping(self, start: datetime, end: datetime) -> list[Patrol]:
+        """Every patrol whose time meets [start, end], by start time (findings look up
+        a team's patrols of one day with it)."""
+        s, e = utc(start).timestamp(), utc(end).timestamp()
+        query = select(PatrolRow).where(PatrolRow.start_ts <= e, PatrolRow.end_ts >= s)
+        rows = self.session.scalars(query.order_by(PatrolRow.start_at, PatrolRow.id))
+        return [to_patrol(r) for r in rows]
 
     def list(self, *, with_track: bool = True) -> list[Patrol]:
         """Every patrol by start time; `with_track=False` leaves the tracks empty."""

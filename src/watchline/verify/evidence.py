@@ -30,6 +30,10 @@ class CaseEvidence:
     repeated_on: tuple[date, ...] = ()  # days the allegation was repeated (here or later)
     daily: tuple[tuple[date, Coverage], ...] = ()  # per-day coverage of a multi-day window
     window: tuple[datetime, datetime] | None = None  # the instants (UTC) coverage was taken over
+    # a later inspection: coverage of the place from the window's end while traces last
+    traces: Coverage | None = None
+    trace_observations: Sequence[Observation] = ()
+    trace_window: tuple[datetime, datetime] | None = None
 
     def with_role(self, role: str) -> list[Claim]:
         return [self.claims[cid] for cid in self.case.claim_ids if self.roles.get(cid) == role]
@@ -59,12 +63,22 @@ class CaseEvidence:
 
     @property
     def supporting(self) -> list[Observation]:
+        """Findings of the claimed activity in the window, then of its traces later."""
         kind = str(self.case.event_type)
-        return [o for o in self.observations if str(o.type) == kind]
+        return [o for o in (*self.observations, *self.trace_observations) if str(o.type) == kind]
 
     @property
     def quiet(self) -> list[Observation]:
         return [o for o in self.observations if o.type is ObservationType.NOTHING_UNUSUAL]
+
+    @property
+    def quiet_later(self) -> list[Observation]:
+        """ "Nothing unusual" found at the place by a later inspection while traces last."""
+        return [o for o in self.trace_observations if o.type is ObservationType.NOTHING_UNUSUAL]
+
+    @property
+    def window_minutes(self) -> float:
+        return self.window_hours * 60.0
 
     @property
     def days(self) -> int:

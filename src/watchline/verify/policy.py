@@ -4,19 +4,25 @@ Defaults (see docs/verdicts.md):
 
 - A claim is **contradicted** only when its activity is observable, patrols covered at
   least `min_area_fraction` (50 %) of the claimed place — `min_border_fraction` (30 %)
-  of the border zone when the claim names only "the border" — each part counted only if
-  it was truly in sight for `min_part_minutes` (5) — and the area was truly in sight for
-  at least `required_minutes` of the claimed window (4 h of a day; half of a window of a
-  few hours), and nothing of that kind was seen.
+  of the border zone when the claim names only "the border" — truly in sight for
+  `required_minutes` of the claimed window (4 h of a day, half of a window of a few
+  hours), and nothing of that kind was seen. A named place must have been in sight that
+  long part by part; a border zone (often hundreds of km) part by part for
+  `min_part_minutes` (5), and as a whole for `required_minutes`.
+- An inspection of the place after the window, while the activity still leaves traces a
+  patrol can see (`trace_days`, from the ontology's `traces` section), counts as well:
+  the place in sight for `trace_min_minutes` (10) and a finding made there.
 - Intentions, rhetoric, diplomacy, disinformation and provocation plans, warnings and
   appeals, and places outside the mission's area of responsibility are **unobservable**.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from watchline.domain import Act, EventType
+from watchline.verify.traces import load_trace_days
 
 OBSERVABLE = frozenset(
     {
@@ -46,12 +52,26 @@ class VerifyPolicy:
     max_confidence: float = 0.95
     hour_margin_minutes: int = 60  # stated hours ("at about 14:00") widened on each side
     min_window_share: float = 0.5  # of a short (hours-long) window that must be in sight
-    min_part_minutes: float = 5.0  # a part of the area counts as seen after this long in sight
+    min_part_minutes: float = 5.0  # a part of a border zone counts as seen after this long
+    trace_days: Mapping[EventType, float] = field(default_factory=load_trace_days, hash=False)
+    trace_min_minutes: float = 10.0  # an inspection: the place truly in sight this long
 
     def required_minutes(self, window_minutes: float) -> float:
         """How long the claimed place must have been in sight to rule the claim out:
         `min_window_hours` of a day-long window, half of an evening's three hours."""
         return min(self.min_window_hours * 60.0, self.min_window_share * window_minutes)
+
+    def part_minutes(self, scope: str, window_minutes: float) -> float:
+        """How long each part of the area must be in sight to count as seen: a named
+        place the whole required time; a border zone, too long to watch all at once, a
+        glance per part (the zone as a whole must still be in sight the required time)."""
+        if scope == "border":
+            return min(self.min_part_minutes, self.required_minutes(window_minutes))
+        return self.required_minutes(window_minutes)
+
+    def trace_span_days(self, event_type: EventType) -> float:
+        """Days after the event during which patrols can still see its traces (0: none)."""
+        return float(self.trace_days.get(event_type, 0.0))
 
 
 DEFAULT_POLICY = VerifyPolicy()

@@ -13,8 +13,10 @@ from datetime import date
 
 from watchline.domain import Coverage, Evidence, Verdict, VerdictStatus
 from watchline.verify.evidence import CaseEvidence
+from watchline.verify.inspection import inspected_later
 from watchline.verify.policy import DEFAULT_POLICY, VerifyPolicy
 from watchline.verify.rationale import rationale
+from watchline.verify.window import day_window
 
 
 def unobservable_reason(ev: CaseEvidence, policy: VerifyPolicy) -> str | None:
@@ -35,10 +37,19 @@ def _enough(coverage: Coverage, window_hours: float, need: float, policy: Verify
     return coverage.area_fraction >= need and coverage.in_sight_minutes >= required
 
 
+def day_hours(ev: CaseEvidence, day: date) -> float:
+    """Hours of the case window on `day` (theatre's zone): 24, or fewer on the first and
+    last day of claimed hours ("overnight" is a few hours on each of two days)."""
+    start, end = day_window(day, day, ev.theatre)
+    if ev.window is not None:
+        start, end = max(start, ev.window[0]), min(end, ev.window[1])
+    return max(0.0, (end - start).total_seconds() / 3600.0)
+
+
 def thin_days(ev: CaseEvidence, policy: VerifyPolicy) -> list[date]:
     """Days of a multi-day window whose coverage is not enough on its own."""
     need = policy.min_border_fraction if ev.scope == "border" else policy.min_area_fraction
-    return [day for day, c in ev.daily if not _enough(c, 24.0, need, policy)]
+    return [day for day, c in ev.daily if not _enough(c, day_hours(ev, day), need, policy)]
 
 
 def sufficient(ev: CaseEvidence, policy: VerifyPolicy) -> bool:
@@ -73,7 +84,7 @@ def status_of(ev: CaseEvidence, policy: VerifyPolicy = DEFAULT_POLICY) -> Verdic
         return VerdictStatus.UNOBSERVABLE
     if ev.supporting:
         return VerdictStatus.CORROBORATED
-    if sufficient(ev, policy) and not ev.self_reported:
+    if (sufficient(ev, policy) or inspected_later(ev, policy)) and not ev.self_reported:
         return VerdictStatus.CONTRADICTED
     return VerdictStatus.DISPUTED if disputed(ev) else VerdictStatus.NOT_COVERED
 
@@ -81,6 +92,8 @@ def status_of(ev: CaseEvidence, policy: VerifyPolicy = DEFAULT_POLICY) -> Verdic
 def confidence_of(ev: CaseEvidence, status: VerdictStatus, policy: VerifyPolicy) -> float:
     """Grows with coverage and with independent evidence; capped below certainty."""
     coverage = ev.coverage.area_fraction if ev.coverage else 0.0
+    if status is VerdictStatus.CONTRADICTED and not sufficient(ev, policy) and ev.traces:
+        coverage = ev.traces.area_fraction  # ruled out by a later inspection
     hours = min(1.0, ev.covered_hours / 12.0)
     independent = len(_parties(ev, "against" if status is VerdictStatus.CONTRADICTED else "for"))
     if status is VerdictStatus.CONTRADICTED:
@@ -105,6 +118,10 @@ def evidence_of(ev: CaseEvidence) -> tuple[Evidence, ...]:
     ]
     items += [Evidence("observation", o.id, "for", o.notes[:200]) for o in ev.supporting]
     items += [Evidence("observation", o.id, "against", o.notes[:200]) for o in ev.quiet]
+    items += [
+        Evidence("observation", o.id, "against", f"later inspection: {o.notes[:180]}")
+        for o in ev.quiet_later
+    ]
     for patrol_id in ev.coverage.patrol_ids if ev.coverage else ():
         share = ev.coverage.per_patrol.get(patrol_id) if ev.coverage else None
         note = f"covered {share:.0%} of the area" if share is not None else ""

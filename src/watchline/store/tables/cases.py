@@ -31,6 +31,9 @@ class CaseRow(Base):
     title: Mapped[str] = mapped_column(Text)
     active: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
     linked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # The theatre its claims were linked in (one database may hold several); None for
+    # cases linked before theatres were told apart (migration 0005_case_theatre).
+    theatre_id: Mapped[str | None] = mapped_column(String(64), index=True)
 
 
 class CaseClaimRow(Base):

@@ -73,6 +73,6 @@ def document_page(document_id: str, request: Request, db: DbDep, templates: Temp
 
 @router.get("/patrols", response_class=HTMLResponse)
 def patrols_page(request: Request, db: DbDep, templates: TemplatesDep):
-    from watchline.observe.queries import list_patrols
+    from watchline.services.observations_queries import list_patrols
 
     return templates.TemplateResponse(request, "patrols.html", {"patrols": list_patrols(db)})

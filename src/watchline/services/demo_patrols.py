@@ -1,12 +1,16 @@
-"""Import the demo patrol log (31 March 2024, illustrative) for `watchline demo`."""
+"""Import the demo patrol log (31 March 2024, illustrative) into a database.
+
+The files are written by observe/demo_log.py; this module stores them, tracks first so
+that the findings can name their patrols.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from watchline.observe.findings_import import ObservationImportReport, import_observations
-from watchline.observe.patrols import PatrolImportReport, import_patrols
+from watchline.services.findings import ObservationImportReport, import_observations
+from watchline.services.patrols import PatrolImportReport, import_patrols
 from watchline.store import Database
 
 DEMO_PATROLS = Path(__file__).resolve().parents[1] / "data" / "demo" / "patrols"

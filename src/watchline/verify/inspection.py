@@ -1,0 +1,26 @@
+"""A later look at the place: evidence about activity that leaves traces.
+
+Shelling leaves craters and damaged roofs for days, new trenches stay for weeks (the
+ontology's `traces`); a patrol at the village the next morning that finds nothing of
+the kind rules out "overnight shelling" as well as a patrol there that night would.
+Troop presence leaves nothing, so a later look says nothing about a build-up.
+"""
+
+from __future__ import annotations
+
+from watchline.verify.evidence import CaseEvidence
+from watchline.verify.policy import VerifyPolicy
+
+
+def inspected_later(ev: CaseEvidence, policy: VerifyPolicy) -> bool:
+    """Whether a later inspection rules the claim out: the activity leaves traces, a
+    patrol had the place truly in sight while they would still show (each part for
+    `trace_min_minutes`; the caller computed the coverage so), and reported nothing
+    unusual there. A look without a finding proves nothing about craters."""
+    traces = ev.traces
+    if traces is None or ev.scope == "anywhere" or ev.days > policy.max_contradict_days:
+        return False
+    if policy.trace_span_days(ev.case.event_type) <= 0 or not ev.quiet_later:
+        return False
+    need = policy.min_border_fraction if ev.scope == "border" else policy.min_area_fraction
+    return traces.area_fraction >= need and traces.in_sight_minutes >= policy.trace_min_minutes
