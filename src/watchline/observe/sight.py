@@ -91,17 +91,18 @@ def sample_area(area_m: BaseGeometry) -> np.ndarray:
     step = min(np.sqrt(total / SAMPLE_TARGET), width / ACROSS_STRIP)
     step = max(step, np.sqrt(total / SAMPLE_MAX))
     minx, miny, maxx, maxy = area_m.bounds
+    grid = np.empty((0, 2))
     for _ in range(8):
-        gx, gy = np.meshgrid(
+        mx, my = np.meshgrid(
             np.arange(minx + step / 2, maxx, step), np.arange(miny + step / 2, maxy, step)
         )
-        gx, gy = gx.ravel(), gy.ravel()
-        inside = shapely.contains_xy(area_m, gx, gy)
-        if inside.sum() >= SAMPLE_MIN:
-            return np.column_stack((gx[inside], gy[inside]))
+        grid = np.column_stack((mx.ravel(), my.ravel()))
+        grid = grid[shapely.contains_xy(area_m, grid[:, 0], grid[:, 1])]
+        if len(grid) >= SAMPLE_MIN:
+            return grid
         step /= 2.0
-    if inside.any():
-        return np.column_stack((gx[inside], gy[inside]))
+    if len(grid):
+        return grid
     return shapely.get_coordinates(area_m.representative_point())
 
 
