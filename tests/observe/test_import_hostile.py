@@ -39,6 +39,7 @@ PATROL_MUTATIONS: dict[str, str] = {
     "truncated.gpx": GPX[: len(GPX) // 2],
     "cr-only.gpx": GPX.replace("\n", "\r"),
     "huge-name.gpx": GPX.replace("Team Jermuk 2", HUGE),
+    "huge-time.gpx": GPX.replace("2024-03-31T05:10:00Z", "2024-03-31T05:10:00Z" + HUGE),
     "nan.geojson": GEOJSON.replace("46.3600", "NaN"),
     "infinity.geojson": GEOJSON.replace("39.4700", "Infinity"),
     "minus-infinity.geojson": GEOJSON.replace("46.3900", "-Infinity"),

@@ -19,8 +19,11 @@ FORMATS = ("table", "json")
 @handles_errors
 def extract(
     file: Path = typer.Argument(..., help="A UTF-8 text file (one document)."),
-    published_on: str = typer.Option(
-        ..., "--published-on", help="Publication date, YYYY-MM-DD (resolves 'on Sunday')."
+    published_on: str | None = typer.Option(
+        None,
+        "--published-on",
+        help="Publication date, YYYY-MM-DD (resolves 'on Sunday'; without it relative "
+        "dates stay unresolved, with warning W101).",
     ),
     format: str = typer.Option("table", "--format", help="table (readable) or json (contract)."),
     theatre: str | None = typer.Option(

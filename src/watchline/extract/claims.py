@@ -30,6 +30,7 @@ from watchline.extract.acts import HOSTILE, decide_act
 from watchline.extract.agents import PERCEPTION, SELF, MentionIndex, find_agents
 from watchline.extract.attribution import Attribution
 from watchline.extract.dates import period_start
+from watchline.extract.event_time import event_window
 from watchline.extract.events import Trigger
 from watchline.extract.locations import place_mentions
 from watchline.extract.posts import Post
@@ -49,6 +50,7 @@ REFERENCE_NOUNS = {
     "insinuations", "speculation",
 }  # fmt: skip
 MAX_REFERENCE_WORDS = 6
+TIED_REACH = 160  # characters from a denial to a second one that refers back to it
 OWN_SIDE = {EventType.MOBILIZE, EventType.FORTIFY, EventType.EXERCISE}
 MILITARY_NOUNS = {"troop", "troops", "force", "forces", "soldier", "soldiers", "unit", "units",
                   "serviceman", "servicemen", "army", "military", "deployment", "navy",
@@ -119,6 +121,10 @@ class ClaimBuilder:
         negated = reader.negated(trigger, tokens)
         if target is not None and (_is_reference(tokens) or _involvement(tokens, trigger)):
             event_type, agents = target.event.type, list(target.event.agents)
+        tied = self._tied_denial(attr, speaker, tokens)
+        if tied is not None:  # "denied …, calling the report untrue": that denial's event
+            event_type, agents = tied.event.type, list(tied.event.agents)
+            target = next((c for c in self.claims if c.id == tied.responds_to), None)
         continued = False
         if event_type is EventType.OTHER and target is None and _anaphoric(tokens):
             event_type = self._topic_of(speaker, attr)  # "that would be escalatory"
@@ -200,6 +206,23 @@ class ClaimBuilder:
         )
         near = attr.sentence.start_char - last.content.end < 400
         return last.event.type if same and near else EventType.OTHER
+
+    def _tied_denial(self, attr: Attribution, speaker: Resolved, tokens: list) -> Claim | None:
+        """The denial a second denial of the same speaker refers back to, where the text
+        ties them: "denied that its troops had moved, calling the report untrue", "It
+        called the report untrue." right after. Only a reference ("the report") with no
+        event of its own, by the same speaker, in the same or the next sentence."""
+        if attr.act is not Act.DENY or not self.claims or not _is_reference(tokens):
+            return None
+        last = self.claims[-1]
+        actor_id = speaker.actor.id if speaker.actor else None
+        same = last.speaker.affiliation == speaker.affiliation and (
+            actor_id is None or last.speaker.actor_id in (None, actor_id)
+        )
+        near = 0 <= attr.content[0] - last.content.end < TIED_REACH
+        if last.act is Act.DENY and same and near and last.event.type is not EventType.OTHER:
+            return last
+        return None
 
     def _speaker(self, attr: Attribution) -> Resolved | None:
         sentence_start = attr.sentence.start_char
@@ -323,8 +346,6 @@ class ClaimBuilder:
                 return post.posted_on or self.published_on
         start, end = attr.cue  # the resolver reads "said on Tuesday" right after a short cue
         default = self.claims[-1].stated_on if self.claims else self.published_on
-        if self.published_on is None:
-            return default
         if self.claims and not self._time_words_since(attr):
             return default  # nothing about time since the last statement: same day
         own = self._cue_date(attr)
@@ -412,13 +433,10 @@ class ClaimBuilder:
         return any(TIME_WORDS.search(self.text, a, b) for a, b in spans if a < b)
 
     def _time(self, content: str, stated_on: date | None) -> TimeWindow | None:
-        found = self.extractor.resources.find_dates(content, self.published_on)
-        if found:
-            first = found[0]
-            return TimeWindow(first.start_date, first.end_date, first.text)
-        if stated_on is not None:
-            return TimeWindow(stated_on, stated_on, None)
-        return None
+        """The event's days and hours from the content (event_time.py); else the day the
+        statement was made. Vague words ("in recent days") keep that day, as GUIDE.md
+        gives them no date of their own."""
+        return event_window(content, self.published_on, stated_on, vague=False)
 
 
 def _main_subjects(doc: Doc, index) -> list:

@@ -69,16 +69,6 @@ SHIFT = re.compile(
     r"seven|a\s+few|several)\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|afterwards|earlier))\b",
     re.IGNORECASE,
 )
-VAGUE = (
-    (re.compile(r"\bin\s+recent\s+weeks\b", re.I), 21),
-    (
-        re.compile(
-            r"\b(?:in\s+recent|in\s+the\s+past\s+few|over\s+the\s+past\s+few)\s+days\b", re.I
-        ),
-        3,
-    ),
-    (re.compile(r"\b(?:recently|currently|now|at\s+present|these\s+days|lately)\b", re.I), 0),
-)
 SPEECH = re.compile(
     r"\b(?:said|says|stated|told|announced|reported|claimed|accused|denied|warned|added|"
     r"wrote|posted|confirmed|insisted|urged|called|declared|alleged|rejected|dismissed|"
@@ -167,24 +157,15 @@ def resolve_stated_on(
     return ahead if ahead is not None else default
 
 
-def resolve_time_window(text: str, published_on: date, start: int, end: int) -> TimeWindow | None:
-    """When the event in a content span happens, from the span's own time words."""
-    found = _analysis(text, published_on)[0]
-    inside = [m for m in found if start <= m.start and m.end <= end]
+def resolve_time_window(
+    text: str, published_on: date | None, start: int, end: int
+) -> TimeWindow | None:
+    """When the event in a content span happens, from the span's own time words (days,
+    ranges and hours: event_time.py), or None where it names no time."""
+    from watchline.extract.event_time import event_window  # it builds on this module
+
     stated = resolve_stated_on(text, published_on, start, end, default=published_on)
-    if inside:
-        first = inside[0]
-        if re.match(r"since\b", text[max(start, first.start - 6) : first.start + 6].strip(), re.I):
-            return TimeWindow(first.start_date, stated or published_on, first.text)
-        return TimeWindow(first.start_date, first.end_date, first.text)
-    if stated is None:
-        return None
-    span = text[start:end]
-    for pattern, days in VAGUE:
-        match = pattern.search(span)
-        if match:
-            return TimeWindow(stated - timedelta(days=days), stated, match.group(0))
-    return None
+    return event_window(text[start:end], published_on, stated, fallback=False)
 
 
 @lru_cache(maxsize=16)

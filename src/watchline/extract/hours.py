@@ -117,6 +117,8 @@ def _span(match: re.Match[str], group: int | str, clocks: tuple[Clock, Clock], *
     if crosses:
         extra.setdefault("end_offset", 1)
     start, end = match.span(group)
+    while end > start and match.string[end - 1].isspace():
+        end -= 1  # "late on " before its date
     return Hours(start, end, match.string[start:end], first, last, **extra)
 
 
@@ -126,11 +128,14 @@ def _part(match: re.Match[str], group: int | str = 0, **extra) -> Hours | None:
     clocks = PARTS.get((mod, part)) or PARTS[("", part)]
     if part == "night":
         extra.setdefault("loose_offset", -1)
-    return _span(match, group, clocks, **extra)
+    hours = _span(match, group, clocks, **extra)
+    if hours.since:  # "since the morning": from its start to the end of the day
+        return Hours(hours.start, hours.end, hours.text, hours.start_time, None, since=True)
+    return hours
 
 
 AMPM = r"(?P<{0}>a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
-CLOCK = r"(?P<{0}h>\d{{1,2}})(?:[:.](?P<{0}m>[0-5]\d))?\s*" + AMPM.format("{0}ap") + "?"
+CLOCK = r"(?P<{0}h>\d{{1,2}})(?:[:.](?P<{0}m>[0-5]\d))?(?:\s*" + AMPM.format("{0}ap") + ")?"
 MILITARY = r"(?P<{0}mil>(?:[01]\d|2[0-3])[0-5]\d)\s*(?:hours|hrs)\b"
 SUFFIX = r"(?:\s*(?:hours|hrs|h)\b)?(?:\s*\(?local\s+time\)?)?"
 PART_AFTER = (
@@ -271,9 +276,10 @@ def _named(text: str) -> list[Hours]:
 
 
 def _read(m: re.Match[str], kind: str | None, extra: dict) -> Hours | None:
-    if kind in ("modified", "part", "since"):
-        hours = _part(m, since=kind == "since") if kind == "since" else _part(m)
-        return hours
+    if kind in ("modified", "part"):
+        return _part(m)
+    if kind == "since":
+        return _part(m, since=True)
     if kind == "after-day":
         return _part(m, "p")
     if kind == "day":
@@ -295,6 +301,18 @@ def _read(m: re.Match[str], kind: str | None, extra: dict) -> Hours | None:
 
 
 PARTS_KEYS = {"early hours", "before dawn"}
+
+
+ELSEWHERE = re.compile(
+    r"(?<![(\d])\b(?:\d{1,2}[:.][0-5]\d|\d{3,4}|\d{1,2}\s*[ap]\.?m\.?)\s*"
+    r"(?:GMT|UTC|Zulu|CET|EET|Z\b|\(?[A-Z][a-z]+\s+time\b)"
+)  # "at 10:00 GMT", "1600 UTC", "at 9 a.m. Moscow time"; not "14:00 (10:00 GMT)"
+
+
+def other_zone(text: str) -> bool:
+    """Whether `text` gives a time of day in another zone than local time (not merely a
+    conversion in brackets after a local one): its hours then cannot be read here."""
+    return ELSEWHERE.search(text) is not None
 
 
 def find_hours(text: str) -> list[Hours]:

@@ -18,6 +18,7 @@ from watchline.extract.attribution import find_attributions
 from watchline.extract.chunks import MAX_CHARS, joined, pieces
 from watchline.extract.claims import ClaimBuilder
 from watchline.extract.colons import colon_statements
+from watchline.extract.event_time import undated_warning
 from watchline.extract.events import EventReader
 from watchline.extract.lexicon import load_cues, load_ontology
 from watchline.extract.posts import find_posts
@@ -75,15 +76,25 @@ class Extractor:
     def extract(
         self, text: str, published_on: date | None = None, document_id: str | None = None
     ) -> list[Claim]:
-        """The claims of one document, in text order, with ids c1, c2, …"""
+        """The claims of one document, in text order, with ids c1, c2, …
+
+        Without `published_on` relative dates ("on Saturday") resolve to nothing and a
+        warning (W101/W102) says how to give the publication time.
+        """
         if len(text) <= MAX_CHARS:
-            return self._extract_piece(text, published_on, document_id)
-        parts, warnings = [], []
-        for offset, piece in pieces(text, MAX_CHARS):
-            parts.append((offset, self._extract_piece(piece, published_on, document_id)))
-            warnings += self.warnings
-        self.warnings = warnings
-        return joined(parts)
+            claims = self._extract_piece(text, published_on, document_id)
+        else:
+            parts, warnings = [], []
+            for offset, piece in pieces(text, MAX_CHARS):
+                parts.append((offset, self._extract_piece(piece, published_on, document_id)))
+                warnings += self.warnings
+            self.warnings = warnings
+            claims = joined(parts)
+        if published_on is None:
+            warning = undated_warning(text, document_id or "text")
+            log.warning(warning)
+            self.warnings.append(warning)
+        return claims
 
     def _extract_piece(
         self, text: str, published_on: date | None, document_id: str | None

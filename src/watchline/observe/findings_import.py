@@ -76,8 +76,21 @@ def _fields(feature: Any) -> dict[str, Any]:
             raise ValueError(f"point coordinates {short(coords)} are not [lon, lat]")
         fields["lon"], fields["lat"] = coords[:2]
     else:
-        fields["area"] = shapely.geometry.shape(geometry).wkt
+        fields["area"] = _area_wkt(geometry)
     return fields
+
+
+def _area_wkt(geometry: dict[str, Any]) -> str:
+    """The WKT of a GeoJSON polygon; ValueError for any other shape or broken member."""
+    kind = geometry.get("type")
+    if kind not in ("Polygon", "MultiPolygon") or not isinstance(geometry.get("coordinates"), list):
+        raise ValueError(f"geometry of type {short(kind)} is not a Point, Polygon or MultiPolygon")
+    try:
+        return shapely.geometry.shape(geometry).wkt
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+        raise ValueError(f"the polygon's coordinates are unusable ({clip(str(exc), 80)})") from None
+    except shapely.errors.GEOSException as exc:
+        raise ValueError(f"the polygon's coordinates are unusable ({clip(str(exc), 80)})") from None
 
 
 def to_entry(fields: dict[str, Any], folder: Path) -> ObservationEntry:

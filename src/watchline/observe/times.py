@@ -13,12 +13,14 @@ non-finite numbers come from damaged files and must be reported, not crash an im
 from __future__ import annotations
 
 import math
+import warnings
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from dateutil import parser as dateparser
 
 EXCERPT_CHARS = 40
+MAX_TIME_CHARS = 64  # the longest sane time text; dateutil is quadratic on megabytes
 EARLIEST_YEAR, LATEST_YEAR = 1990, 2100  # GPS patrol logs exist only in between
 
 
@@ -39,10 +41,12 @@ def localise(value: datetime, timezone: str) -> tuple[datetime, bool]:
         if value.tzinfo is None or value.tzinfo.utcoffset(value) is None:
             return value.replace(tzinfo=ZoneInfo(timezone)).astimezone(UTC), True
         return value.astimezone(UTC), False
-    except ValueError as exc:
-        raise ValueError(f"time {value.isoformat()[:40]} has an unusable offset ({exc})") from None
+    except ValueError:
+        shown = value.replace(tzinfo=None).isoformat()
+        raise ValueError(f"time {shown} has an offset of a day or more") from None
     except OverflowError:
-        raise ValueError(f"time {value.isoformat()[:40]} is out of range") from None
+        shown = value.replace(tzinfo=None).isoformat()
+        raise ValueError(f"time {shown} is out of range once its offset is applied") from None
 
 
 def check_year(when: datetime) -> None:
@@ -59,6 +63,8 @@ def parse_time(text: str) -> datetime:
     text = text.strip()
     if not text:
         raise ValueError("empty time")
+    if len(text) > MAX_TIME_CHARS:
+        raise ValueError(f"time {_quote(text)} is longer than {MAX_TIME_CHARS} characters")
     try:
         number = float(text)
     except ValueError:
@@ -74,7 +80,11 @@ def parse_time(text: str) -> datetime:
     except (ValueError, OverflowError):
         pass
     try:
-        return dateparser.parse(text, dayfirst=False, yearfirst=True)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", dateparser.UnknownTimezoneWarning)
+            return dateparser.parse(text, dayfirst=False, yearfirst=True)
+    except dateparser.UnknownTimezoneWarning:
+        raise ValueError(f"time {_quote(text)} names a time zone nobody knows") from None
     except (ValueError, OverflowError, TypeError) as exc:
         raise ValueError(f"unreadable time {_quote(text)}") from exc
 

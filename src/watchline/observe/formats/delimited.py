@@ -81,11 +81,12 @@ def read_csv(data: bytes) -> RawTrack:
             "it looks like a findings file (type and modality columns); "
             "import it with 'watchline observations import'"
         )
-    names = {}
+    names: dict[str, str] = {}
     for column in ("lat", "lon"):
-        names[column] = find_column(header, column)
-        if names[column] is None:
+        name = find_column(header, column)
+        if name is None:
             raise MissingColumn(column, header)
+        names[column] = name
     time_name = find_column(header, "time")
     track = RawTrack()
     for i, row in enumerate(rows, start=1):
