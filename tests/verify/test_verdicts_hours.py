@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, time
 from zoneinfo import ZoneInfo
 
 import pytest
+from verdict_scenes import JARINJE, PYLA, TEGH, URI, at, standing, theatre_at
 
 from watchline.domain import (
     Act,
@@ -13,45 +14,20 @@ from watchline.domain import (
     EventType,
     Observation,
     ObservationType,
-    Patrol,
     TimeWindow,
-    TrackPoint,
     VerdictStatus,
 )
 from watchline.observe.coverage import compute_coverage
-from watchline.observe.geometry import destination
 from watchline.verify import CaseEvidence, VerifyPolicy, verify_case
-from watchline.verify.simulation import make_claim, toy_theatre, village
+from watchline.verify.simulation import make_claim, village
 from watchline.verify.window import case_window
 
 DAY = date(2024, 3, 31)
-# village, lon, lat, time zone: Tegh, Uri (LoC), Jarinje (Kosovo ABL), Pyla (Cyprus)
-PLACES = [
-    ("Tegh", 46.47, 39.56, "Asia/Yerevan"),
-    ("Uri", 74.03, 34.08, "Asia/Kolkata"),
-    ("Jarinje", 20.77, 43.30, "Europe/Belgrade"),
-    ("Pyla", 33.69, 35.01, "Asia/Nicosia"),
-]
-
-
-def parked(lon: float, lat: float, zone: str, first: int, last: int) -> Patrol:
-    """A patrol standing 1 km from the village from `first` to `last` o'clock local."""
-    x, y = destination(lon, lat, 0.0, 1_000)
-    tz = ZoneInfo(zone)
-    start = datetime.combine(DAY, time(first), tz).astimezone(UTC)
-    points = tuple(
-        TrackPoint(x, y, start + timedelta(minutes=m)) for m in range(0, (last - first) * 60 + 1, 5)
-    )
-    return Patrol("p1", "team", points[0].time, points[-1].time, points)
+PLACES = [TEGH, URI, JARINJE, PYLA]
 
 
 def verdict(name, lon, lat, zone, hours, patrol_hours):
-    aor = (
-        f"POLYGON (({lon - 0.2} {lat - 0.2}, {lon + 0.2} {lat - 0.2}, {lon + 0.2} {lat + 0.2}, "
-        f"{lon - 0.2} {lat + 0.2}, {lon - 0.2} {lat - 0.2}))"
-    )
-    theatre = toy_theatre(aor)
-    theatre = type(theatre)(**{**theatre.__dict__, "timezone": zone})
+    theatre = theatre_at(lon, lat, zone)
     claim = make_claim(
         "c1", "AZE", Act.ACCUSE, EventType.ATTACK, "ARM", DAY,
         places=(village(name, lon, lat),), event_day=DAY,
@@ -63,7 +39,8 @@ def verdict(name, lon, lat, zone, hours, patrol_hours):
     case = Case("case", EventType.ATTACK, "ARM", DAY, DAY, ("c1",), f"POINT ({lon} {lat})")
     policy = VerifyPolicy()
     start, end = case_window(case, [claim], theatre, policy)
-    patrol = parked(lon, lat, zone, *patrol_hours)
+    first, last = patrol_hours
+    patrol = standing(lon, lat, zone, at(DAY, first), (last - first) * 60, 1.0)
     quiet = Observation(
         "o1", ObservationType.NOTHING_UNUSUAL, patrol.end, patrol_id="p1", lat=lat, lon=lon
     )

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, time, timedelta
 
 import pytest
+from verdict_scenes import ERGNETI, JARINJE, PYLA, SOTK, at, standing, theatre_at
 
 from watchline.domain import (
     Act,
@@ -13,44 +13,17 @@ from watchline.domain import (
     EventType,
     Observation,
     ObservationType,
-    Patrol,
-    Theatre,
-    TrackPoint,
     VerdictStatus,
 )
 from watchline.errors import InputError
 from watchline.observe.coverage import compute_coverage
-from watchline.observe.geometry import destination
 from watchline.verify import CaseEvidence, VerifyPolicy, verify_case
-from watchline.verify.simulation import make_claim, toy_theatre, village
+from watchline.verify.simulation import make_claim, village
 from watchline.verify.traces import parse_trace_days
 from watchline.verify.window import case_window
 
 NIGHT = date(2024, 3, 31)
-# village, lon, lat, time zone: Sotk (Armenia), Jarinje (Kosovo ABL), Ergneti (Georgia
-# ABL), Pyla (Cyprus buffer zone)
-PLACES = [
-    ("Sotk", 45.95, 40.21, "Asia/Yerevan"),
-    ("Jarinje", 20.77, 43.30, "Europe/Belgrade"),
-    ("Ergneti", 43.98, 42.20, "Asia/Tbilisi"),
-    ("Pyla", 33.69, 35.01, "Asia/Nicosia"),
-]
-
-
-def theatre_at(lon: float, lat: float, zone: str) -> Theatre:
-    aor = (
-        f"POLYGON (({lon - 0.2} {lat - 0.2}, {lon + 0.2} {lat - 0.2}, {lon + 0.2} {lat + 0.2}, "
-        f"{lon - 0.2} {lat + 0.2}, {lon - 0.2} {lat - 0.2}))"
-    )
-    return Theatre(**{**toy_theatre(aor).__dict__, "timezone": zone})
-
-
-def standing(lon: float, lat: float, zone: str, day: date, hour: int, minutes: int, km: float):
-    """A patrol standing `km` north of the village from `hour` local for `minutes`."""
-    x, y = destination(lon, lat, 0.0, km * 1000)
-    start = datetime.combine(day, time(hour, 10), ZoneInfo(zone)).astimezone(UTC)
-    points = tuple(TrackPoint(x, y, start + timedelta(minutes=m)) for m in range(0, minutes + 1, 5))
-    return Patrol("p1", "team 2", points[0].time, points[-1].time, points)
+PLACES = [SOTK, JARINJE, ERGNETI, PYLA]
 
 
 def verdict(place, kind, finding, *, days_after=1, km=0.5, hours=(time(22), time(4))):
@@ -67,7 +40,7 @@ def verdict(place, kind, finding, *, days_after=1, km=0.5, hours=(time(22), time
     case = Case("case", kind, "ARM", NIGHT, end, ("c1",), f"POINT ({lon} {lat})")
     policy = VerifyPolicy()
     start, stop = case_window(case, [claim], theatre, policy)
-    patrol = standing(lon, lat, zone, NIGHT + timedelta(days=days_after), 8, 40, km)
+    patrol = standing(lon, lat, zone, at(NIGHT + timedelta(days=days_after), 8, 10), 40, km)
     seen = Observation(
         "o1", finding, patrol.start + timedelta(minutes=20), patrol_id="p1",
         lat=patrol.track[0].lat, lon=patrol.track[0].lon, notes="no damage, no craters"

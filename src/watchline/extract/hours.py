@@ -38,11 +38,10 @@ import re
 from dataclasses import dataclass
 from datetime import time
 
-WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-MONTH = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
-)
+from watchline.extract.dates_patterns import MONTH_NAMES, WEEKDAY_NAMES
+
+WEEKDAY = f"(?:{WEEKDAY_NAMES})"  # the date patterns' names, without their groups
+MONTH = rf"(?:{MONTH_NAMES})\.?"
 DAY_AHEAD = (
     rf"(?=(?:{WEEKDAY}|yesterday|today|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}|"
     rf"{MONTH}\s+\d{{1,2}}\b))"

@@ -26,28 +26,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
-
-import shapely
-import shapely.wkt
-from shapely.geometry import Point
-from shapely.geometry.base import BaseGeometry
 
 from watchline.domain import Claim, Document, PlaceMention, Precision, Theatre
 from watchline.errors import Errors, InputError
 from watchline.link.cases import link_claims
-from watchline.link.geo import buffer_m
 from watchline.link.model import Linkage, LinkOptions
+from watchline.observe.theatre import distance_to_area_m
 
 _BY_PLACES = "places"
-
-
-@dataclass
-class _Area:
-    theatre: Theatre
-    aor: BaseGeometry | None
-    reach: BaseGeometry | None
 
 
 class TheatreChooser:
@@ -70,17 +57,9 @@ class TheatreChooser:
         if default is not None and default not in ids:
             raise InputError(Errors.E405, theatre=default, options=", ".join(ids))
         self.default = default or ids[0]
-        options = options or LinkOptions()
+        self.reach_m = (options or LinkOptions()).theatre_reach_m
         self.order = {tid: (tid != self.default, i) for i, tid in enumerate(ids)}
-        self.areas: dict[str, _Area] = {}
-        for theatre in theatres:
-            aor = reach = None
-            if theatre.area_of_responsibility:
-                aor = shapely.wkt.loads(theatre.area_of_responsibility)
-                reach = buffer_m(aor, options.theatre_reach_m)
-                shapely.prepare(aor)
-                shapely.prepare(reach)
-            self.areas[theatre.id] = _Area(theatre, aor, reach)
+        self.areas: dict[str, Theatre] = {t.id: t for t in theatres}
         self._points: dict[tuple[float, float], tuple[list[str], list[str]]] = {}
 
     def _best(self, votes: Counter[str] | Mapping[str, tuple[int, ...]]) -> str | None:
@@ -93,11 +72,13 @@ class TheatreChooser:
         """Theatres whose area holds the point, and those whose reach does (cached)."""
         key = (lon, lat)
         if key not in self._points:
-            point = Point(lon, lat)
-            inside = [t for t, a in self.areas.items() if a.aor is not None and a.aor.covers(point)]
-            near = [
-                t for t, a in self.areas.items() if a.reach is not None and a.reach.covers(point)
-            ]
+            away = {
+                tid: distance_to_area_m(theatre, lon, lat)
+                for tid, theatre in self.areas.items()
+                if theatre.area_of_responsibility
+            }
+            inside = [tid for tid, metres in away.items() if metres == 0]
+            near = [tid for tid, metres in away.items() if metres <= self.reach_m]
             self._points[key] = (inside, near)
         return self._points[key]
 
@@ -125,9 +106,7 @@ class TheatreChooser:
         actor = claim.speaker.actor_id
         if not actor:
             return None
-        return self._best(
-            Counter(tid for tid, a in self.areas.items() if a.theatre.mission_actor == actor)
-        )
+        return self._best(Counter(tid for tid, a in self.areas.items() if a.mission_actor == actor))
 
     def by_countries(self, claim: Claim) -> str | None:
         """The theatre whose countries the claim's places, agents and speaker name most."""
@@ -138,7 +117,7 @@ class TheatreChooser:
             named.append(claim.speaker.affiliation)
         votes: Counter[str] = Counter()
         for tid, area in self.areas.items():
-            hits = sum(1 for code in named if code in area.theatre.countries)
+            hits = sum(1 for code in named if code in area.countries)
             if hits:
                 votes[tid] = hits
         return self._best(votes)

@@ -21,23 +21,14 @@ milliseconds.
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
+
+from watchline.observe.geometry import distance_m, distances_m
 
 MAX_SPEED_KMH = 200.0
 SPIKE_SPEED_KMH = 120.0
 SPIKE_MIN_M = 1_000.0
 JITTER_M = 100.0
-EARTH_RADIUS_M = 6_371_008.8
-
-
-def haversine_m(lon1: np.ndarray, lat1: np.ndarray, lon2: np.ndarray, lat2: np.ndarray):
-    """Great-circle distances in metres, elementwise."""
-    p1, p2 = np.radians(lat1), np.radians(lat2)
-    dp, dl = p2 - p1, np.radians(lon2 - lon1)
-    a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_M * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
 
 
 def _reachable(dist: np.ndarray, dt: np.ndarray, speed_ms: float) -> np.ndarray:
@@ -53,7 +44,7 @@ def plausible(
     if n < 2:
         return keep
     speed = max_speed_kmh / 3.6
-    steps = haversine_m(lon[:-1], lat[:-1], lon[1:], lat[1:])
+    steps = distances_m(lon[:-1], lat[:-1], lon[1:], lat[1:])
     if not _reachable(steps, np.diff(t), speed).all():
         keep = _greedy(lon, lat, t, speed)
     return keep & ~_spikes(lon, lat, t, keep)
@@ -62,27 +53,17 @@ def plausible(
 def _greedy(lon: np.ndarray, lat: np.ndarray, t: np.ndarray, speed: float) -> np.ndarray:
     keep = np.zeros(len(lon), dtype=bool)
     mid_lon, mid_lat = np.median(lon), np.median(lat)
-    anchor = int(np.argmin(haversine_m(lon, lat, np.full_like(lon, mid_lon), mid_lat)))
+    anchor = int(np.argmin(distances_m(lon, lat, np.full_like(lon, mid_lon), mid_lat)))
     keep[anchor] = True
     xs, ys, ts = lon.tolist(), lat.tolist(), t.tolist()
     for order in (range(anchor + 1, len(xs)), range(anchor - 1, -1, -1)):
         last = anchor
         for i in order:
-            d = _distance(xs[last], ys[last], xs[i], ys[i])
+            d = distance_m(xs[last], ys[last], xs[i], ys[i])
             if d <= JITTER_M or d <= speed * max(abs(ts[i] - ts[last]), 1.0):
                 keep[i] = True
                 last = i
     return keep
-
-
-def _distance(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
-    """Scalar haversine for the point-by-point pass (numpy per call is 10x slower)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 2 * EARTH_RADIUS_M * math.asin(math.sqrt(min(max(a, 0.0), 1.0)))
 
 
 def _spikes(lon: np.ndarray, lat: np.ndarray, t: np.ndarray, keep: np.ndarray) -> np.ndarray:
@@ -92,9 +73,9 @@ def _spikes(lon: np.ndarray, lat: np.ndarray, t: np.ndarray, keep: np.ndarray) -
     if len(idx) < 3:
         return spikes
     x, y, s = lon[idx], lat[idx], t[idx]
-    out = haversine_m(x[:-2], y[:-2], x[1:-1], y[1:-1])
-    back = haversine_m(x[1:-1], y[1:-1], x[2:], y[2:])
-    direct = haversine_m(x[:-2], y[:-2], x[2:], y[2:])
+    out = distances_m(x[:-2], y[:-2], x[1:-1], y[1:-1])
+    back = distances_m(x[1:-1], y[1:-1], x[2:], y[2:])
+    direct = distances_m(x[:-2], y[:-2], x[2:], y[2:])
     elapsed = np.maximum(s[2:] - s[:-2], 1.0)
     legs = np.minimum(out, back)
     wild = (

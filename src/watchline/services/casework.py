@@ -42,7 +42,7 @@ from watchline.store.claims import ClaimRepository
 from watchline.store.tables import ClaimRow, DocumentRow, SourceRow
 from watchline.verify import CaseEvidence, VerifyPolicy, observable_area, verify_case
 from watchline.verify.window import case_window as window_of_case
-from watchline.verify.window import day_window
+from watchline.verify.window import day_part
 
 ENGINE = "engine"
 CoverageFn = Callable[..., Coverage]  # (session, area, start, end, vis, *, min_minutes)
@@ -116,9 +116,9 @@ def link_all(
     """
     theatre = theatre or configured_theatre()
     if theatres is None:
-        from watchline.observe.theatre import list_theatres, load_theatre
+        from watchline.observe.theatre import load_all_theatres
 
-        theatres = [load_theatre(name) for name in list_theatres()]
+        theatres = load_all_theatres()
     known = theatres_with(theatre, theatres)
     with db.transaction() as session:
         claims = ClaimRepository(session).list()
@@ -224,9 +224,8 @@ class _Verifier:
         daily = []
         for offset in range(days):
             day = case.start + timedelta(days=offset)
-            start, end = day_window(day, day, theatre)
-            part = (max(start, window[0]), min(end, window[1]))
-            if part[1] <= part[0]:
+            part = day_part(day, window, theatre)
+            if part is None:
                 continue
             need = self.policy.part_minutes(scope, _minutes(part))
             daily.append((day, self.coverage(area, part, theatre, need)))

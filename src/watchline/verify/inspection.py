@@ -22,5 +22,5 @@ def inspected_later(ev: CaseEvidence, policy: VerifyPolicy) -> bool:
         return False
     if policy.trace_span_days(ev.case.event_type) <= 0 or not ev.quiet_later:
         return False
-    need = policy.min_border_fraction if ev.scope == "border" else policy.min_area_fraction
+    need = policy.area_share(ev.scope)
     return traces.area_fraction >= need and traces.in_sight_minutes >= policy.trace_min_minutes

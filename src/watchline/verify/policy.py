@@ -61,6 +61,10 @@ class VerifyPolicy:
         `min_window_hours` of a day-long window, half of an evening's three hours."""
         return min(self.min_window_hours * 60.0, self.min_window_share * window_minutes)
 
+    def area_share(self, scope: str) -> float:
+        """The share of the area that must be seen: the border zone's bar is lower."""
+        return self.min_border_fraction if scope == "border" else self.min_area_fraction
+
     def part_minutes(self, scope: str, window_minutes: float) -> float:
         """How long each part of the area must be in sight to count as seen: a named
         place the whole required time; a border zone, too long to watch all at once, a

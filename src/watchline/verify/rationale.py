@@ -258,7 +258,7 @@ def rationale(
         if ev.quiet_later and inspected_later(ev, policy):
             body = f"{_later_inspection(ev, policy)}; during the claimed time {body}"
     else:
-        need = policy.min_border_fraction if ev.scope == "border" else policy.min_area_fraction
+        need = policy.area_share(ev.scope)
         required = policy.required_minutes(ev.window_minutes)
         body = (
             f"{_coverage_phrase(ev, policy)}{_sight_if_any(ev, policy)}; contradicting it needs "

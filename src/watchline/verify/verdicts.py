@@ -16,7 +16,7 @@ from watchline.verify.evidence import CaseEvidence
 from watchline.verify.inspection import inspected_later
 from watchline.verify.policy import DEFAULT_POLICY, VerifyPolicy
 from watchline.verify.rationale import rationale
-from watchline.verify.window import day_window
+from watchline.verify.window import day_part
 
 
 def unobservable_reason(ev: CaseEvidence, policy: VerifyPolicy) -> str | None:
@@ -38,17 +38,14 @@ def _enough(coverage: Coverage, window_hours: float, need: float, policy: Verify
 
 
 def day_hours(ev: CaseEvidence, day: date) -> float:
-    """Hours of the case window on `day` (theatre's zone): 24, or fewer on the first and
-    last day of claimed hours ("overnight" is a few hours on each of two days)."""
-    start, end = day_window(day, day, ev.theatre)
-    if ev.window is not None:
-        start, end = max(start, ev.window[0]), min(end, ev.window[1])
-    return max(0.0, (end - start).total_seconds() / 3600.0)
+    """Hours of the case window on `day` (see `verify.window.day_part`)."""
+    part = day_part(day, ev.window, ev.theatre)
+    return (part[1] - part[0]).total_seconds() / 3600.0 if part else 0.0
 
 
 def thin_days(ev: CaseEvidence, policy: VerifyPolicy) -> list[date]:
     """Days of a multi-day window whose coverage is not enough on its own."""
-    need = policy.min_border_fraction if ev.scope == "border" else policy.min_area_fraction
+    need = policy.area_share(ev.scope)
     return [day for day, c in ev.daily if not _enough(c, day_hours(ev, day), need, policy)]
 
 
@@ -62,7 +59,7 @@ def sufficient(ev: CaseEvidence, policy: VerifyPolicy) -> bool:
         return False
     if ev.days > 1:
         return len(ev.daily) == ev.days and not thin_days(ev, policy)
-    need = policy.min_border_fraction if ev.scope == "border" else policy.min_area_fraction
+    need = policy.area_share(ev.scope)
     return _enough(ev.coverage, ev.window_hours, need, policy)
 
 

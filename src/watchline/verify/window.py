@@ -32,6 +32,16 @@ def day_window(first: date, last: date, theatre: Theatre | None) -> Instants:
     return start, end
 
 
+def day_part(day: date, window: Instants | None, theatre: Theatre | None) -> Instants | None:
+    """The part of `window` on `day` (theatre's zone): the whole day, or fewer hours on
+    the first and last day of claimed hours ("overnight" is a few hours on each of two
+    days); None when the window has nothing on that day."""
+    start, end = day_window(day, day, theatre)
+    if window is not None:
+        start, end = max(start, window[0]), min(end, window[1])
+    return (start, end) if end > start else None
+
+
 def claim_hours(claim: Claim, theatre: Theatre | None, margin: timedelta) -> Instants | None:
     """The claim's stated hours as UTC instants (margin included), or None for whole days."""
     window = claim.event.time
