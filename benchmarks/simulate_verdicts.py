@@ -27,7 +27,7 @@ from watchline.verify.simulation import ROWS, SimConfig, simulate
 from watchline.verify.simulation.world import WorldConfig
 
 STATUSES = ("corroborated", "contradicted", "not_covered", "unobservable", "disputed", "pending")
-DAYS = 540  # per theatre: about 4.7 cases a theatre-day, so 4 theatres give > 10,000 cases
+DAYS = 600  # per theatre: about 4.4 cases a theatre-day, so 4 theatres give > 10,000 cases
 
 
 def main() -> int:

@@ -143,7 +143,10 @@ def test_coverage_lists_observations_inside_area_and_window() -> None:
     assert cov.observation_ids == ("inside", "no-place")
 
 
-@pytest.mark.parametrize("area", ["POINT (45 ", "POLYGON EMPTY", "not wkt"])
+@pytest.mark.parametrize(
+    "area",
+    ["POINT (45 ", "POLYGON EMPTY", "not wkt", "POINT (nan 2)", "POINT (1 inf)", "POINT (200 40)"],
+)
 def test_coverage_rejects_bad_area(area: str) -> None:
     with pytest.raises(WatchlineError) as err:
         compute_coverage(area, *window(0, 1), [], [], 2000)

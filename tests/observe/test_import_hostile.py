@@ -8,6 +8,7 @@ NUL bytes, bad time-zone offsets); test_import_fuzz.py adds generated ones.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -219,3 +220,22 @@ def test_hostile_findings_geojson_bad_features_skipped(
     report = import_observations(with_patrol, path)
     _one_line_each(report.errors)
     assert len(report.errors) == len(bad) and len(report.added) == 1
+
+
+def test_a_pipe_among_patrol_files_is_refused_unopened(db: Database, tmp_path: Path) -> None:
+    """A FIFO would block the import forever: it is judged by stat and never opened."""
+    pipe = tmp_path / "live.gpx"
+    os.mkfifo(pipe)
+    report = import_patrols(db, [pipe, FIXTURES / "jermuk.gpx", tmp_path / "gone.csv"])
+    assert [e[:5] for e in report.errors] == ["E219:", "E001:"]
+    assert "named pipe" in report.errors[0] and str(pipe) in report.errors[0]
+    assert "does not exist" in report.errors[1] and "http" not in report.errors[1]
+    assert _patrols(db) == ["jermuk.gpx"] and pipe.is_fifo()
+
+
+def test_a_pipe_as_findings_file_is_refused_unopened(with_patrol: Database, tmp_path: Path) -> None:
+    pipe = tmp_path / "findings.csv"
+    os.mkfifo(pipe)
+    report = import_observations(with_patrol, pipe)
+    assert len(report.errors) == 1 and report.errors[0].startswith("E219: ")
+    assert _findings(with_patrol) == 0

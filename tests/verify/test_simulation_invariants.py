@@ -39,11 +39,6 @@ def test_every_contradicted_rationale_states_minutes_in_sight(report: SimReport)
     assert report.result.minutes_share == 1.0
 
 
-@pytest.mark.xfail(
-    reason="issue 9 targets; pending engine fixes: next-day inspections (traces) and "
-    "sightings reported during brief passes are not yet counted",
-    strict=False,
-)
 def test_targets_of_issue_9(report: SimReport) -> None:
     assert report.result.targets_met(accuracy=0.95)
 

@@ -82,3 +82,12 @@ def test_a_claim_without_hours_needs_four_hours_of_the_day(name, lon, lat, zone)
     assert short.status is not VerdictStatus.CONTRADICTED
     long, _ = verdict(name, lon, lat, zone, None, (7, 13))
     assert long.status is VerdictStatus.CONTRADICTED
+
+
+@pytest.mark.parametrize(("name", "lon", "lat", "zone"), PLACES)
+def test_an_instant_is_two_hours_around_it_not_a_day(name, lon, lat, zone) -> None:
+    """ "At about 14:00" is 13:00–15:00 with the margin, never 14:00 to 14:00 next day."""
+    result, (start, end) = verdict(name, lon, lat, zone, (14, 14), (12, 16))
+    local = start.astimezone(ZoneInfo(zone)), end.astimezone(ZoneInfo(zone))
+    assert (local[0].hour, local[1].hour, local[1].date()) == (13, 15, DAY)
+    assert result.status is VerdictStatus.CONTRADICTED, result.rationale

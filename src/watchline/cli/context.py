@@ -17,9 +17,9 @@ import typer
 from pydantic import ValidationError
 
 from watchline.errors import Errors, InputError, WatchlineError
+from watchline.files import file_kind
 from watchline.settings import DEFAULT_CONFIG, Settings
 from watchline.store import Database
-from watchline.store.sqlite_file import file_kind
 
 P = ParamSpec("P")
 R = TypeVar("R")

@@ -2,45 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import stat
-from pathlib import Path
-
 from watchline.errors import Errors, InputError
-from watchline.store.sqlite_file import file_kind
 
 SNIFF_BYTES = 8192
 CONTROL = frozenset(range(0, 32)) - {9, 10, 12, 13, 27}
-
-
-def read_limited(path: Path, max_bytes: int) -> bytes:
-    """The file's bytes, refusing missing, unreadable, empty and over-large files, and
-    anything that is not a regular file (a FIFO would block the run): judged by `stat`
-    first, then again on the open descriptor, so a swap in between is caught too."""
-    try:
-        info = path.stat()
-        _regular(path, info.st_mode)
-        if info.st_size > max_bytes:
-            raise InputError(Errors.E007, path=path, limit=max_bytes)
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
-        with os.fdopen(descriptor, "rb") as stream:
-            opened = os.fstat(stream.fileno())
-            _regular(path, opened.st_mode)
-            data = stream.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise InputError(Errors.E200, path=path) from None
-    except OSError as exc:
-        raise InputError(Errors.E001, path=path, reason=exc.strerror or exc) from None
-    if len(data) > max_bytes:  # it grew after the size was checked
-        raise InputError(Errors.E007, path=path, limit=max_bytes)
-    if not data.strip():
-        raise InputError(Errors.E002, path=path)
-    return data
-
-
-def _regular(path: Path, mode: int) -> None:
-    if not stat.S_ISREG(mode):
-        raise InputError(Errors.E219, path=path, kind=file_kind(mode))
 
 
 def binary_reason(data: bytes) -> str | None:

@@ -13,12 +13,12 @@ from pathlib import Path
 
 from watchline.domain import Document, Source
 from watchline.errors import Errors, InputError
+from watchline.files import read_limited
 from watchline.ingest.batch import BATCH_SIZE, BatchWriter
 from watchline.ingest.context import Blob, Item, ReadContext
 from watchline.ingest.dating import Dating
 from watchline.ingest.fetch import Fetcher, FetchOptions, is_url
 from watchline.ingest.formats import EXTENSIONS, READERS, check_format, folder_files, reader_for
-from watchline.ingest.limits import read_limited
 from watchline.ingest.progress import Progress
 from watchline.ingest.report import IngestReport, Notice, Rejection, Skipped, Unchanged
 from watchline.ingest.urls import read_url

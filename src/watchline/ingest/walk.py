@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from watchline.errors import Errors
+from watchline.files import file_kind
 from watchline.ingest.report import Notice
-from watchline.store.sqlite_file import file_kind
 
 Wanted = Callable[[Path], bool]
 """Whether a regular file under the folder is one to read (by its name)."""

@@ -55,6 +55,10 @@ def area_geometry(area_wkt: str) -> BaseGeometry:
         raise InputError(Errors.E300, value=area_wkt[:80], reason=exc) from None
     if geom.is_empty:
         raise InputError(Errors.E300, value=area_wkt[:80], reason="the geometry is empty")
+    minx, miny, maxx, maxy = geom.bounds
+    if not (-180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90):  # NaN fails too
+        reason = "its coordinates are not finite lon/lat within ±180/±90"
+        raise InputError(Errors.E300, value=area_wkt[:80], reason=reason)
     dim = shapely.get_dimensions(geom)
     if dim == 2:
         return shapely.make_valid(geom) if not geom.is_valid else geom

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from watchline.domain import Theatre
 from watchline.errors import Errors, InputError
+from watchline.files import read_limited
 from watchline.observe.formats import (
     PATROL_SUFFIXES,
     FormatError,
@@ -69,13 +70,6 @@ def read_patrol(path: Path, meta: PatrolMeta, theatre: Theatre) -> PatrolFile:
 
 
 def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The file's bytes; E001 when unreadable, E007 when too large, E002 when empty."""
-    try:
-        if path.stat().st_size > limit:
-            raise InputError(Errors.E007, path=path, limit=limit)
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(Errors.E001, path=path, reason=exc.strerror or exc) from None
-    if not data.strip():
-        raise InputError(Errors.E002, path=path)
-    return data
+    """The file's bytes; E001 when missing or unreadable, E007 when too large, E002 when
+    empty, E219 when it is not a regular file (a FIFO would block the import)."""
+    return read_limited(path, limit, missing_is_url_hint=False)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -40,9 +40,8 @@ from watchline.store import Database
 from watchline.store.cases import CaseRepository, LinkCounts, utc
 from watchline.store.claims import ClaimRepository
 from watchline.store.tables import ClaimRow, DocumentRow, SourceRow
-from watchline.verify import CaseEvidence, VerifyPolicy, observable_area, verify_case
-from watchline.verify.window import case_window as window_of_case
-from watchline.verify.window import day_part
+from watchline.verify import VerifyPolicy, verify_case
+from watchline.verify.gather import CaseInput, gather
 
 ENGINE = "engine"
 CoverageFn = Callable[..., Coverage]  # (session, area, start, end, vis, *, min_minutes)
@@ -149,21 +148,30 @@ def store_coverage(
     return coverage_of(session, area, start, end, vis, min_minutes=min_minutes)
 
 
-def _minutes(window: tuple[datetime, datetime]) -> float:
-    return (window[1] - window[0]).total_seconds() / 60.0
+class _StoreSightings:
+    """Coverage and lookups against the database, for `verify.gather`."""
 
+    def __init__(self, session: Session, coverage_fn: CoverageFn) -> None:
+        from watchline.store.observations import ObservationRepository
+        from watchline.store.patrols import PatrolRepository
 
-def _seen(session: Session, coverage: Coverage | None) -> tuple[list[Observation], list[Patrol]]:
-    if coverage is None:
-        return [], []
-    from watchline.store.observations import ObservationRepository
-    from watchline.store.patrols import PatrolRepository
+        self.session = session
+        self.coverage_fn = coverage_fn
+        self.found = ObservationRepository(session)
+        self.driven = PatrolRepository(session)
 
-    observations = ObservationRepository(session)
-    patrols = PatrolRepository(session)
-    found = [observations.get(oid) for oid in coverage.observation_ids]
-    driven = [patrols.get(pid) for pid in coverage.patrol_ids]
-    return [o for o in found if o], [p for p in driven if p]
+    def coverage(
+        self, area: str, start: datetime, end: datetime, visibility_m: float, min_minutes: float
+    ) -> Coverage:
+        return self.coverage_fn(
+            self.session, area, start, end, visibility_m, min_minutes=min_minutes
+        )
+
+    def observations(self, ids: Sequence[str]) -> list[Observation]:
+        return [o for o in (self.found.get(i) for i in ids) if o]
+
+    def patrols(self, ids: Sequence[str]) -> list[Patrol]:
+        return [p for p in (self.driven.get(i) for i in ids) if p]
 
 
 def _changed(new: Verdict, history: list[Verdict]) -> bool:
@@ -178,74 +186,26 @@ def _changed(new: Verdict, history: list[Verdict]) -> bool:
     )
 
 
-Window = tuple[datetime, datetime]
+class _Theatres:
+    """Each case's own theatre (its claims' places decide it), else the configured one."""
 
+    def __init__(self, theatre: Theatre) -> None:
+        self.theatre = theatre
+        self.known: dict[str, Theatre] = {}
 
-@dataclass
-class _Verifier:
-    """What verifying every case shares: the session, policy, coverage and theatres."""
-
-    session: Session
-    theatre: Theatre
-    visibility_m: float | None
-    policy: VerifyPolicy
-    coverage_fn: CoverageFn
-    theatres: dict[str, Theatre]
-
-    def theatre_of(self, case: Case) -> Theatre:
-        """The case's own theatre (its claims' places decide it), else the configured one."""
+    def of(self, case: Case) -> Theatre:
         tid = case.theatre_id
         if tid is None or tid == self.theatre.id:
             return self.theatre
-        if tid not in self.theatres:
+        if tid not in self.known:
             from watchline.errors import WatchlineError
             from watchline.observe.theatre import load_theatre
 
             try:
-                self.theatres[tid] = load_theatre(tid)
+                self.known[tid] = load_theatre(tid)
             except WatchlineError:  # a profile no longer installed: the configured one
-                self.theatres[tid] = self.theatre
-        return self.theatres[tid]
-
-    def coverage(self, area: str, window: Window, theatre: Theatre, minutes: float) -> Coverage:
-        vis = self.visibility_m or theatre.visibility_m
-        return self.coverage_fn(self.session, area, window[0], window[1], vis, min_minutes=minutes)
-
-    def daily(
-        self, case: Case, area: str, window: Window, theatre: Theatre, scope: str
-    ) -> tuple[tuple[date, Coverage], ...]:
-        """Coverage of each day of a multi-day window (each day must be covered to
-        contradict); the first and last day only in the claimed hours."""
-        if case.start is None or case.end is None or case.end == case.start:
-            return ()
-        days = (case.end - case.start).days + 1
-        if days > self.policy.max_contradict_days:
-            return ()
-        daily = []
-        for offset in range(days):
-            day = case.start + timedelta(days=offset)
-            part = day_part(day, window, theatre)
-            if part is None:
-                continue
-            need = self.policy.part_minutes(scope, _minutes(part))
-            daily.append((day, self.coverage(area, part, theatre, need)))
-        return tuple(daily)
-
-    def later(
-        self, case: Case, area: str, window: Window, theatre: Theatre
-    ) -> tuple[Coverage | None, Window | None]:
-        """Coverage of the place after the window while traces of the activity last.
-
-        Traces of an event at the window's start last until start + span, so only a look
-        in [end, start + span] could still see them, whenever in the window it happened.
-        """
-        span = self.policy.trace_span_days(case.event_type)
-        if span <= 0:
-            return None, None
-        later = (window[1], window[0] + timedelta(days=span))
-        if later[1] <= later[0]:
-            return None, None
-        return self.coverage(area, later, theatre, self.policy.trace_min_minutes), later
+                self.known[tid] = self.theatre
+        return self.known[tid]
 
 
 def verify_all(
@@ -261,12 +221,14 @@ def verify_all(
     Each case is measured in its own theatre (`case.theatre_id`, else `theatre`), over
     the claimed hours (`verify.window.case_window`), with each part of the area counted
     only once truly in sight long enough (`VerifyPolicy.part_minutes`), and over the
-    place afterwards while the activity leaves traces (`VerifyPolicy.trace_days`).
+    place afterwards while the activity leaves traces (`VerifyPolicy.trace_days`) — the
+    steps of `verify.gather`, shared with the verdict simulator.
     """
     policy = policy or VerifyPolicy()
     verdicts: list[Verdict] = []
     with db.transaction() as session:
-        work = _Verifier(session, theatre, visibility_m, policy, coverage_fn, {})
+        sightings = _StoreSightings(session, coverage_fn)
+        theatres = _Theatres(theatre)
         repo = CaseRepository(session)
         claims = {c.id: c for c in ClaimRepository(session).list()}
         roles = claim_roles(repo)
@@ -274,60 +236,19 @@ def verify_all(
         scopes = repo.scopes()
         histories = repo.histories()
         for case in repo.cases():
-            home = work.theatre_of(case)
-            scope = scopes.get(case.id, "place")
-            area = observable_area(case, home, policy, scope)
-            case_roles = roles.get(case.id, {})
-            window = claimed_window(case, claims, case_roles, home, policy)
-            coverage: Coverage | None = None
-            traces: Coverage | None = None
-            later: Window | None = None
-            daily: tuple[tuple[date, Coverage], ...] = ()
-            if area.wkt is not None and window is not None:
-                need = policy.part_minutes(scope, _minutes(window))
-                coverage = work.coverage(area.wkt, window, home, need)
-                daily = work.daily(case, area.wkt, window, home, scope)
-                traces, later = work.later(case, area.wkt, window, home)
-            observations, patrols = _seen(session, coverage)
-            inspections, inspectors = _seen(session, traces)
-            evidence = CaseEvidence(
-                case=case,
-                claims={cid: claims[cid] for cid in case.claim_ids if cid in claims},
-                roles=case_roles,
-                coverage=coverage,
-                observations=observations,
-                patrols=[*patrols, *(p for p in inspectors if p not in patrols)],
-                theatre=home,
-                scope=scope,
-                far_side=area.far_side,
-                repeated_on=_repeated_on(case, repeats, claims),
-                daily=daily,
-                window=window,
-                traces=traces,
-                trace_observations=inspections,
-                trace_window=later,
+            item = CaseInput(
+                case,
+                claims,
+                roles.get(case.id, {}),
+                scopes.get(case.id, "place"),
+                _repeated_on(case, repeats, claims),
             )
+            evidence = gather(item, theatres.of(case), policy, sightings, visibility_m)
             verdict = verify_case(evidence, policy)
             if _changed(verdict, histories.get(case.id, [])):
                 verdict = repo.add_verdict(verdict)
             verdicts.append(verdict)
     return verdicts
-
-
-def claimed_window(
-    case: Case,
-    claims: dict[str, Claim],
-    roles: dict[str, str],
-    theatre: Theatre | None,
-    policy: VerifyPolicy,
-) -> Window | None:
-    """The instants the case is about: its days, narrowed to the hours its allegations
-    (or, with none, its denials) state — see verify.window."""
-    members = [claims[cid] for cid in case.claim_ids if cid in claims]
-    core = [c for c in members if roles.get(c.id) == "for"] or [
-        c for c in members if roles.get(c.id) == "against"
-    ]
-    return window_of_case(case, core, theatre, policy)
 
 
 def _repeated_on(

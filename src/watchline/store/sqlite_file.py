@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy.engine import URL
 
 from watchline.errors import Errors, WatchlineError
+from watchline.files import file_kind
 
 MAGIC = b"SQLite format 3\x00"
 HEADER_BYTES = 100
@@ -82,16 +83,3 @@ def _has_content(path: Path) -> bool:
         return path.stat().st_size > 0
     except OSError:
         return False
-
-
-def file_kind(mode: int) -> str:
-    """'a folder', 'a named pipe (FIFO)', … for messages about what a path is."""
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "a special file"

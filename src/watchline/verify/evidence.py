@@ -34,6 +34,9 @@ class CaseEvidence:
     traces: Coverage | None = None
     trace_observations: Sequence[Observation] = ()
     trace_window: tuple[datetime, datetime] | None = None
+    # each allegation's own stated hours, where narrower than the case window, with
+    # their coverage: merged claims ("in the evening" and "on Friday") must each be seen
+    claimed: tuple[tuple[tuple[datetime, datetime], Coverage], ...] = ()
 
     def with_role(self, role: str) -> list[Claim]:
         return [self.claims[cid] for cid in self.case.claim_ids if self.roles.get(cid) == role]

@@ -11,7 +11,7 @@ Defaults (see docs/verdicts.md):
   `min_part_minutes` (5), and as a whole for `required_minutes`.
 - An inspection of the place after the window, while the activity still leaves traces a
   patrol can see (`trace_days`, from the ontology's `traces` section), counts as well:
-  the place in sight for `trace_min_minutes` (10) and a finding made there.
+  the place in sight for `trace_min_minutes` (15) and a finding made there.
 - Intentions, rhetoric, diplomacy, disinformation and provocation plans, warnings and
   appeals, and places outside the mission's area of responsibility are **unobservable**.
 """
@@ -54,7 +54,7 @@ class VerifyPolicy:
     min_window_share: float = 0.5  # of a short (hours-long) window that must be in sight
     min_part_minutes: float = 5.0  # a part of a border zone counts as seen after this long
     trace_days: Mapping[EventType, float] = field(default_factory=load_trace_days, hash=False)
-    trace_min_minutes: float = 10.0  # an inspection: the place truly in sight this long
+    trace_min_minutes: float = 15.0  # an inspection: the place truly in sight this long
 
     def required_minutes(self, window_minutes: float) -> float:
         """How long the claimed place must have been in sight to rule the claim out:

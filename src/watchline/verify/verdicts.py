@@ -53,13 +53,18 @@ def sufficient(ev: CaseEvidence, policy: VerifyPolicy) -> bool:
     """Whether coverage of the case's place and time is enough to contradict it.
 
     A window of several days must be covered on every one of them: patrols on 31 March
-    say nothing about 1 April.
+    say nothing about 1 April; and each allegation's own hours (`ev.claimed`) must be
+    covered too.
     """
     if ev.coverage is None or ev.scope == "anywhere" or ev.days > policy.max_contradict_days:
         return False
+    need = policy.area_share(ev.scope)
+    if not all(
+        _enough(c, (w[1] - w[0]).total_seconds() / 3600.0, need, policy) for w, c in ev.claimed
+    ):
+        return False  # some allegation's own hours were not seen
     if ev.days > 1:
         return len(ev.daily) == ev.days and not thin_days(ev, policy)
-    need = policy.area_share(ev.scope)
     return _enough(ev.coverage, ev.window_hours, need, policy)
 
 

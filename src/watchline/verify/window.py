@@ -59,7 +59,7 @@ def claim_hours(claim: Claim, theatre: Theatre | None, margin: timedelta) -> Ins
         end = datetime.combine(last, window.end_time, zone)
         if window.end_time == time(23, 59):
             end += timedelta(minutes=1)
-    if end <= start:  # "between 22:00 and 02:00" written on one day: past midnight
+    if end < start:  # "between 22:00 and 02:00" written on one day: past midnight
         end += timedelta(days=1)
     return (start - margin).astimezone(UTC), (end + margin).astimezone(UTC)
 

@@ -23,6 +23,7 @@ from watchline.verify.simulation.truth import (
     INSUFFICIENT,
     SUFFICIENT,
     TRACE_DAYS,
+    Grade,
     grade_coverage,
 )
 from watchline.verify.simulation.world import Allegation, World
@@ -132,6 +133,40 @@ def _seen(world: World, allegation: Allegation) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class Stated:
+    """The minutes a rationale says the place was in sight: in the claimed time, and
+    while traces would still show (an inspection), when it speaks of one."""
+
+    during: float | None
+    later: float | None
+
+
+DURING = "during the claimed time"
+
+
+def stated_minutes(rationale: str) -> Stated:
+    """Read the rationale's minutes: an inspection's come first ("… in sight for 40
+    minutes then; during the claimed time …"); "no patrol covered" states zero."""
+    head, sep, tail = rationale.partition(DURING)
+    during_text, later_text = (tail, head) if sep else (rationale, "")
+    during = [float(m) for m in MINUTES.findall(during_text)]
+    later = [float(m) for m in MINUTES.findall(later_text)]
+    zero = "no patrol covered" in during_text
+    return Stated(during[0] if during else (0.0 if zero else None), later[0] if later else None)
+
+
+def _far(stated: float | None, truth: float | None) -> bool:
+    if stated is None or truth is None:
+        return False
+    return abs(stated - truth) > max(5.0, 0.1 * truth)
+
+
+def _off(stated: Stated, grade: Grade) -> bool:
+    """A stated figure more than 10 % (and 5 minutes) from the truth's."""
+    return _far(stated.during, grade.any_minutes) or _far(stated.later, grade.trace_minutes)
+
+
 def score(world: World, judged: list[Judged], policy: VerifyPolicy) -> SimResult:
     result = SimResult(wild_fixes=world.wild_fixes)
     vis = world.map.theatre.visibility_m / 1000.0
@@ -170,12 +205,10 @@ def score(world: World, judged: list[Judged], policy: VerifyPolicy) -> SimResult
             result.sufficient_correct += int(right)
         if status is V.CONTRADICTED:
             result.contradicted += 1
-            stated = [float(m) for m in MINUTES.findall(item.verdict.rationale)]
-            result.contradicted_with_minutes += int(bool(stated))
-            if stated and grade is not None:
-                truth_minutes = grade.any_minutes
-                if abs(stated[0] - truth_minutes) > max(5.0, 0.1 * truth_minutes):
-                    result.minutes_off += 1
+            stated = stated_minutes(item.verdict.rationale)
+            result.contradicted_with_minutes += int(stated.during is not None)
+            if grade is not None and _off(stated, grade):
+                result.minutes_off += 1
             if truth.label == "true":
                 result.contradicted_true += 1
             elif row == "false thin":

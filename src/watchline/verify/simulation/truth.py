@@ -119,6 +119,7 @@ class Grade:
     coverage: str
     any_minutes: float
     by_trace: bool = False
+    trace_minutes: float | None = None  # minutes any of it was in sight while traces last
 
 
 def grade_coverage(
@@ -147,13 +148,11 @@ def grade_coverage(
         return Grade(direct, any_minutes)
     first, last = windows[0][0], windows[-1][1]
     later = first + TRACE_DAYS[kind][0] * 86400.0
-    trace = (
-        _grade(in_sight(grid, paths, last, later, vis_km), GLANCE_MIN, need)
-        if later > last
-        else INSUFFICIENT
-    )
+    look = in_sight(grid, paths, last, later, vis_km) if later > last else None
+    trace = _grade(look, GLANCE_MIN, need) if look is not None else INSUFFICIENT
+    seen_later = look.any_minutes if look is not None else None
     if trace == SUFFICIENT:
-        return Grade(SUFFICIENT, any_minutes, by_trace=True)
+        return Grade(SUFFICIENT, any_minutes, by_trace=True, trace_minutes=seen_later)
     if direct == INSUFFICIENT and trace == INSUFFICIENT:
-        return Grade(INSUFFICIENT, any_minutes)
-    return Grade(BORDERLINE, any_minutes)
+        return Grade(INSUFFICIENT, any_minutes, trace_minutes=seen_later)
+    return Grade(BORDERLINE, any_minutes, trace_minutes=seen_later)

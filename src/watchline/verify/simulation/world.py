@@ -317,6 +317,9 @@ class _Builder:
         stated = days[1] + timedelta(days=int(hours is not None and hours[1] < hours[0]))
         windows = self.hour_window(days[0], hours) if hours else self.whole_days(*days)
         accuser, accused = (m.accused, m.accuser) if not site.own else (m.accuser, m.accused)
+        if label == "false":  # earthworks dug weeks ago are still there: the claim is true
+            standing = self.standing(kind, site, windows)
+            label, event = ("true", standing) if standing else (label, event)
         if not alone:
             text = (
                 f"{accuser} defence ministry statement {serial}: {words} {accused} carried "
@@ -352,6 +355,24 @@ class _Builder:
                 )
 
     # -- events ---------------------------------------------------------------------
+    def standing(
+        self, kind: EventType, site: Site, windows: list[tuple[float, float]]
+    ) -> WorldEvent | None:
+        """An earlier event of this kind at this place that can still be seen in the
+        claimed time (a fortification lasts weeks), which makes the claim true."""
+        start, end = windows[0][0], windows[-1][1]
+        return next(
+            (
+                ev
+                for ev in self.world.events
+                if ev.kind is kind
+                and ev.site.name == site.name
+                and ev.start <= end
+                and ev.end >= start
+            ),
+            None,
+        )
+
     def event(self, kind: EventType, site: Site, start: float, end: float) -> WorldEvent:
         x, y = self.spot(site)
         if kind in TRACE_DAYS:
@@ -374,7 +395,8 @@ class _Builder:
         return self.event(kind, site, t, t)
 
     # -- episodes -------------------------------------------------------------------
-    def episode(self, scenario: str, site: Site, day: date) -> None:
+    def episode(self, scenario: str, site: Site, day: date) -> EventType:
+        """One episode at `site`; returns the kind of activity claimed."""
         r = self.rng
         true = r.random() < (0.2 if scenario == "denial_alone" else 0.5)
         label = "true" if true else "false"
@@ -437,6 +459,7 @@ class _Builder:
             event,
             alone=scenario == "denial_alone",
         )
+        return kind
 
     def _true_event(
         self, kind: EventType, site: Site, first: date, day: date, hours: tuple[time, time] | None
@@ -489,8 +512,11 @@ class _Builder:
             ]
             self.rng.shuffle(free)
             for site in free[: self.c.episodes_per_day]:
-                self.last_used[site.name] = offset
-                self.episode(self.rng.choices(names, weights)[0], site, day)
+                kind = self.episode(self.rng.choices(names, weights)[0], site, day)
+                # not claimed about again while this episode's traces could still show:
+                # craters of last week's shelling would "corroborate" today's false claim
+                lasting = int(TRACE_DAYS[kind][1]) + 1 if kind in TRACE_DAYS else 0
+                self.last_used[site.name] = offset + lasting
             self.side_claims(day)
         self.observe()
         return self.world
