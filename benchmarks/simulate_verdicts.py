@@ -27,7 +27,7 @@ from watchline.verify.simulation import ROWS, SimConfig, simulate
 from watchline.verify.simulation.world import WorldConfig
 
 STATUSES = ("corroborated", "contradicted", "not_covered", "unobservable", "disputed", "pending")
-DAYS = 600  # per theatre: about 4.4 cases a theatre-day, so 4 theatres give > 10,000 cases
+DAYS = 820  # per theatre: about 3.3 cases a theatre-day (a place rests while traces last)
 
 
 def main() -> int:

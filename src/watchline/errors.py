@@ -106,6 +106,20 @@ class Errors(Enum):
     E319 = "E319: {path}: row {item}: {reason}. Nothing was imported from this file; fix that row and import it again."
     W302 = "W302: {path}: dropped {count} point(s) that imply more than {kmh:.0f} km/h between fixes or a jump away from the track and back (first: point {item}, lat {lat}, lon {lon}, {time}); they are not used for the track, its footprint or its extent."
 
+    E600 = "E600: Invalid user name {name!r}: {reason}. Use 1–64 letters, digits, dots, dashes or underscores."
+    E601 = "E601: Unknown role {role!r}. Choose one of: {options}."
+    E602 = "E602: A user named {name!r} already exists. Pick another name, or disable the old account first with 'watchline users disable {name}'."
+    E603 = "E603: No user named {name!r}. List users with 'watchline users list'."
+    E604 = "E604: The password is too short ({length} characters); give at least {minimum}."
+    E605 = "E605: Log in first: this needs an account with the {permission!r} permission. Browsers log in at /login; scripts send 'Authorization: Bearer TOKEN' (see 'watchline users token')."
+    E606 = (
+        "E606: Your role ({role}) may not {permission}. Ask an admin for an account with that role."
+    )
+    E607 = "E607: The form or request is missing its CSRF token, or it does not match your session. Reload the page and try again."
+    E608 = "E608: Too many failed logins for {name!r} from this address; wait {seconds} seconds and try again."
+    E609 = "E609: WATCHLINE_SECRET_KEY is unset or a placeholder, and WATCHLINE_ENVIRONMENT is {environment!r}. Set a random secret of 32+ characters (e.g. from 'python -c \"import secrets; print(secrets.token_urlsafe(48))\"'), or set WATCHLINE_ENVIRONMENT=development on a test machine."
+    E610 = "E610: The user name or password is wrong, or the account is disabled."
+
     def format(self, **kwargs: object) -> str:
         return self.value.format(**kwargs)
 

@@ -39,6 +39,11 @@ class Settings(BaseSettings):
     )
     host: str = Field(default="127.0.0.1", description="Interface 'watchline serve' listens on.")
     port: int = Field(default=8000, description="Port 'watchline serve' listens on.")
+    cookie_secure: bool | None = Field(
+        default=None,
+        description="Mark the session cookie Secure; by default it is when the request came "
+        "over https (behind a TLS proxy, pass --proxy-headers to uvicorn or set this to true).",
+    )
     cache_dir: Path | None = Field(
         default=None,
         description="Folder for caches built offline from installed data (the gazetteer's "

@@ -94,3 +94,28 @@ def browser() -> Iterator[object]:
         instance = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
+
+
+PASSWORD = "a long test password"
+
+
+def log_in(app: FastAPI, role: str, client=None):
+    """A TestClient logged in as a new user of `role` (its CSRF token in `client.csrf`)."""
+    from fastapi.testclient import TestClient
+
+    from watchline.services.accounts import add_user, list_users
+
+    name = f"test-{role}"
+    if name not in {u.name for u in list_users(app.state.db)}:
+        add_user(app.state.db, name, role, PASSWORD)
+    client = client or TestClient(app)
+    response = client.post("/login", data={"name": name, "password": PASSWORD, "next": "/cases"})
+    assert response.status_code in (200, 303), response.text
+    client.csrf = client.get("/api/me").json()["csrf"]
+    return client
+
+
+@pytest.fixture
+def login():
+    """`login(app, role, client=None)`: a TestClient logged in as a user of that role."""
+    return log_in

@@ -7,10 +7,11 @@ from fastapi.testclient import TestClient
 
 
 @pytest.fixture
-def client(demo_app):
-    """A test client of the app over a private copy of the demo database."""
+def client(demo_app, login):
+    """A test client of the app over a private copy of the demo database, logged in as
+    an analyst."""
     with TestClient(demo_app) as test_client:
-        yield test_client
+        yield login(demo_app, "analyst", test_client)
 
 
 def _contradicted(client: TestClient) -> dict:
@@ -49,12 +50,14 @@ def test_app_override_keeps_engine_verdict_in_history(client: TestClient) -> Non
     case = _contradicted(client)
     response = client.post(
         f"/api/cases/{case['id']}/verdicts",
-        json={"status": "disputed", "reason": "Footage under review", "author": "analyst1"},
+        json={"status": "disputed", "reason": "Footage under review", "author": "someone else"},
+        headers={"X-CSRF-Token": client.csrf},
     )
     assert response.status_code == 201
     after = client.get(f"/api/cases/{case['id']}").json()
     assert after["status"] == "disputed"
-    assert [v["author"] for v in after["history"]] == ["engine", "analyst1"]
+    # the logged-in user, never a typed name
+    assert [v["author"] for v in after["history"]] == ["engine", "test-analyst"]
 
 
 def test_app_pages_render(client: TestClient) -> None:
@@ -103,7 +106,11 @@ def test_app_unknown_document_is_coded_404(client: TestClient) -> None:
 
 def test_app_invalid_body_is_coded_error(client: TestClient) -> None:
     case = _contradicted(client)
-    response = client.post(f"/api/cases/{case['id']}/verdicts", json={"status": "disputed"})
+    response = client.post(
+        f"/api/cases/{case['id']}/verdicts",
+        json={"status": "disputed"},
+        headers={"X-CSRF-Token": client.csrf},
+    )
     assert response.status_code == 422
     body = response.json()
     assert body["code"] == "E013" and "reason" in body["message"]

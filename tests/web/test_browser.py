@@ -15,11 +15,19 @@ def live(demo_app):
         yield server
 
 
-def test_browser_case_page_map_and_override(browser, live) -> None:
+def test_browser_case_page_map_and_override(browser, live, demo_app) -> None:
+    from watchline.services.accounts import add_user
+
+    add_user(demo_app.state.db, "analyst1", "analyst", "a long test password")
     page = browser.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto(f"{live.url}/cases")
+    page.wait_for_url("**/login?next=/cases")  # anonymous: the login page first
+    page.fill("input[name=name]", "analyst1")
+    page.fill("input[name=password]", "a long test password")
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/cases")
     page.get_by_role("combobox").select_option("contradicted")
     page.wait_for_url("**/cases?status=contradicted")
     page.locator("table.cases a").first.click()
@@ -29,9 +37,9 @@ def test_browser_case_page_map_and_override(browser, live) -> None:
         assert page.locator("#map path.leaflet-interactive").count() > 0
     page.select_option("select[name=status]", "disputed")
     page.fill("textarea[name=reason]", "Satellite imagery requested")
-    page.fill("input[name=author]", "analyst1")
     page.get_by_role("button", name="Record verdict").click()
     page.wait_for_selector("section.case span.status.disputed")
     assert "Satellite imagery requested" in page.content()
+    assert "analyst1" in page.locator("section.history, body").first.inner_text()
     assert not errors, errors
     page.close()

@@ -13,7 +13,7 @@ import typer
 
 from watchline.cli.app import app
 
-COMMAND_MODULES = ("core", "claims", "ingest", "cases", "observe", "extract", "gazetteer")
+COMMAND_MODULES = ("core", "claims", "ingest", "cases", "observe", "extract", "gazetteer", "users")
 
 
 def _register() -> None:

@@ -41,6 +41,9 @@ def demo(
     typer.echo("")
     typer.echo(f"Report: {result.report}")
     typer.echo(f"Database: {result.database_url}")
+    typer.echo("Logins for the web app (this demo database only):")
+    for name, role, password in result.logins:
+        typer.echo(f"  {role:<10} {name:<16} {password}")
     if serve_app:
         _serve(result.database_url, "127.0.0.1", port)
 

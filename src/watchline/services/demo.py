@@ -24,6 +24,7 @@ class DemoResult:
     report: Path
     steps: list[tuple[str, str, float]] = field(default_factory=list)
     views: list = field(default_factory=list)
+    logins: list[tuple[str, str, str]] = field(default_factory=list)  # name, role, password
 
 
 def demo_folder() -> Path:
@@ -36,6 +37,25 @@ T = TypeVar("T")
 def _summary(outcome: object) -> str:
     """A step's one line: the text it returned, or its report's summary()."""
     return outcome if isinstance(outcome, str) else outcome.summary()  # type: ignore[attr-defined]
+
+
+def demo_users(db: Database) -> list[tuple[str, str, str]]:
+    """One account per role with a fresh random password (this demo database only)."""
+    import secrets
+
+    from watchline.accounts import Role
+    from watchline.services.accounts import add_user
+
+    logins = []
+    for role in Role:
+        password = secrets.token_urlsafe(12)
+        add_user(db, f"demo-{role}", role, password)
+        logins.append((f"demo-{role}", str(role), password))
+    return logins
+
+
+def _logins(logins: list[tuple[str, str, str]]) -> str:
+    return f"{len(logins)} demo accounts, one per role: " + ", ".join(n for n, _, _ in logins)
 
 
 def run_demo(
@@ -88,6 +108,7 @@ def run_demo(
         step("extract", lambda: extract_documents(db, extractor))
         step("link", lambda: link_all(db))
         step("verify", lambda: f"{len(verify_all(db, theatre))} verdicts")
+        result.logins = step("users", lambda: demo_users(db), _logins)
         result.views = case_views(db)
         write_report(result.views, result.report, theatre=theatre)
         say(f"[report] {result.report}")

@@ -8,20 +8,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import FileSystemLoader
 
 from watchline import __version__
+from watchline.accounts import Permission
 from watchline.errors import Errors, WatchlineError
 from watchline.publish.templating import make_environment
 from watchline.settings import Settings
 from watchline.store import Database
+from watchline.web.auth import LoginRequired, LoginThrottle, Need, login_redirect
 
 HERE = Path(__file__).parent
+
+
+def _caller_context(request: Request) -> dict[str, object]:
+    """Every page knows who is logged in (for the log-out form and role-gated forms)."""
+    return {"caller": request.state._state.get("caller")}
 
 
 def create_app(settings: Settings | None = None, db: Database | None = None) -> FastAPI:
@@ -32,13 +39,26 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
         version=__version__,
         description="Claims against a monitoring mission's observations: cases, verdicts, "
         "evidence.",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,  # served below, behind the READ check like every route
     )
     app.state.settings = settings
     app.state.db = db or Database(settings.database_url)
     app.state.templates = Jinja2Templates(
-        env=make_environment(FileSystemLoader(HERE / "templates"))
+        env=make_environment(FileSystemLoader(HERE / "templates")),
+        context_processors=[_caller_context],
     )
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    app.state.login_throttle = LoginThrottle()
+
+    @app.exception_handler(LoginRequired)
+    async def _login_required(request: Request, exc: LoginRequired) -> Response:
+        if not request.url.path.startswith("/api") and request.method == "GET":
+            return RedirectResponse(login_redirect(request), status_code=303)
+        body = {"code": exc.code, "message": exc.message}
+        return JSONResponse(body, status_code=401, headers={"WWW-Authenticate": "Bearer"})
 
     @app.exception_handler(WatchlineError)
     async def _domain_error(_request: Request, exc: WatchlineError) -> JSONResponse:
@@ -52,8 +72,19 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
         error = WatchlineError(Errors.E013, status=422, reason=reason)
         return JSONResponse({"code": error.code, "message": error.message}, status_code=422)
 
-    from watchline.web.routers import api, pages
+    from watchline.web.routers import api, login, pages
+
+    @app.get(
+        "/openapi.json", include_in_schema=False, dependencies=[Depends(Need(Permission.READ))]
+    )
+    def openapi_schema() -> JSONResponse:
+        return JSONResponse(app.openapi())
 
     app.include_router(api.router)
+    app.include_router(login.router)
     app.include_router(pages.router)
+    from watchline.web import docs_page, security
+
+    security.install(app)
+    docs_page.install(app)
     return app

@@ -1,5 +1,6 @@
 """Every table of Watchline; importing this package registers them with the metadata."""
 
+from watchline.store.tables.accounts import ApiTokenRow, UserRow, WebSessionRow
 from watchline.store.tables.cases import CaseClaimRow, CaseRow, ClaimResponseRow, VerdictRow
 from watchline.store.tables.claims import ClaimRow
 from watchline.store.tables.documents import DocumentRow, HttpCacheRow, SourceRow
@@ -8,6 +9,7 @@ from watchline.store.tables.gazetteer import GazetteerNameRow, GazetteerPlaceRow
 from watchline.store.tables.patrols import ObservationRow, PatrolRow, PhotoRow
 
 __all__ = [
+    "ApiTokenRow",
     "CaseClaimRow",
     "CaseRow",
     "ClaimResponseRow",
@@ -21,5 +23,7 @@ __all__ = [
     "PatrolRow",
     "PhotoRow",
     "SourceRow",
+    "UserRow",
     "VerdictRow",
+    "WebSessionRow",
 ]

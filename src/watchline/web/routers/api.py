@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, Field
 
+from watchline.accounts import Permission
 from watchline.services.views import case_view
+from watchline.web.auth import Caller, Need
 from watchline.web.deps import DbDep, SettingsDep
 from watchline.web.geo import case_area_geojson, patrols_geojson, theatre_geojson
 
 router = APIRouter(prefix="/api", tags=["api"])
+READ = [Depends(Need(Permission.READ))]
 
 
 class VerdictCreate(BaseModel):
@@ -19,22 +22,28 @@ class VerdictCreate(BaseModel):
 
     status: str = Field(description="corroborated, contradicted, not_covered, unobservable, …")
     reason: str = Field(min_length=1, description="Why the analyst overrides the engine.")
-    author: str = Field(min_length=1)
 
 
-@router.get("/health")
+@router.get("/health", dependencies=[Depends(Need(None))])
 def health(db: DbDep) -> dict[str, Any]:
     return {"ok": True, "database": db.dialect, "schema_current": db.is_current()}
 
 
-@router.get("/cases")
+@router.get("/me")
+def me(caller: Annotated[Caller, Depends(Need(Permission.READ))]) -> dict[str, Any]:
+    """Who is logged in, their role, and the CSRF token browser scripts send back in
+    the X-CSRF-Token header (empty for bearer tokens, which need none)."""
+    return {"name": caller.user.name, "role": str(caller.user.role), "csrf": caller.csrf}
+
+
+@router.get("/cases", dependencies=READ)
 def list_cases(db: DbDep, status: str | None = None) -> list[dict[str, Any]]:
     from watchline.services.views import case_json, case_views
 
     return [case_json(v) for v in case_views(db, status)]
 
 
-@router.get("/cases/{case_id}")
+@router.get("/cases/{case_id}", dependencies=READ)
 def get_case(case_id: str, db: DbDep) -> dict[str, Any]:
     from watchline.services.views import case_json
 
@@ -42,15 +51,23 @@ def get_case(case_id: str, db: DbDep) -> dict[str, Any]:
 
 
 @router.post("/cases/{case_id}/verdicts", status_code=201)
-def add_verdict(case_id: str, body: VerdictCreate, db: DbDep) -> dict[str, Any]:
+def add_verdict(
+    case_id: str,
+    body: VerdictCreate,
+    db: DbDep,
+    caller: Annotated[Caller, Depends(Need(Permission.ANALYSE))],
+) -> dict[str, Any]:
+    """An analyst's verdict, recorded under the logged-in user's name."""
     from watchline.services.casework import set_verdict
     from watchline.services.views import verdict_json
 
-    return verdict_json(set_verdict(db, case_id, body.status, body.reason, body.author))
+    return verdict_json(set_verdict(db, case_id, body.status, body.reason, caller.user.name))
 
 
-@router.get("/documents")
-def list_documents(db: DbDep, limit: int = 200) -> list[dict[str, Any]]:
+@router.get("/documents", dependencies=READ)
+def list_documents(
+    db: DbDep, limit: Annotated[int, Query(ge=1, le=1000)] = 200
+) -> list[dict[str, Any]]:
     from watchline.store.documents import DocumentRepository
 
     with db.transaction() as session:
@@ -58,7 +75,7 @@ def list_documents(db: DbDep, limit: int = 200) -> list[dict[str, Any]]:
     return [document_summary(d) for d in documents]
 
 
-@router.get("/documents/{document_id}/claims")
+@router.get("/documents/{document_id}/claims", dependencies=READ)
 def document_claims(document_id: str, db: DbDep) -> dict[str, Any]:
     """The document's claims in the extraction contract of DESIGN.md."""
     from watchline.extract.contract import to_contract
@@ -76,19 +93,19 @@ def document_claims(document_id: str, db: DbDep) -> dict[str, Any]:
     )
 
 
-@router.get("/map/theatre")
+@router.get("/map/theatre", dependencies=READ)
 def map_theatre(settings: SettingsDep) -> dict[str, Any]:
     from watchline.observe.theatre import load_theatre
 
     return theatre_geojson(load_theatre(settings.theatre))
 
 
-@router.get("/map/patrols")
+@router.get("/map/patrols", dependencies=READ)
 def map_patrols(db: DbDep) -> dict[str, Any]:
     return patrols_geojson(db)
 
 
-@router.get("/map/cases/{case_id}")
+@router.get("/map/cases/{case_id}", dependencies=READ)
 def map_case(case_id: str, db: DbDep, settings: SettingsDep) -> dict[str, Any]:
     from watchline.observe.theatre import load_theatre
 

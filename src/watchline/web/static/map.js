@@ -9,9 +9,16 @@
     if (layer === "case") return { color: "#f79009", weight: 2, fillOpacity: 0.2 };
     return { color: "#475467" };
   }
+  // A tooltip is an element whose text is set with textContent: data never becomes HTML
+  // (Leaflet reads a string given to bindTooltip/bindPopup as HTML).
   function label(feature) {
-    var p = feature.properties;
-    return [p.layer, p.name || p.title || p.team || "", p.start || ""].join(" ").trim();
+    var p = feature.properties || {};
+    var node = document.createElement("span");
+    node.textContent = [p.layer, p.name || p.title || p.team || "", p.start || ""]
+      .map(function (part) { return String(part); })
+      .join(" ")
+      .trim();
+    return node;
   }
   document.addEventListener("DOMContentLoaded", function () {
     var el = document.getElementById("map");
@@ -36,6 +43,6 @@
         if (bounds.isValid()) map.fitBounds(bounds); else map.setView([40.0, 45.5], 7);
         el.dataset.ready = "true";
       })
-      .catch(function (err) { el.textContent = "Map layers failed to load: " + err; });
+      .catch(function (err) { el.textContent = "Map layers failed to load: " + String(err); });
   });
 })();

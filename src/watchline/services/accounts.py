@@ -1,0 +1,173 @@
+"""Accounts over the database: users, API tokens, browser sessions, logins.
+
+What the CLI (`watchline users …`), the demo and the web app (`web.auth`) call. Secrets
+(passwords, tokens, session ids) are never stored: argon2id hashes and SHA-256 digests
+are (`accounts.secrets`). Disabling a user ends their sessions and tokens at once.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.exc import IntegrityError
+
+from watchline.accounts import Role, check_name, hash_password, new_token, parse_role, token_digest
+from watchline.accounts.secrets import verify_password
+from watchline.errors import Errors, InputError, NotFound
+from watchline.store import Database
+from watchline.store.tables import ApiTokenRow, UserRow, WebSessionRow
+
+SESSION_HOURS = 12
+
+
+@dataclass(frozen=True)
+class User:
+    id: int
+    name: str
+    role: Role
+    disabled: bool = False
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Session:
+    """A browser session: the id goes in the cookie, the CSRF token in every form."""
+
+    token: str
+    csrf: str
+    user: User
+    expires_at: datetime
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _user(row: UserRow) -> User:
+    return User(row.id, row.name, Role(row.role), row.disabled, row.created_at)
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def add_user(db: Database, name: str, role: str | Role, password: str | None = None) -> User:
+    """A new account; without a password it can use API tokens only."""
+    name = check_name(name)
+    chosen = role if isinstance(role, Role) else parse_role(role)
+    hashed = hash_password(password) if password is not None else None
+    try:
+        with db.transaction() as session:
+            if session.scalar(select(UserRow.id).where(UserRow.name == name)) is not None:
+                raise InputError(Errors.E602, name=name)
+            row = UserRow(
+                name=name, role=str(chosen), password_hash=hashed, disabled=False,
+                created_at=_now(),
+            )  # fmt: skip
+            session.add(row)
+            session.flush()
+            return _user(row)
+    except IntegrityError:  # a concurrent add of the same name
+        raise InputError(Errors.E602, name=name) from None
+
+
+def list_users(db: Database) -> list[User]:
+    with db.transaction() as session:
+        return [_user(r) for r in session.scalars(select(UserRow).order_by(UserRow.name))]
+
+
+def _row(session, name: str) -> UserRow:
+    row = session.scalar(select(UserRow).where(UserRow.name == name.strip()))
+    if row is None:
+        raise NotFound(Errors.E603, name=name[:80])
+    return row
+
+
+def disable_user(db: Database, name: str) -> User:
+    """Disable the account and end its sessions and tokens; its history stays."""
+    with db.transaction() as session:
+        row = _row(session, name)
+        row.disabled = True
+        session.execute(delete(WebSessionRow).where(WebSessionRow.user_id == row.id))
+        session.execute(
+            update(ApiTokenRow)
+            .where(ApiTokenRow.user_id == row.id, ApiTokenRow.revoked_at.is_(None))
+            .values(revoked_at=_now())
+        )
+        return _user(row)
+
+
+def issue_token(db: Database, name: str) -> str:
+    """A new API token for the user (shown once; only its digest is kept)."""
+    token = new_token()
+    with db.transaction() as session:
+        row = _row(session, name)
+        if row.disabled:
+            raise InputError(Errors.E610)
+        session.add(ApiTokenRow(digest=token_digest(token), user_id=row.id, created_at=_now()))
+    return token
+
+
+def revoke_tokens(db: Database, name: str) -> int:
+    with db.transaction() as session:
+        row = _row(session, name)
+        result = session.execute(
+            update(ApiTokenRow)
+            .where(ApiTokenRow.user_id == row.id, ApiTokenRow.revoked_at.is_(None))
+            .values(revoked_at=_now())
+        )
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def token_user(db: Database, token: str) -> User | None:
+    """The active user a bearer token belongs to, or None."""
+    with db.transaction() as session:
+        row = session.execute(
+            select(UserRow)
+            .join(ApiTokenRow, ApiTokenRow.user_id == UserRow.id)
+            .where(ApiTokenRow.digest == token_digest(token), ApiTokenRow.revoked_at.is_(None))
+        ).scalar_one_or_none()
+        return _user(row) if row is not None and not row.disabled else None
+
+
+def log_in(db: Database, name: str, password: str) -> Session:
+    """A new browser session for a correct name and password of an active account."""
+    with db.transaction() as session:
+        row = session.scalar(select(UserRow).where(UserRow.name == name.strip()[:64]))
+        stored = row.password_hash if row is not None and not row.disabled else None
+        if not verify_password(password, stored) or row is None:
+            raise InputError(Errors.E610, status=401)
+        token, csrf = new_token("ws"), secrets.token_urlsafe(32)
+        expires = _now() + timedelta(hours=SESSION_HOURS)
+        session.execute(delete(WebSessionRow).where(WebSessionRow.expires_at < _now()))
+        session.add(
+            WebSessionRow(
+                digest=token_digest(token), user_id=row.id, csrf=csrf, created_at=_now(),
+                expires_at=expires,
+            )
+        )  # fmt: skip
+        return Session(token, csrf, _user(row), expires)
+
+
+def session_of(db: Database, token: str) -> Session | None:
+    """The live session behind a cookie value, or None (expired, ended, user disabled)."""
+    with db.transaction() as session:
+        found = session.execute(
+            select(WebSessionRow, UserRow)
+            .join(UserRow, UserRow.id == WebSessionRow.user_id)
+            .where(WebSessionRow.digest == token_digest(token))
+        ).one_or_none()
+        if found is None:
+            return None
+        web, user = found
+        if user.disabled or _aware(web.expires_at) <= _now():
+            return None
+        return Session(token, web.csrf, _user(user), _aware(web.expires_at))
+
+
+def log_out(db: Database, token: str) -> None:
+    with db.transaction() as session:
+        session.execute(delete(WebSessionRow).where(WebSessionRow.digest == token_digest(token)))
