@@ -20,7 +20,7 @@ from shapely.geometry.base import BaseGeometry
 
 from watchline.domain import Coverage, Observation, Patrol
 from watchline.errors import Errors, InputError
-from watchline.observe.geometry import LocalProjection, projection_for
+from watchline.observe.geometry import LocalProjection, in_lonlat_range, projection_for
 from watchline.observe.sight import point_spans, sample_area, segment_spans, union_seconds
 from watchline.observe.tracks import TrackArrays
 
@@ -55,8 +55,7 @@ def area_geometry(area_wkt: str) -> BaseGeometry:
         raise InputError(Errors.E300, value=area_wkt[:80], reason=exc) from None
     if geom.is_empty:
         raise InputError(Errors.E300, value=area_wkt[:80], reason="the geometry is empty")
-    minx, miny, maxx, maxy = geom.bounds
-    if not (-180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90):  # NaN fails too
+    if not in_lonlat_range(geom):
         reason = "its coordinates are not finite lon/lat within ±180/±90"
         raise InputError(Errors.E300, value=area_wkt[:80], reason=reason)
     dim = shapely.get_dimensions(geom)

@@ -48,6 +48,12 @@ class LocalProjection:
         return self.inverse(self.forward(geom).buffer(metres, quad_segs=quad_segs))
 
 
+def in_lonlat_range(geom: BaseGeometry) -> bool:
+    """Whether every coordinate is a finite lon/lat (±180, ±90); NaN fails too."""
+    minx, miny, maxx, maxy = geom.bounds
+    return -180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90
+
+
 def projection_for(geom: BaseGeometry) -> LocalProjection:
     """A projection centred on the middle latitude of `geom`'s bounding box."""
     _, miny, _, maxy = geom.bounds

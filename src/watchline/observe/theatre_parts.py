@@ -10,7 +10,7 @@ import shapely.wkt
 from shapely.errors import GEOSException
 
 from watchline.domain import Base, Place, Precision, Sector
-from watchline.observe.geometry import buffer_m
+from watchline.observe.geometry import buffer_m, in_lonlat_range
 
 
 class TheatreFileError(ValueError):
@@ -33,8 +33,7 @@ def parse_wkt(text: str, what: str, kinds: tuple[str, ...]) -> shapely.Geometry:
         raise TheatreFileError(f"{what} must be a {' or '.join(kinds)}, not a {geom.geom_type}")
     if geom.is_empty or not geom.is_valid:
         raise TheatreFileError(f"{what} is empty or invalid ({shapely.is_valid_reason(geom)})")
-    minx, miny, maxx, maxy = geom.bounds
-    if not (-180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90):
+    if not in_lonlat_range(geom):
         raise TheatreFileError(f"{what} has coordinates out of range; write 'lon lat' pairs")
     return geom
 

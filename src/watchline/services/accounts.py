@@ -92,12 +92,16 @@ def disable_user(db: Database, name: str) -> User:
         row = _row(session, name)
         row.disabled = True
         session.execute(delete(WebSessionRow).where(WebSessionRow.user_id == row.id))
-        session.execute(
-            update(ApiTokenRow)
-            .where(ApiTokenRow.user_id == row.id, ApiTokenRow.revoked_at.is_(None))
-            .values(revoked_at=_now())
-        )
+        _revoke_tokens(session, row.id)
         return _user(row)
+
+
+def _revoke_tokens(session, user_id: int) -> None:
+    session.execute(
+        update(ApiTokenRow)
+        .where(ApiTokenRow.user_id == user_id, ApiTokenRow.revoked_at.is_(None))
+        .values(revoked_at=_now())
+    )
 
 
 def issue_token(db: Database, name: str) -> str:
@@ -109,17 +113,6 @@ def issue_token(db: Database, name: str) -> str:
             raise InputError(Errors.E610)
         session.add(ApiTokenRow(digest=token_digest(token), user_id=row.id, created_at=_now()))
     return token
-
-
-def revoke_tokens(db: Database, name: str) -> int:
-    with db.transaction() as session:
-        row = _row(session, name)
-        result = session.execute(
-            update(ApiTokenRow)
-            .where(ApiTokenRow.user_id == row.id, ApiTokenRow.revoked_at.is_(None))
-            .values(revoked_at=_now())
-        )
-        return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
 def token_user(db: Database, token: str) -> User | None:

@@ -16,19 +16,23 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import FileSystemLoader
 
 from watchline import __version__
-from watchline.accounts import Permission
+from watchline.accounts import Permission, allowed
 from watchline.errors import Errors, WatchlineError
 from watchline.publish.templating import make_environment
 from watchline.settings import Settings
 from watchline.store import Database
 from watchline.web.auth import LoginRequired, LoginThrottle, Need, login_redirect
+from watchline.web.security import validation_reason
 
 HERE = Path(__file__).parent
 
 
 def _caller_context(request: Request) -> dict[str, object]:
-    """Every page knows who is logged in (for the log-out form and role-gated forms)."""
-    return {"caller": request.state._state.get("caller")}
+    """Every page knows who is logged in (the log-out form) and what they may do (forms
+    are shown by permission, from the one table in `accounts.roles`)."""
+    caller = getattr(request.state, "caller", None)
+    may = {p.name.lower() for p in Permission if caller and allowed(caller.user.role, p)}
+    return {"caller": caller, "may": may}
 
 
 def create_app(settings: Settings | None = None, db: Database | None = None) -> FastAPI:
@@ -66,10 +70,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
 
     @app.exception_handler(RequestValidationError)
     async def _invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        reason = "; ".join(
-            f"{'.'.join(str(p) for p in error['loc'])}: {error['msg']}" for error in exc.errors()
-        )
-        error = WatchlineError(Errors.E013, status=422, reason=reason)
+        error = WatchlineError(Errors.E013, status=422, reason=validation_reason(exc))
         return JSONResponse({"code": error.code, "message": error.message}, status_code=422)
 
     from watchline.web.routers import api, login, pages

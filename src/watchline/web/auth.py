@@ -74,7 +74,7 @@ class Need:
 
 async def identify(request: Request) -> Caller | None:
     """The caller, checking CSRF on a browser's unsafe request; cached on the request."""
-    if "caller" in request.state._state:
+    if hasattr(request.state, "caller"):
         return request.state.caller
     db = request.app.state.db
     caller: Caller | None = None

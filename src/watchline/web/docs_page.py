@@ -15,6 +15,9 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.routing import Mount
 
+from watchline.accounts import Permission
+from watchline.web.auth import Need
+
 SWAGGER_PREFIX = "/static/swagger"
 
 
@@ -25,31 +28,25 @@ def swagger_ui_folder() -> Path:
     return Path(swagger_ui_bundle.swagger_ui_path)
 
 
-def _readers() -> list:
-    """/docs needs what /openapi.json needs (READ), declared for the route walk of
-    `watchline.web.auth`; an anonymous browser is sent to the login page."""
-    try:
-        from watchline.accounts import Permission
-        from watchline.web.auth import Need
-    except ImportError:  # pragma: no cover - an app without accounts
-        return []
-    return [Depends(Need(Permission.READ))]
-
-
 def install(app: FastAPI) -> None:
     """Mount the Swagger UI files and serve GET /docs (not part of the OpenAPI schema)."""
     mount = Mount(SWAGGER_PREFIX, app=StaticFiles(directory=swagger_ui_folder()), name="swagger-ui")
     # Before the general /static mount, which would otherwise answer these paths with 404.
     app.router.routes.insert(0, mount)
 
-    @app.get("/docs", include_in_schema=False, response_class=HTMLResponse, dependencies=_readers())
+    @app.get(
+        "/docs",
+        include_in_schema=False,
+        response_class=HTMLResponse,
+        dependencies=[Depends(Need(Permission.READ))],
+    )
     def swagger_docs(request: Request) -> HTMLResponse:
         return request.app.state.templates.TemplateResponse(
             request,
             "docs.html",
             {
                 "title": f"{app.title} API",
-                "openapi_url": app.openapi_url or "/openapi.json",
+                "openapi_url": "/openapi.json",  # served by create_app, behind READ
                 "swagger_prefix": SWAGGER_PREFIX,
             },
         )

@@ -19,12 +19,8 @@ from collections.abc import Awaitable, Callable
 from http import HTTPStatus
 
 from fastapi import FastAPI, Request
-from fastapi.exception_handlers import (
-    http_exception_handler,
-    request_validation_exception_handler,
-)
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, PlainTextResponse
+from fastapi.responses import PlainTextResponse
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
@@ -165,12 +161,16 @@ def _describe_http(exc: Exception) -> tuple[int, str, str | None]:
     return exc.status_code, detail, None
 
 
-def _describe_invalid(exc: Exception) -> tuple[int, str, str | None]:
-    assert isinstance(exc, RequestValidationError)
-    reason = "; ".join(
+def validation_reason(exc: RequestValidationError) -> str:
+    """What was wrong with a request, field by field (for JSON and HTML errors alike)."""
+    return "; ".join(
         f"{'.'.join(str(p) for p in error['loc'])}: {error['msg']}" for error in exc.errors()
     )
-    return 422, f"The request is not valid: {reason}", None
+
+
+def _describe_invalid(exc: Exception) -> tuple[int, str, str | None]:
+    assert isinstance(exc, RequestValidationError)
+    return 422, f"The request is not valid: {validation_reason(exc)}", None
 
 
 async def _unexpected(request: Request, exc: Exception) -> Response:
@@ -186,23 +186,11 @@ async def _unexpected(request: Request, exc: Exception) -> Response:
 def install(app: FastAPI) -> None:
     """Security headers on every response; HTML error pages for browsers' page requests."""
     app.add_middleware(SecurityHeadersMiddleware)
-    handlers = app.exception_handlers
-    handlers[WatchlineError] = _html_or(
-        handlers.get(WatchlineError) or _plain_domain_error, _describe_domain
-    )
-    handlers[StarletteHTTPException] = _html_or(
-        handlers.get(StarletteHTTPException) or http_exception_handler, _describe_http
-    )
-    handlers[RequestValidationError] = _html_or(
-        handlers.get(RequestValidationError) or request_validation_exception_handler,
-        _describe_invalid,
-    )
+    handlers = app.exception_handlers  # the JSON handlers create_app registered first
+    handlers[WatchlineError] = _html_or(handlers[WatchlineError], _describe_domain)
+    handlers[StarletteHTTPException] = _html_or(handlers[StarletteHTTPException], _describe_http)
+    handlers[RequestValidationError] = _html_or(handlers[RequestValidationError], _describe_invalid)
     handlers.setdefault(Exception, _unexpected)
-
-
-async def _plain_domain_error(_request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, WatchlineError)
-    return JSONResponse({"code": exc.code, "message": exc.message}, status_code=exc.status)
 
 
 __all__ = ["CONTENT_SECURITY_POLICY", "SECURITY_HEADERS", "install", "wants_html"]

@@ -22,7 +22,6 @@ from watchline.verify.gather import CaseInput, gather
 from watchline.verify.policy import VerifyPolicy
 from watchline.verify.simulation.world import World
 from watchline.verify.verdicts import verify_case
-from watchline.verify.window import case_window
 
 PAD_DEG = 0.05  # a track's bounding box widened by this before it is ruled out of a case
 
@@ -100,8 +99,7 @@ def judge(world: World, policy: VerifyPolicy) -> Iterator[Judged]:
     for case in linkage.cases:
         roles = {cid: str(role) for cid, role in linkage.roles(case.id).items()}
         item = CaseInput(case, claims, roles, linkage.scopes.get(case.id, "place"))
-        window = case_window(case, item.core, theatre, policy)
-        if window is not None:
-            index.forget_before(window[0].timestamp() - 86400.0)
         evidence = gather(item, theatre, policy, index)
-        yield Judged(case, roles, verify_case(evidence, policy), window)
+        if evidence.window is not None:  # cases come in window order: older tracks can go
+            index.forget_before(evidence.window[0].timestamp() - 86400.0)
+        yield Judged(case, roles, verify_case(evidence, policy), evidence.window)

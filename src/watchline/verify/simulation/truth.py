@@ -35,13 +35,8 @@ SUFFICIENT, BORDERLINE, INSUFFICIENT = "sufficient", "borderline", "insufficient
 
 
 def required_minutes(policy: VerifyPolicy, window_minutes: float) -> float:
-    """The policy's minutes in sight for a window: its own rule when it has one."""
-    rule = getattr(policy, "required_minutes", None)
-    if callable(rule):
-        return float(rule(window_minutes))
-    share = getattr(policy, "min_window_share", None)
-    cap = policy.min_window_hours * 60.0
-    return min(cap, share * window_minutes) if share is not None else min(cap, window_minutes)
+    """The policy's minutes in sight for a window (the words the truth follows)."""
+    return float(policy.required_minutes(window_minutes))
 
 
 @dataclass(frozen=True)

@@ -317,9 +317,6 @@ class _Builder:
         stated = days[1] + timedelta(days=int(hours is not None and hours[1] < hours[0]))
         windows = self.hour_window(days[0], hours) if hours else self.whole_days(*days)
         accuser, accused = (m.accused, m.accuser) if not site.own else (m.accuser, m.accused)
-        if label == "false":  # earthworks dug weeks ago are still there: the claim is true
-            standing = self.standing(kind, site, windows)
-            label, event = ("true", standing) if standing else (label, event)
         if not alone:
             text = (
                 f"{accuser} defence ministry statement {serial}: {words} {accused} carried "
@@ -355,24 +352,6 @@ class _Builder:
                 )
 
     # -- events ---------------------------------------------------------------------
-    def standing(
-        self, kind: EventType, site: Site, windows: list[tuple[float, float]]
-    ) -> WorldEvent | None:
-        """An earlier event of this kind at this place that can still be seen in the
-        claimed time (a fortification lasts weeks), which makes the claim true."""
-        start, end = windows[0][0], windows[-1][1]
-        return next(
-            (
-                ev
-                for ev in self.world.events
-                if ev.kind is kind
-                and ev.site.name == site.name
-                and ev.start <= end
-                and ev.end >= start
-            ),
-            None,
-        )
-
     def event(self, kind: EventType, site: Site, start: float, end: float) -> WorldEvent:
         x, y = self.spot(site)
         if kind in TRACE_DAYS:
