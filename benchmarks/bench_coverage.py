@@ -26,8 +26,8 @@ import shapely
 import shapely.wkt
 from sqlalchemy import text
 
-from watchline.observe.geometry import projection_for
-from watchline.observe.theatre import load_theatre
+from watchline.geo.geometry import projection_for
+from watchline.geo.theatre import load_theatre
 from watchline.services.patrols import import_patrols
 from watchline.store import Database
 from watchline.store.patrols import coverage_of

@@ -39,9 +39,9 @@ def main() -> None:
 
     import spacy
 
-    from watchline.extract.actors import default_dictionary
-    from watchline.extract.dates import resolve_stated_on
-    from watchline.extract.places import Gazetteer
+    from watchline.extract.dates.days import resolve_stated_on
+    from watchline.extract.places.toponyms import Gazetteer
+    from watchline.extract.speakers.actors import default_dictionary
 
     docs = documents(words)
     total = sum(len(d.split()) for d in docs)

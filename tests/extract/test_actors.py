@@ -6,7 +6,7 @@ import pytest
 
 from watchline.domain import ActorKind
 from watchline.errors import InputError
-from watchline.extract.actors import ActorDictionary, default_dictionary
+from watchline.extract.speakers.actors import ActorDictionary, default_dictionary
 
 
 @pytest.fixture(scope="module")
@@ -251,7 +251,7 @@ def test_actors_find_ambiguous_names(actors: ActorDictionary, text: str, expecte
 
 def test_actors_a_post_named_for_a_person_gives_no_surname():
     """'Kremlin spokesman' finds Peskov; a later 'spokesman for Ukraine's …' is not him."""
-    from watchline.extract.actors import ActorDictionary
+    from watchline.extract.speakers.actors import ActorDictionary
 
     text = (
         "Kremlin spokesman said the operation went to plan. A spokesman for Ukraine's "

@@ -7,8 +7,8 @@ from collections import defaultdict
 import pytest
 
 from watchline.errors import InputError
-from watchline.extract.actors import ActorDictionary, _packaged, default_dictionary
-from watchline.extract.actors_check import alias_problem
+from watchline.extract.speakers.actors import ActorDictionary, _packaged, default_dictionary
+from watchline.extract.speakers.actors_check import alias_problem
 
 # Aliases two parties of different affiliations may share, and why. Empty on purpose: a
 # new entry needs a reason the reviewer can check.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from watchline.domain import ActorKind
-from watchline.extract.actors import ActorDictionary, default_dictionary
+from watchline.extract.speakers.actors import ActorDictionary, default_dictionary
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from watchline.extract.actors import ActorDictionary, default_dictionary
+from watchline.extract.speakers.actors import ActorDictionary, default_dictionary
 
 
 @pytest.fixture(scope="module")

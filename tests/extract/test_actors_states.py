@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from watchline.extract.actors import ActorDictionary, _packaged, default_dictionary
+from watchline.extract.speakers.actors import ActorDictionary, _packaged, default_dictionary
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from watchline.extract.dates import find_dates, resolve_stated_on, resolve_time_window
+from watchline.extract.dates.days import find_dates, resolve_stated_on
+from watchline.extract.dates.event_time import resolve_time_window
 
 MONDAY = date(2024, 4, 1)
 DEV = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev"

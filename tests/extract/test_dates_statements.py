@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from watchline.extract.dates import resolve_stated_on
+from watchline.extract.dates.days import resolve_stated_on
 
 TUESDAY = date(2024, 10, 1)
 MONDAY = date(2024, 3, 4)

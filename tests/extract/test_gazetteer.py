@@ -7,8 +7,8 @@ import time
 import pytest
 
 from watchline.domain import Base, Place, Precision, Sector, Theatre
-from watchline.extract.gazetteer import Gazetteer
-from watchline.extract.gazetteer_index import fold
+from watchline.geo.gazetteer.index import fold
+from watchline.geo.gazetteer.lookup import Gazetteer
 
 BORDER = (
     "MULTILINESTRING ((45.02 41.29, 45.17 41.03, 45.58 40.84, 45.95 40.22, 46.15 39.65, "

@@ -9,8 +9,8 @@ import pytest
 
 from watchline.domain import Precision
 from watchline.errors import InputError
-from watchline.extract.gazetteer import Gazetteer
-from watchline.extract.gazetteer_dump import read_dump
+from watchline.geo.gazetteer.dump import read_dump
+from watchline.geo.gazetteer.lookup import Gazetteer
 
 SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "gazetteer" / "AM-sample.txt"
 

@@ -6,8 +6,8 @@ from datetime import date, time
 
 import pytest
 
-from watchline.extract.event_time import event_window
-from watchline.extract.hours import find_hours
+from watchline.extract.dates.event_time import event_window
+from watchline.extract.dates.hours import find_hours
 
 WEDNESDAY = date(2024, 4, 3)
 

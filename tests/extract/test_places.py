@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from watchline.extract.actors import default_dictionary
-from watchline.extract.gazetteer import Gazetteer
-from watchline.extract.places import as_rows, places_in
+from watchline.extract.places.toponyms import as_rows, places_in
+from watchline.extract.speakers.actors import default_dictionary
+from watchline.geo.gazetteer.lookup import Gazetteer
 
 
 @pytest.fixture(scope="module")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from watchline.extract.actors import default_dictionary
-from watchline.extract.places import Gazetteer, places_in
+from watchline.extract.places.toponyms import Gazetteer, places_in
+from watchline.extract.speakers.actors import default_dictionary
 
 
 @pytest.fixture(scope="module")

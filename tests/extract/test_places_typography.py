@@ -6,9 +6,10 @@ from datetime import date
 
 import pytest
 
-from watchline.extract.actors import default_dictionary
-from watchline.extract.dates import find_dates, resolve_stated_on, resolve_time_window
-from watchline.extract.gazetteer import Gazetteer
+from watchline.extract.dates.days import find_dates, resolve_stated_on
+from watchline.extract.dates.event_time import resolve_time_window
+from watchline.extract.speakers.actors import default_dictionary
+from watchline.geo.gazetteer.lookup import Gazetteer
 
 ODD = [
     "",

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from watchline.extract.quotes import find_quotes
+from watchline.extract.attribution.quotes import find_quotes
 
 
 @pytest.mark.parametrize(

@@ -170,7 +170,7 @@ def test_theatres_packaged_profiles_keep_their_own_villages() -> None:
     from theatres_fixture import place
 
     from watchline.domain import Precision
-    from watchline.observe.theatre import list_theatres, load_theatre
+    from watchline.geo.theatre import list_theatres, load_theatre
 
     packaged = [load_theatre(name) for name in list_theatres()]
     claims, expected = [], {}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from watchline.domain import PlaceMention, Precision
-from watchline.observe.theatre import load_theatre, parse_theatre
+from watchline.geo.theatre import load_theatre, parse_theatre
 
 ARM_AZE = load_theatre("arm-aze")  # packaged: Sotk is a village and a Gegharkunik alias
 

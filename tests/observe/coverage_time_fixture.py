@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 import numpy as np
 
 from watchline.domain import Patrol, TrackPoint
-from watchline.observe.geometry import destination
+from watchline.geo.geometry import destination
 
 T0 = datetime(2024, 5, 14, 4, 0, tzinfo=UTC)
 SOTK = (45.935, 40.205)

@@ -9,8 +9,8 @@ import pytest
 
 from watchline.domain import Modality, Observation, ObservationType, Patrol, TrackPoint
 from watchline.errors import WatchlineError
+from watchline.geo.geometry import destination
 from watchline.observe.coverage import compute_coverage
-from watchline.observe.geometry import destination
 
 # A 10 km east-west segment near Jermuk at 39.84 N: 10 km is 0.11710 degrees there.
 LAT = 39.84

@@ -26,8 +26,8 @@ from coverage_time_fixture import (
 )
 
 from watchline.domain import Modality, Observation, ObservationType
+from watchline.geo.geometry import buffer_m, projection_for
 from watchline.observe.coverage import POINT_RADIUS_M, compute_coverage
-from watchline.observe.geometry import buffer_m, projection_for
 
 
 def test_coverage_time_drive_past_village_counts_its_minutes_not_the_stop() -> None:

@@ -24,8 +24,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
+from watchline.geo.geometry import LocalProjection
 from watchline.observe.coverage import compute_coverage
-from watchline.observe.geometry import LocalProjection
 from watchline.observe.tracks import TrackArrays
 from watchline.store import Database
 from watchline.store.patrols import SIMPLIFY_M, PatrolRepository, coverage_of, unpack

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from watchline.geo.theatre import load_theatre
 from watchline.observe.demo_log import write_demo_log
-from watchline.observe.theatre import load_theatre
 from watchline.services.demo_patrols import DEMO_PATROLS, import_demo_patrols
 from watchline.store import Database
 from watchline.store.observations import ObservationRepository

@@ -11,8 +11,8 @@ from PIL import Image
 from PIL.TiffImagePlugin import IFDRational
 
 from watchline.errors import WatchlineError
+from watchline.geo.geometry import distance_m
 from watchline.observe.findings import ObservationEntry
-from watchline.observe.geometry import distance_m
 from watchline.observe.photos import read_photo
 from watchline.services.findings import import_observations, record_observation
 from watchline.services.patrols import import_patrols

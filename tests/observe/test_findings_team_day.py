@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from watchline.cli import app
-from watchline.observe.theatre import load_theatre
+from watchline.geo.theatre import load_theatre
 from watchline.services.findings import import_observations
 from watchline.services.patrols import import_patrols
 from watchline.store import Database

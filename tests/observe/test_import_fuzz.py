@@ -19,10 +19,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from watchline.errors import WatchlineError
+from watchline.geo.theatre import load_theatre
 from watchline.observe.findings import build_observation, entry_time
 from watchline.observe.findings_import import read_items, to_entry
 from watchline.observe.patrols import read_patrol
-from watchline.observe.theatre import load_theatre
 from watchline.observe.validate import PatrolMeta
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "observe" / "patrols"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from watchline.observe.theatre import load_theatre
+from watchline.geo.theatre import load_theatre
 from watchline.services.patrols import import_patrols
 from watchline.store import Database
 from watchline.store.patrols import PatrolRepository

@@ -11,8 +11,8 @@ import yaml
 from shapely.geometry import Point
 
 from watchline.errors import WatchlineError
-from watchline.observe.geometry import projection_for
-from watchline.observe.theatre import (
+from watchline.geo.geometry import projection_for
+from watchline.geo.theatre import (
     base_by_name,
     list_theatres,
     load_theatre,

@@ -17,8 +17,8 @@ import shapely.wkt
 from shapely.geometry import Point
 
 from watchline.domain import Place, Theatre
-from watchline.observe.geometry import projection_for
-from watchline.observe.theatre import (
+from watchline.geo.geometry import projection_for
+from watchline.geo.theatre import (
     DEFAULT_REACH_M,
     distance_to_area_m,
     list_theatres,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from watchline.observe.geometry import LocalProjection
+from watchline.geo.geometry import LocalProjection
 from watchline.observe.tracks import TrackArrays
 
 TRACK = TrackArrays(

@@ -18,7 +18,7 @@ TELEGRAM = Path(__file__).resolve().parents[1] / "fixtures" / "ingest" / "telegr
 @pytest.fixture(scope="module")
 def extractor():
     from watchline.extract import Extractor
-    from watchline.observe.theatre import load_theatre
+    from watchline.geo.theatre import load_theatre
 
     return Extractor.load(theatre=load_theatre("arm-aze"))
 

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import text
 
 from watchline.errors import InputError, WatchlineError
-from watchline.extract.gazetteer_text import name_keys
+from watchline.geo.gazetteer.text import name_keys
 from watchline.store import Database
 from watchline.store.gazetteer import has_stored_places, import_dumps, stored_places
 

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from watchline.domain import Patrol, Theatre, TrackPoint
-from watchline.observe.geometry import destination
+from watchline.geo.geometry import destination
 from watchline.verify.simulation import toy_theatre
 
 Place = tuple[str, float, float, str]  # village, lon, lat, time zone

@@ -25,7 +25,7 @@ FORMATS = ("table", "json")
 @handles_errors
 def link() -> None:
     """Group stored claims into cases, with denials, confirmations and copies."""
-    from watchline.observe.theatre import load_theatre
+    from watchline.geo.theatre import load_theatre
     from watchline.services.casework import link_all
 
     with database() as db:
@@ -43,7 +43,7 @@ def verify(
     ),
 ) -> None:
     """Give every case the engine's verdict from the patrols that covered it."""
-    from watchline.observe.theatre import load_theatre
+    from watchline.geo.theatre import load_theatre
     from watchline.services.casework import verify_all
 
     config = settings()

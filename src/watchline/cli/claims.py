@@ -20,7 +20,7 @@ def extract_stored(
 ) -> None:
     """Extract claims from every stored document not yet done by this extractor version."""
     from watchline.extract import Extractor
-    from watchline.observe.theatre import load_theatre
+    from watchline.geo.theatre import load_theatre
     from watchline.services.extraction import extract_documents
 
     config = settings()

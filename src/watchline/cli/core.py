@@ -80,7 +80,7 @@ def report(
     status: str = typer.Option(None, help="Only cases with this verdict status."),
 ) -> None:
     """Write a situation report of every case with its verdict and evidence."""
-    from watchline.observe.theatre import load_theatre
+    from watchline.geo.theatre import load_theatre
     from watchline.publish.report import FORMATS, check_output, write_report
     from watchline.services.views import case_views
 

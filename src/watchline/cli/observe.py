@@ -158,8 +158,8 @@ def coverage(
     format: str = typer.Option("table", "--format", help="table or json"),
 ) -> None:
     """How much of an area the patrols covered in a time window, and what they saw."""
+    from watchline.geo.theatre import load_theatre
     from watchline.observe.queries import parse_moment
-    from watchline.observe.theatre import load_theatre
     from watchline.services.observations_queries import area_coverage
 
     if (area is None) == (sector is None):

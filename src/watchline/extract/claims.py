@@ -26,16 +26,16 @@ from watchline.domain import (
     Speaker,
     TimeWindow,
 )
-from watchline.extract.acts import HOSTILE, decide_act
-from watchline.extract.agents import PERCEPTION, SELF, MentionIndex, find_agents
-from watchline.extract.attribution import Attribution
-from watchline.extract.dates import period_start
-from watchline.extract.event_time import event_window
-from watchline.extract.events import Trigger
-from watchline.extract.locations import place_mentions
-from watchline.extract.posts import Post
-from watchline.extract.reported import text_of
-from watchline.extract.speakers import Resolved, SpeakerResolver
+from watchline.extract.attribution.cues import Attribution
+from watchline.extract.attribution.posts import Post
+from watchline.extract.attribution.reported import text_of
+from watchline.extract.dates.days import period_start
+from watchline.extract.dates.event_time import event_window
+from watchline.extract.events.acts import HOSTILE, decide_act
+from watchline.extract.events.reader import Trigger
+from watchline.extract.places.mentions import place_mentions
+from watchline.extract.speakers.agents import PERCEPTION, SELF, MentionIndex, find_agents
+from watchline.extract.speakers.resolver import Resolved, SpeakerResolver
 
 if TYPE_CHECKING:  # the pipeline imports this module to build its claims
     from watchline.extract.pipeline import Extractor
@@ -433,7 +433,7 @@ class ClaimBuilder:
         return any(TIME_WORDS.search(self.text, a, b) for a, b in spans if a < b)
 
     def _time(self, content: str, stated_on: date | None) -> TimeWindow | None:
-        """The event's days and hours from the content (event_time.py); else the day the
+        """The event's days and hours from the content (dates/event_time.py); else the day the
         statement was made. Vague words ("in recent days") keep that day, as GUIDE.md
         gives them no date of their own."""
         return event_window(content, self.published_on, stated_on, vague=False)

@@ -57,7 +57,7 @@ def load_theatre_or_none(name: str | None, strict: bool) -> Theatre | None:
     if not name:
         return None
     try:
-        from watchline.observe.theatre import load_theatre
+        from watchline.geo.theatre import load_theatre
     except ImportError:
         return None
     try:

@@ -13,18 +13,18 @@ from pathlib import Path
 
 from watchline.domain import Claim, Theatre
 from watchline.errors import Errors, WatchlineError
-from watchline.extract.agents import MentionIndex
-from watchline.extract.attribution import find_attributions
+from watchline.extract.attribution.colons import colon_statements
+from watchline.extract.attribution.cues import find_attributions
+from watchline.extract.attribution.posts import find_posts
+from watchline.extract.attribution.quotes import find_quotes
+from watchline.extract.attribution.statements import continued_quotes, post_statements, settle
 from watchline.extract.chunks import MAX_CHARS, joined, pieces
 from watchline.extract.claims import ClaimBuilder
-from watchline.extract.colons import colon_statements
-from watchline.extract.event_time import undated_warning
-from watchline.extract.events import EventReader
+from watchline.extract.dates.event_time import undated_warning
+from watchline.extract.events.reader import EventReader
 from watchline.extract.lexicon import load_cues, load_ontology
-from watchline.extract.posts import find_posts
-from watchline.extract.quotes import find_quotes
 from watchline.extract.resources import load_resources
-from watchline.extract.statements import continued_quotes, post_statements, settle
+from watchline.extract.speakers.agents import MentionIndex
 
 log = logging.getLogger(__name__)
 

@@ -30,9 +30,9 @@ from datetime import date
 
 from watchline.domain import Claim, Document, PlaceMention, Precision, Theatre
 from watchline.errors import Errors, InputError
+from watchline.geo.theatre import distance_to_area_m
 from watchline.link.cases import link_claims
 from watchline.link.model import Linkage, LinkOptions
-from watchline.observe.theatre import distance_to_area_m
 
 _BY_PLACES = "places"
 

@@ -20,7 +20,7 @@ from shapely.geometry.base import BaseGeometry
 
 from watchline.domain import Coverage, Observation, Patrol
 from watchline.errors import Errors, InputError
-from watchline.observe.geometry import LocalProjection, in_lonlat_range, projection_for
+from watchline.geo.geometry import LocalProjection, in_lonlat_range, projection_for
 from watchline.observe.sight import point_spans, sample_area, segment_spans, union_seconds
 from watchline.observe.tracks import TrackArrays
 

@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 import gpxpy.gpx
 import numpy as np
 
-from watchline.observe.geometry import LocalProjection
+from watchline.geo.geometry import LocalProjection
 
 DAY = datetime(2024, 3, 31, tzinfo=ZoneInfo("Asia/Yerevan"))
 BASES = {

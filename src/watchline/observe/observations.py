@@ -17,8 +17,8 @@ import shapely
 import shapely.wkt
 
 from watchline.domain import Modality, Observation, ObservationType, Patrol
+from watchline.geo.geometry import destination
 from watchline.observe.formats import clip, short
-from watchline.observe.geometry import destination
 from watchline.observe.times import utc
 from watchline.observe.tracks import TrackArrays
 

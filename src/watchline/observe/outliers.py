@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from watchline.observe.geometry import distance_m, distances_m
+from watchline.geo.geometry import distance_m, distances_m
 
 MAX_SPEED_KMH = 200.0
 SPIKE_SPEED_KMH = 120.0

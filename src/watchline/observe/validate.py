@@ -23,8 +23,8 @@ import shapely.wkt
 
 from watchline.domain import Patrol, Theatre, TrackPoint
 from watchline.errors import Errors, InputError
+from watchline.geo.geometry import buffer_m, projection_for
 from watchline.observe.formats import RawTrack
-from watchline.observe.geometry import buffer_m, projection_for
 from watchline.observe.outliers import MAX_SPEED_KMH, plausible
 from watchline.observe.times import check_year, localise
 

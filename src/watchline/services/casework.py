@@ -67,7 +67,7 @@ class LinkSummary:
 
 def configured_theatre() -> Theatre:
     """The theatre named in the settings (WATCHLINE_THEATRE, default arm-aze)."""
-    from watchline.observe.theatre import load_theatre
+    from watchline.geo.theatre import load_theatre
     from watchline.settings import Settings
 
     return load_theatre(Settings().theatre)
@@ -115,7 +115,7 @@ def link_all(
     """
     theatre = theatre or configured_theatre()
     if theatres is None:
-        from watchline.observe.theatre import load_all_theatres
+        from watchline.geo.theatre import load_all_theatres
 
         theatres = load_all_theatres()
     known = theatres_with(theatre, theatres)
@@ -199,7 +199,7 @@ class _Theatres:
             return self.theatre
         if tid not in self.known:
             from watchline.errors import WatchlineError
-            from watchline.observe.theatre import load_theatre
+            from watchline.geo.theatre import load_theatre
 
             try:
                 self.known[tid] = load_theatre(tid)

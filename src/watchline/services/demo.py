@@ -63,8 +63,8 @@ def run_demo(
 ) -> DemoResult:
     """Build a fresh demo database in `out_dir` and run every stage on the scenario."""
     from watchline.extract import Extractor
+    from watchline.geo.theatre import load_theatre
     from watchline.ingest import ingest
-    from watchline.observe.theatre import load_theatre
     from watchline.publish.report import write_report
     from watchline.services.casework import link_all, verify_all
     from watchline.services.extraction import extract_documents

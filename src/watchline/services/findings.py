@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from watchline.domain import Patrol, Theatre
 from watchline.errors import Errors, InputError, WatchlineError
+from watchline.geo.theatre import load_theatre
 from watchline.observe.findings import (
     ObservationEntry,
     build_observation,
@@ -33,7 +34,6 @@ from watchline.observe.findings import (
 from watchline.observe.findings_import import read_items, to_entry
 from watchline.observe.formats import clip, short
 from watchline.observe.photos import read_photo
-from watchline.observe.theatre import load_theatre
 from watchline.store import Database
 from watchline.store.observations import ObservationRepository
 from watchline.store.patrols import PatrolRepository

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from watchline.domain import Coverage, Patrol, Theatre
 from watchline.errors import Errors, InputError
-from watchline.observe.theatre import load_theatre, sector_by_name
+from watchline.geo.theatre import load_theatre, sector_by_name
 from watchline.store import Database
 from watchline.store.patrols import PatrolRepository, coverage_of
 

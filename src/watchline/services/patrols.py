@@ -16,9 +16,9 @@ from pathlib import Path
 
 from watchline.domain import Theatre
 from watchline.errors import Errors, WatchlineError
+from watchline.geo.theatre import load_theatre
 from watchline.observe.formats import clip
 from watchline.observe.patrols import PatrolFile, patrol_files, read_patrol
-from watchline.observe.theatre import load_theatre
 from watchline.observe.validate import PatrolMeta
 from watchline.store import Database
 from watchline.store.patrols import PatrolRepository

@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 
 from watchline.domain import Place, Precision
 from watchline.errors import Errors, WatchlineError
-from watchline.extract.gazetteer_dump import iter_dump
-from watchline.extract.gazetteer_index import fold
+from watchline.geo.gazetteer.dump import iter_dump
+from watchline.geo.gazetteer.index import fold
 from watchline.store.db import Database
 from watchline.store.tables.gazetteer import GazetteerNameRow, GazetteerPlaceRow
 
@@ -168,12 +168,12 @@ def places_report(
     path: Path, theatre: str | None, db: Database, actors_file: Path | None = None
 ) -> list[dict[str, Any]]:
     """What `watchline places` lists for a text file: every toponym and its entry."""
-    from watchline.extract.actors import ActorDictionary
     from watchline.extract.document import read_text
-    from watchline.extract.gazetteer import Gazetteer
-    from watchline.extract.gazetteer_text import name_keys
-    from watchline.extract.places import as_rows, places_in
-    from watchline.observe.theatre import load_theatre
+    from watchline.extract.places.toponyms import as_rows, places_in
+    from watchline.extract.speakers.actors import ActorDictionary
+    from watchline.geo.gazetteer.lookup import Gazetteer
+    from watchline.geo.gazetteer.text import name_keys
+    from watchline.geo.theatre import load_theatre
 
     text = read_text(Path(path))
     profile = load_theatre(theatre) if theatre else None

@@ -18,13 +18,13 @@ from sqlalchemy import ColumnElement, select, text
 from sqlalchemy.orm import Session
 
 from watchline.domain import Coverage, Patrol
+from watchline.geo.geometry import LocalProjection
 from watchline.observe.coverage import (
     PatrolTrack,
     area_geometry,
     coverage_of_tracks,
     footprint_of,
 )
-from watchline.observe.geometry import LocalProjection
 from watchline.observe.times import utc
 from watchline.observe.tracks import TrackArrays
 from watchline.store.extent import in_box

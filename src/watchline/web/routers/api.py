@@ -95,7 +95,7 @@ def document_claims(document_id: str, db: DbDep) -> dict[str, Any]:
 
 @router.get("/map/theatre", dependencies=READ)
 def map_theatre(settings: SettingsDep) -> dict[str, Any]:
-    from watchline.observe.theatre import load_theatre
+    from watchline.geo.theatre import load_theatre
 
     return theatre_geojson(load_theatre(settings.theatre))
 
@@ -107,7 +107,7 @@ def map_patrols(db: DbDep) -> dict[str, Any]:
 
 @router.get("/map/cases/{case_id}", dependencies=READ)
 def map_case(case_id: str, db: DbDep, settings: SettingsDep) -> dict[str, Any]:
-    from watchline.observe.theatre import load_theatre
+    from watchline.geo.theatre import load_theatre
 
     return case_area_geojson(case_view(db, case_id), load_theatre(settings.theatre))
 

@@ -41,7 +41,7 @@ def upgrade() -> None:
 def _names(rows) -> list[dict]:
     import json
 
-    from watchline.extract.gazetteer_index import fold
+    from watchline.geo.gazetteer.index import fold
 
     found = set()
     for geonames_id, name, alt_names in rows:

@@ -38,7 +38,7 @@ import re
 from dataclasses import dataclass
 from datetime import time
 
-from watchline.extract.dates_patterns import MONTH_NAMES, WEEKDAY_NAMES
+from watchline.extract.dates.patterns import MONTH_NAMES, WEEKDAY_NAMES
 
 WEEKDAY = f"(?:{WEEKDAY_NAMES})"  # the date patterns' names, without their groups
 MONTH = rf"(?:{MONTH_NAMES})\.?"

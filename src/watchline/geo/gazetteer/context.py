@@ -10,8 +10,8 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from watchline.domain import Place, Precision
-from watchline.extract import gazetteer_text as gt
-from watchline.extract.gazetteer_index import fold
+from watchline.geo.gazetteer import text as gt
+from watchline.geo.gazetteer.index import fold
 
 NEARBY = 400  # characters: places this close are taken to be in the same story
 LIST_GAP = 6  # at most ", and " between two listed names

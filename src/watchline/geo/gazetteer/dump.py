@@ -19,7 +19,7 @@ from typing import IO
 
 from watchline.domain import Place, Precision
 from watchline.errors import Errors, InputError
-from watchline.extract.gazetteer_index import alpha3
+from watchline.geo.gazetteer.index import alpha3
 
 COLUMNS = 19
 CITY_FROM = 10_000

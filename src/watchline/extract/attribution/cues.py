@@ -13,13 +13,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from watchline.domain import Act
-from watchline.extract.frames import content_of, enclosing_quote, standalone
+from watchline.extract.attribution.frames import content_of, enclosing_quote, standalone
+from watchline.extract.attribution.nominal import according_to, noun_cue
+from watchline.extract.attribution.quotes import Quote
+from watchline.extract.attribution.reported import Attribution, np_span, text_of
+from watchline.extract.attribution.spans import trim
+from watchline.extract.attribution.timewords import is_time_word
 from watchline.extract.lexicon import Cue, CueLexicon
-from watchline.extract.nominal import according_to, noun_cue
-from watchline.extract.quotes import Quote
-from watchline.extract.reported import Attribution, np_span, text_of
-from watchline.extract.spans import trim
-from watchline.extract.timewords import is_time_word
 
 __all__ = ["Attribution", "find_attributions", "headline_end"]
 

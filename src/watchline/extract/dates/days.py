@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from watchline.domain import TimeWindow
-from watchline.extract.dates_patterns import NUMBERS, scan
-from watchline.extract.dates_text import Sentence, post_dateline, sentences
+from watchline.extract.dates.patterns import NUMBERS, scan
+from watchline.extract.dates.sentences import Sentence, post_dateline, sentences
 
 
 @dataclass(frozen=True)
@@ -155,17 +154,6 @@ def resolve_stated_on(
         return thread.day
     ahead = _lead_date(text, sents, index, mentions)
     return ahead if ahead is not None else default
-
-
-def resolve_time_window(
-    text: str, published_on: date | None, start: int, end: int
-) -> TimeWindow | None:
-    """When the event in a content span happens, from the span's own time words (days,
-    ranges and hours: event_time.py), or None where it names no time."""
-    from watchline.extract.event_time import event_window  # it builds on this module
-
-    stated = resolve_stated_on(text, published_on, start, end, default=published_on)
-    return event_window(text[start:end], published_on, stated, fallback=False)
 
 
 @lru_cache(maxsize=16)

@@ -164,7 +164,7 @@ def runs(text: str) -> Iterator[tuple[int, int]]:
 def name_keys(text: str, longest: int = 5) -> set[str]:
     """The folded form of every word sequence in a capitalised run: all names the text
     could contain, for looking up imported entries by index."""
-    from watchline.extract.gazetteer_index import fold
+    from watchline.geo.gazetteer.index import fold
 
     keys: set[str] = set()
     for start, end in runs(text):

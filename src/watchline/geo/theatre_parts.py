@@ -10,7 +10,7 @@ import shapely.wkt
 from shapely.errors import GEOSException
 
 from watchline.domain import Base, Place, Precision, Sector
-from watchline.observe.geometry import buffer_m, in_lonlat_range
+from watchline.geo.geometry import buffer_m, in_lonlat_range
 
 
 class TheatreFileError(ValueError):

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from watchline.domain import Actor, ActorKind
-from watchline.extract.actors_data import PACKAGED, entries_from
+from watchline.extract.speakers.actors_data import PACKAGED, entries_from
 
 ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9.&\-]*[A-Z0-9.]$")
 LEADING = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.IGNORECASE)
@@ -199,7 +199,7 @@ def _official_of_place(phrase: str) -> str | None:
     names = [name for name in map(_place_words, found) if name]
     if not names:
         return None
-    from watchline.extract.gazetteer_index import fold, geo_index
+    from watchline.geo.gazetteer.index import fold, geo_index
 
     for name in names:
         entries = [e for e in geo_index().get(name) if e.population >= PLACE_FROM]

@@ -4,7 +4,7 @@ The type comes from trigger words of the ontology (`data/ontology.yaml`) found i
 content; when several are present the one highest in the parse of the content wins (the
 main predication), and among equals the most concrete type. Negation is read on the
 trigger and the clauses above it ("did not open fire", "no unusual movements observed").
-Agents are found in `agents.py`.
+Agents are found in `speakers/agents.py`.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ import shapely
 from shapely import wkt
 
 from watchline.domain import Place, Precision, Theatre
-from watchline.extract.gazetteer_index import GeoIndex, fold
+from watchline.geo.gazetteer.index import GeoIndex, fold
 
 COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
     "USA": ("United States of America", "the United States", "US", "U.S.", "America"),

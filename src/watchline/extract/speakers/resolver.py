@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from watchline.domain import Actor, ActorKind
-from watchline.extract.datelines import dateline_place
+from watchline.extract.attribution.datelines import dateline_place
 
 PERSONAL = {"he", "she", "him", "her"}
 IMPERSONAL = {"it", "they", "them", "we", "i"}

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from watchline.domain import Actor, ActorKind, EventType
-from watchline.extract.datelines import dateline_end
-from watchline.extract.events import Trigger
+from watchline.extract.attribution.datelines import dateline_end
+from watchline.extract.events.reader import Trigger
 
 PRONOUNS = {"it", "they", "its", "their", "them", "we", "our", "us", "he", "she", "his", "her"}
 FIRST_PERSON = {"we", "our", "us", "i", "my", "me"}

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from watchline.extract.datelines import without_dateline
+from watchline.extract.attribution.datelines import without_dateline
+from watchline.extract.attribution.quotes import Quote
+from watchline.extract.attribution.reported import text_of
+from watchline.extract.attribution.spans import subtree_span, token_span
+from watchline.extract.attribution.timewords import is_time_word, short_time_phrase
 from watchline.extract.lexicon import Cue
-from watchline.extract.quotes import Quote
-from watchline.extract.reported import text_of
-from watchline.extract.spans import subtree_span, token_span
-from watchline.extract.timewords import is_time_word, short_time_phrase
 
 SUBJECTS = ("nsubj", "csubj")
 REST_DEPS = ("dobj", "dative", "prep", "pobj", "xcomp", "ccomp", "conj", "oprd", "prt", "cc")

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from watchline.domain import Act
-from watchline.extract.datelines import without_dateline
-from watchline.extract.spans import token_span, trim
-from watchline.extract.timewords import short_time_phrase
+from watchline.extract.attribution.datelines import without_dateline
+from watchline.extract.attribution.spans import token_span, trim
+from watchline.extract.attribution.timewords import short_time_phrase
 
 
 @dataclass

@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from watchline.domain import ActorKind, PlaceMention
-from watchline.extract.actors import ActorDictionary
-from watchline.extract.gazetteer import Gazetteer
+from watchline.extract.speakers.actors import ActorDictionary
+from watchline.geo.gazetteer.lookup import Gazetteer
 
 __all__ = ["Gazetteer", "as_rows", "places_in"]
 

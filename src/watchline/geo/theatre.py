@@ -21,8 +21,8 @@ from shapely.geometry.base import BaseGeometry
 
 from watchline.domain import Base, Place, Sector, Theatre
 from watchline.errors import Errors, WatchlineError
-from watchline.observe.geometry import LocalProjection
-from watchline.observe.theatre_parts import (
+from watchline.geo.geometry import LocalProjection
+from watchline.geo.theatre_parts import (
     TheatreFileError,
     parse_bases,
     parse_places,

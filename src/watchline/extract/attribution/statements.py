@@ -11,10 +11,10 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from watchline.domain import Act
-from watchline.extract.attribution import Attribution
-from watchline.extract.posts import Post
-from watchline.extract.quotes import Quote
-from watchline.extract.spans import trim
+from watchline.extract.attribution.cues import Attribution
+from watchline.extract.attribution.posts import Post
+from watchline.extract.attribution.quotes import Quote
+from watchline.extract.attribution.spans import trim
 
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 REFERRING = {"them", "it", "this", "that", "these", "those", "him", "her"}

@@ -1,4 +1,4 @@
-"""Metric geometry for coverage: lon/lat WKT in, metres out, and back.
+"""Metric geometry for places and coverage: lon/lat WKT in, metres out, and back.
 
 Buffers of "2 km visibility" and areas in square metres need a metric projection. We use
 an equirectangular projection centred on a reference latitude: x = R·λ·cos φ0, y = R·φ.

@@ -5,9 +5,9 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from watchline.domain import Act
+from watchline.extract.attribution.reported import Attribution, np_span, text_of
+from watchline.extract.attribution.spans import token_span, trim
 from watchline.extract.lexicon import CueLexicon
-from watchline.extract.reported import Attribution, np_span, text_of
-from watchline.extract.spans import token_span, trim
 
 
 def according_to(tok: Token, sent: Span, cues: CueLexicon) -> Attribution | None:

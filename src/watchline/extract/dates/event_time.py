@@ -1,6 +1,6 @@
 """When the event in a statement's content happens: its days, ranges and hours.
 
-The content's own time words decide (`dates.find_dates` for days, `hours.find_hours` for
+The content's own time words decide (`days.find_dates` for days, `hours.find_hours` for
 the time of day, and the ranges below); words relative to "now" ("overnight",
 "yesterday", "this morning") are read on the day the statement was made, which for a
 statement reported days later is not the day of publication. Ranges run up to the
@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from watchline.domain import TimeWindow
-from watchline.extract.dates import DateMention, find_dates
-from watchline.extract.dates_patterns import COUNT, NUMBERS
-from watchline.extract.hours import Hours, find_hours, other_zone
+from watchline.extract.dates.days import DateMention, find_dates, resolve_stated_on
+from watchline.extract.dates.hours import Hours, find_hours, other_zone
+from watchline.extract.dates.patterns import COUNT, NUMBERS
 
 # Relative to the moment of speaking: read on the statement's day, not the paper's.
 DEICTIC = re.compile(
@@ -112,6 +112,15 @@ def event_window(
     if not own:
         return TimeWindow(first.start_date, first.end_date, first.text)
     return _on_day(content, first.start_date, own, anchored=True, mention=first)
+
+
+def resolve_time_window(
+    text: str, published_on: date | None, start: int, end: int
+) -> TimeWindow | None:
+    """When the event in a content span happens, from the span's own time words (days,
+    ranges and hours), or None where it names no time."""
+    stated = resolve_stated_on(text, published_on, start, end, default=published_on)
+    return event_window(text[start:end], published_on, stated, fallback=False)
 
 
 def _mentions(

@@ -23,9 +23,9 @@ except ImportError:  # pragma: no cover
 
 from watchline.domain import Actor, ActorKind
 from watchline.errors import Errors, InputError
-from watchline.extract.actors_check import alias_problem
+from watchline.extract.speakers.actors_check import alias_problem
 
-PACKAGED = Path(__file__).resolve().parents[1] / "data" / "actors.yaml"
+PACKAGED = Path(__file__).resolve().parents[2] / "data" / "actors.yaml"
 
 BODIES: dict[str, tuple[ActorKind, str]] = {
     "gov": (ActorKind.GOVERNMENT, "Government of {name}"),

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from watchline.extract.dates_patterns import scan
+from watchline.extract.dates.patterns import scan
 
 BOUNDARY = re.compile(r"(?<=[.!?…])['’\"”)\]]*\s+(?=[‘'\"“(\[]?[A-Z0-9\u0400-\u04ff])")
 ABBREVIATIONS = {

@@ -15,8 +15,8 @@ import re
 from spacy.tokens import Doc
 
 from watchline.domain import Act
-from watchline.extract.attribution import Attribution
-from watchline.extract.spans import trim
+from watchline.extract.attribution.cues import Attribution
+from watchline.extract.attribution.spans import trim
 
 # A line (or a bullet) that opens with a short lead and a colon.
 LEAD = re.compile(
