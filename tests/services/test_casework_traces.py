@@ -123,3 +123,47 @@ def test_a_night_patrol_in_sight_contradicts_the_night(db: Database) -> None:
     verdict = verdict_of(db)
     assert verdict.status is VerdictStatus.CONTRADICTED, verdict.rationale
     assert "patrols had Tegh in sight for" in verdict.rationale
+
+
+def patrol_north_of_tegh(db: Database, start: datetime, minutes: int, north_km: float) -> None:
+    """A patrol driving to and fro 5 km east–west along a line `north_km` north of Tegh,
+    reporting nothing unusual where it is: it sees the northern part of "near Tegh"."""
+    lon, lat = TEGH.lon or 0.0, (TEGH.lat or 0.0) + north_km / 111.2
+    half = 2.5 / (111.2 * math.cos(math.radians(lat)))
+    steps = range(0, minutes + 1, 2)
+    track = tuple(
+        TrackPoint(
+            lon + half * math.sin(m / minutes * 4 * math.pi), lat, start + timedelta(minutes=m)
+        )
+        for m in steps
+    )
+    with db.transaction() as session:
+        PatrolRepository(session, 2000).add(
+            Patrol("pn", "north team", track[0].time, track[-1].time, track, base="jermuk"),
+            b"patrol north of Tegh",
+        )
+        ObservationRepository(session).add(
+            Observation(
+                "on", ObservationType.NOTHING_UNUSUAL, start + timedelta(minutes=10),
+                patrol_id="pn", lat=lat, lon=lon, notes="nothing unusual on the road",
+            )
+        )  # fmt: skip
+
+
+def test_a_look_along_the_edge_of_the_area_is_not_an_inspection_of_the_village(
+    db: Database,
+) -> None:
+    """Earthworks at Tegh: a patrol 1.8 km north of it for an hour the next days has more
+    than half of the 3 km around Tegh in sight but not the village itself — trenches
+    dug at the village could stand in the half it did not see."""
+    shelling_claim(db, EventType.FORTIFY)
+    patrol_north_of_tegh(db, datetime(2024, 4, 2, 6, tzinfo=UTC), 60, 1.8)
+    verdict = verdict_of(db)
+    assert verdict.status is VerdictStatus.NOT_COVERED, verdict.rationale
+
+
+def test_a_drive_through_the_village_inspects_its_earthworks(db: Database) -> None:
+    shelling_claim(db, EventType.FORTIFY)
+    patrol_at_tegh(db, datetime(2024, 4, 2, 6, tzinfo=UTC), 60, ObservationType.NOTHING_UNUSUAL)
+    verdict = verdict_of(db)
+    assert verdict.status is VerdictStatus.CONTRADICTED, verdict.rationale

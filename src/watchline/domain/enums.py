@@ -99,3 +99,8 @@ class Precision(StrEnum):
     BORDER = "border"
     REGION = "region"
     COUNTRY = "country"
+
+    @property
+    def settlement(self) -> bool:
+        """A point, village or city: a place one can stand in, not a stretch of land."""
+        return self in (Precision.POINT, Precision.VILLAGE, Precision.CITY)

@@ -8,11 +8,15 @@ nothing to measure coverage over.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+import shapely
 import shapely.wkt
+from shapely.geometry import Point
 
-from watchline.domain import Case, Theatre
+from watchline.domain import Case, Claim, Theatre
+from watchline.geo.geometry import buffer_m
 from watchline.verify.policy import DEFAULT_POLICY, VerifyPolicy
 
 
@@ -45,3 +49,27 @@ def observable_area(
     if fraction < need:
         return CaseArea(None, fraction, True)
     return CaseArea(inside.wkt, fraction, False)
+
+
+def settlement_core(claims: Sequence[Claim], area_wkt: str, radius_m: float) -> str | None:
+    """The settlements the claims name, as discs of `radius_m`, inside the case area.
+
+    "Trenches at Tegh" are dug at the village, not anywhere in the 3 km around it that
+    the case area allows for a vague "near": a later look that finds nothing must have
+    had the village itself in sight (see `verify.inspection`). None when the claims name
+    no settlement with coordinates (a sector, the border), or none lies in the area.
+    """
+    points = [
+        Point(place.lon, place.lat)
+        for claim in claims
+        for place in claim.event.places
+        if place.precision is not None
+        and place.precision.settlement
+        and place.lon is not None
+        and place.lat is not None
+    ]
+    if not points:
+        return None
+    discs = shapely.union_all([buffer_m(point, radius_m) for point in points])
+    core = discs.intersection(shapely.wkt.loads(area_wkt))
+    return None if core.is_empty or core.area == 0 else core.wkt

@@ -34,6 +34,8 @@ class CaseEvidence:
     traces: Coverage | None = None
     trace_observations: Sequence[Observation] = ()
     trace_window: tuple[datetime, datetime] | None = None
+    # the same later look at the named settlements themselves (None: no settlement named)
+    trace_core: Coverage | None = None
     # each allegation's own stated hours, where narrower than the case window, with
     # their coverage: merged claims ("in the evening" and "on Friday") must each be seen
     claimed: tuple[tuple[tuple[datetime, datetime], Coverage], ...] = ()

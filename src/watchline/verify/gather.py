@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 from typing import Protocol
 
 from watchline.domain import Case, Claim, Coverage, Observation, Patrol, Theatre
-from watchline.verify.area import observable_area
+from watchline.verify.area import observable_area, settlement_core
 from watchline.verify.evidence import CaseEvidence
 from watchline.verify.policy import VerifyPolicy
 from watchline.verify.window import case_window, claim_hours, day_part
@@ -75,6 +75,7 @@ def gather(
     window = case_window(case, item.core, theatre, policy)
     coverage: Coverage | None = None
     traces: Coverage | None = None
+    trace_core: Coverage | None = None
     later: Window | None = None
     daily: tuple[tuple[date, Coverage], ...] = ()
     claimed: tuple[tuple[Window, Coverage], ...] = ()
@@ -86,6 +87,9 @@ def gather(
         later = trace_window(case, window, policy)
         if later is not None:
             traces = sightings.coverage(area.wkt, *later, vis, policy.trace_min_minutes)
+            core = settlement_core(item.core, area.wkt, policy.core_m)
+            if core is not None:
+                trace_core = sightings.coverage(core, *later, vis, policy.trace_min_minutes)
     observations, patrols = _seen(sightings, coverage)
     inspections, inspectors = _seen(sightings, traces)
     return CaseEvidence(
@@ -104,6 +108,7 @@ def gather(
         traces=traces,
         trace_observations=inspections,
         trace_window=later,
+        trace_core=trace_core,
         claimed=claimed,
     )
 

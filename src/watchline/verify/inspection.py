@@ -16,11 +16,17 @@ def inspected_later(ev: CaseEvidence, policy: VerifyPolicy) -> bool:
     """Whether a later inspection rules the claim out: the activity leaves traces, a
     patrol had the place truly in sight while they would still show (each part for
     `trace_min_minutes`; the caller computed the coverage so), and reported nothing
-    unusual there. A look without a finding proves nothing about craters."""
+    unusual there. A look without a finding proves nothing about craters. Traces are
+    marks at the place, not a presence seen from afar: where the claims name a
+    settlement, nearly all of the settlement itself (`ev.trace_core`) must have been in
+    sight — a drive along the far edge of "near Tegh" says nothing of Tegh."""
     traces = ev.traces
     if traces is None or ev.scope == "anywhere" or ev.days > policy.max_contradict_days:
         return False
     if policy.trace_span_days(ev.case.event_type) <= 0 or not ev.quiet_later:
         return False
     need = policy.area_share(ev.scope)
+    core = ev.trace_core
+    if core is not None and core.area_fraction < policy.core_share:
+        return False
     return traces.area_fraction >= need and traces.in_sight_minutes >= policy.trace_min_minutes

@@ -11,7 +11,8 @@ Defaults (see docs/verdicts.md):
   `min_part_minutes` (5), and as a whole for `required_minutes`.
 - An inspection of the place after the window, while the activity still leaves traces a
   patrol can see (`trace_days`, from the ontology's `traces` section), counts as well:
-  the place in sight for `trace_min_minutes` (15) and a finding made there.
+  the place in sight for `trace_min_minutes` (15), nearly all (`core_share`, 90 %) of the
+  named settlement itself (its `core_m`, 1 km, disc), and a finding made there.
 - Intentions, rhetoric, diplomacy, disinformation and provocation plans, warnings and
   appeals, and places outside the mission's area of responsibility are **unobservable**.
 """
@@ -55,6 +56,8 @@ class VerifyPolicy:
     min_part_minutes: float = 5.0  # a part of a border zone counts as seen after this long
     trace_days: Mapping[EventType, float] = field(default_factory=load_trace_days, hash=False)
     trace_min_minutes: float = 15.0  # an inspection: the place truly in sight this long
+    core_m: float = 1_000.0  # a named settlement itself: the disc an inspection must see
+    core_share: float = 0.9  # ... nearly all of it, not a glimpse of its edge
 
     def required_minutes(self, window_minutes: float) -> float:
         """How long the claimed place must have been in sight to rule the claim out:
