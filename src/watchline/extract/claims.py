@@ -34,11 +34,42 @@ from watchline.extract.dates.event_time import event_window
 from watchline.extract.events.acts import HOSTILE, decide_act
 from watchline.extract.events.reader import Trigger
 from watchline.extract.places.mentions import place_mentions
-from watchline.extract.speakers.agents import PERCEPTION, SELF, MentionIndex, find_agents
+from watchline.extract.speakers.agents import (
+    PERCEPTION,
+    SELF,
+    MentionIndex,
+    find_agents,
+    suffers,
+)
 from watchline.extract.speakers.resolver import Resolved, SpeakerResolver
 
 if TYPE_CHECKING:  # the pipeline imports this module to build its claims
     from watchline.extract.pipeline import Extractor
+
+# A speaker whose side the text does not name but whose words say they act for one: an
+# official, a spokesman, a ministry, an army ("a defence official said Pakistan violated
+# the ceasefire"). In their words a hostile act by a known other side is an accusation
+# (GUIDE.md §3). Residents, analysts, "local officials" and tallies are not parties: their
+# accounts stay assertions.
+PARTY_WORDS = frozenset(
+    {
+        "official", "officials", "spokesman", "spokeswoman", "spokesperson", "ministry",
+        "minister", "army", "military", "defence", "defense", "commander", "command",
+        "government", "forces", "office", "president", "general", "colonel", "sources",
+    }
+)  # fmt: skip
+NOT_PARTY_WORDS = frozenset({"local", "figures", "tallies", "tally", "former", "retired"})
+
+
+def _party_key(text: str, actor: object) -> str | None:
+    """A stand-in side for an official speaker whose side is not named (see PARTY_WORDS)."""
+    if actor is not None:
+        return None  # a media actor: it reports
+    words = {w.strip(".,;:'\"’").lower() for w in text.split()}
+    if not words & PARTY_WORDS or words & NOT_PARTY_WORDS:
+        return None
+    return f"speaker:{text.lower()}"
+
 
 REFERENCE_NOUNS = {
     "accusation", "claim", "allegation", "report", "statement", "charge", "assertion",
@@ -101,6 +132,8 @@ class ClaimBuilder:
             claim = self._claim(attr, f"c{len(self.claims) + 1}")
             if claim is not None:
                 self.claims.append(claim)
+                for other in self._coordinated(claim):
+                    self.claims.append(replace(other, id=f"c{len(self.claims) + 1}"))
                 self.speakers.reported.append(attr.content)
         return self.claims
 
@@ -146,7 +179,7 @@ class ClaimBuilder:
         speaker_key = speaker.affiliation or (
             speaker.actor.id
             if speaker.actor and speaker.actor.kind is not ActorKind.MEDIA
-            else None
+            else _party_key(text[speaker.start : speaker.end], speaker.actor)
         )  # a news agency reports; it does not accuse
         act = decide_act(
             attr.act,
@@ -189,6 +222,41 @@ class ClaimBuilder:
             extractor_version=self.extractor.version,
             document_id=self.document_id,
         )
+
+    def _coordinated(self, claim: Claim) -> list[Claim]:
+        """'The EU and the United States called for calm': one claim per speaker (GUIDE.md
+        §1). The first conjunct keeps the claim built; each further conjunct that names an
+        actor of another side gets a copy with its own speaker."""
+        first = claim.speaker
+        span = self.doc.char_span(first.start, first.end, alignment_mode="expand")
+        if span is None or not any(t.dep_ == "conj" for t in span):
+            return []
+        inside = {t.i for t in span}
+        seen = {first.affiliation or first.actor_id}
+        copies = []
+        heads = [  # "Brussels, the UN and the OSCE" parses the UN as an apposition
+            t
+            for t in span
+            if t.i != span.root.i
+            and (
+                t.dep_ == "conj"
+                or (t.dep_ == "appos" and any(c.dep_ == "conj" for c in t.children))
+            )
+        ]
+        for head in heads:
+            nested = {
+                t.i for c in head.children if c.dep_ in ("conj", "cc", "punct") for t in c.subtree
+            }
+            tokens = [t for t in head.subtree if t.i in inside and t.i not in nested]
+            found = self.index.in_tokens(tokens)
+            actor = found[0].actor if found else None
+            if actor is None or (actor.affiliation or actor.id) in seen:
+                continue
+            seen.add(actor.affiliation or actor.id)
+            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+            speaker = Speaker(self.text[start:end], start, end, actor.id, actor.affiliation)
+            copies.append(replace(claim, speaker=speaker))
+        return copies
 
     def _agent(self, mention, speaker: Resolved) -> Agent:
         if mention is SELF:  # "we did not open fire": the speaker
@@ -288,6 +356,9 @@ class ClaimBuilder:
                 continue
             if tok.head.lemma_.lower() in PERCEPTION:
                 break  # "it had not detected any unusual activity": the observer
+            harmed = suffers(tok.head, passive=tok.dep_ == "nsubjpass")
+            if harmed and event_type in (EventType.ATTACK, EventType.CASUALTY):
+                break  # "its positions came under fire", "the soldier was wounded": targets
             owned = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound")]
             named = any(c.text[:1].isupper() and c.lower_ not in ("its", "their") for c in owned)
             ours = any(c.lower_ in ("its", "their", "our") for c in owned) or any(

@@ -196,10 +196,34 @@ def _linked(tok: Token, inside: set[int], index: MentionIndex) -> list:
         if node.head.lemma_.lower() in PERCEPTION | STANCE:
             break  # "it had not detected any activity": the observer is not the agent
         node = node.head
+        if suffers(node):
+            break  # "our positions came under fire": the subject is the target
         found = _subjects(node, index)
         if found:
             return found
     return []
+
+
+# Verbs whose subject undergoes the event rather than doing it: "positions came under
+# fire", "the village suffered shelling", "the unit sustained losses". Their subject is the
+# target, and the target of fire is never its agent (GUIDE.md §4).
+SUFFERING = {"suffer", "sustain", "endure", "undergo", "face", "receive"}
+# Verbs of harm: their passive subject is the one harmed ("the soldier was wounded").
+HARM = {"wound", "injure", "kill", "hit", "attack", "target", "shell", "strike", "fire",
+        "bomb", "shoot", "damage", "destroy", "ambush", "bombard"}  # fmt: skip
+
+
+def suffers(verb: Token, passive: bool = False) -> bool:
+    """Whether the subject of `verb` undergoes the event (`passive`: it is the passive
+    subject, as in "was wounded")."""
+    lemma = verb.lemma_.lower()
+    if passive and lemma in HARM:
+        return True
+    if lemma in SUFFERING:
+        return True
+    return lemma in ("come", "fall") and any(
+        c.dep_ == "prep" and c.lower_ == "under" for c in verb.children
+    )
 
 
 def _own_agent(tok: Token, index: MentionIndex) -> list:
@@ -336,6 +360,9 @@ def _free_mentions(tokens: list[Token], index: MentionIndex) -> list:
                 node.dep_ == "pobj" and node.head.lower_ in NOT_AGENT_PREPS
             ):
                 blocked = True
+                break
+            if node.dep_ == "nsubj" and suffers(node.head):
+                blocked = True  # "positions of its forces came under fire": the target
                 break
             if node.dep_ in ("nsubj", "poss") or node.head == node:
                 break
