@@ -132,8 +132,24 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", nargs="+", type=Path)
     parser.add_argument("--texts", type=Path, default=HERE / "texts")
+    parser.add_argument(
+        "--strip", action="store_true", help="drop the annotators' 'content' copies (article text)"
+    )
     args = parser.parse_args()
     bad = sum(check_file(path, args.texts) for path in args.gold)
+    for path in args.gold:
+        docs = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+        copies = sum("content" in claim for doc in docs for claim in doc["claims"])
+        if copies and args.strip and not bad:
+            for doc in docs:
+                for claim in doc["claims"]:
+                    claim.pop("content", None)
+            lines = [json.dumps(doc, ensure_ascii=False) for doc in docs]
+            path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            print(f"{path.name}: {copies} content copies removed")
+        elif copies:
+            print(f"{path.name}: {copies} claims carry 'content' (article text): use --strip")
+            bad += 1
     print("ok" if not bad else f"{bad} problem(s)")
     return 1 if bad else 0
 
