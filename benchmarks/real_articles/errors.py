@@ -49,6 +49,7 @@ def main() -> int:
     shown: list[str] = []
     n_gold = n_pred = n_span = n_claim = n_full = 0
     missed: Counter[str] = Counter()
+    dated = dated_ok = 0
     if args.folder:
         docs = score.load_gold(args.folder, None)
     else:
@@ -74,6 +75,8 @@ def main() -> int:
                 ok and g["event_type"] == p["event_type"] and score.agent_ok(g["agent"], p["agent"])
             )
             n_full += full
+            if g["stated_on"]:
+                dated, dated_ok = dated + 1, dated_ok + (g["stated_on"] == p["stated_on"])
             for field in confusions:
                 same = (
                     score.agent_ok(g[field], p[field]) if field == "agent" else g[field] == p[field]
@@ -101,7 +104,11 @@ def main() -> int:
         )
     for row in shown[: args.limit]:
         print("  " + row)
-    print(f"attribution_f1={span_f:.3f} claim_f1={claim_f:.3f} full_f1={full_f:.3f}")
+    date_acc = dated_ok / dated if dated else 0.0
+    print(
+        f"attribution_f1={span_f:.3f} claim_f1={claim_f:.3f} full_f1={full_f:.3f} "
+        f"date_acc={date_acc:.3f}"
+    )
     return 0
 
 

@@ -104,3 +104,19 @@ def test_paraphrases_of_fire_and_build_ups(extractor, text, kind):
 def test_according_to_is_not_diplomacy(extractor):
     (claim,) = claims(extractor, "According to the ministry, the situation on the line was calm.")
     assert claim.event.type is EventType.OTHER
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        (
+            "NEW DELHI, May 6 (Reuters) - Pakistani troops violated the ceasefire along the "
+            "Line of Control overnight, a defence official said.",
+            "IND",
+        ),
+    ],
+)
+def test_an_unnamed_official_in_a_datelined_story_speaks_for_its_state(extractor, text, side):
+    (claim,) = claims(extractor, text)
+    assert claim.speaker.affiliation == side
+    assert claim.act is Act.ACCUSE

@@ -95,10 +95,12 @@ DATELINE = re.compile(
 # What may precede a date that opens a sentence and dates its statement.
 FRAME = re.compile(
     r"^\s*(?:(?:speaking|writing|talking|addressing|briefing|answering|commenting)\b[^,]*?\s)?"
-    r"(?:in\s+(?:a|an|its|his|her|their)\s+(?:[a-z]+\s+){0,2})?"
+    r"(?:(?:in|at|during)\s+(?:a|an|the|its|his|her|their)\s+(?:[a-z\-]+\s+){0,3}"
+    r"(?:(?:to|with|for)\s+(?:[\w\-.’']+\s+){1,6})?(?:held\s+)?)?"
     r"(?:(?:late|early|earlier|later)\s+)?(?:on|in|at|by|from|until)?\s*$",
     re.IGNORECASE,
 )  # "Speaking at a government session this morning, Pashinyan said" dates the saying
+PLACE_AFTER = re.compile(r"^,\s*(?:in|at)\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}\s*,")
 REPORTER_WORDS = 12  # ", Lebanon's state-run National News Agency reported" and shorter
 NEAR = 24  # characters between a cue and a date that still dates it ("said on Tuesday")
 OPENING = 60  # a time window this early in a sentence frames the whole sentence
@@ -204,7 +206,8 @@ def _reported(text: str, opening: int, mention: DateMention, cue: int) -> bool:
     tail = between.rsplit(",", 1)[1]
     if len(tail.split()) > REPORTER_WORDS or SPEECH.search(tail):
         return False
-    framing = between.count(",") == 1 and between.startswith(",")
+    # ", in Addis Abeba," after the date is where the briefing was, still its frame
+    framing = PLACE_AFTER.sub(",", between).count(",") == 1 and between.startswith(",")
     # "On Sunday, the ministry said" frames the statement; "On Sunday, troops shelled
     # Nikopol, the governor said" frames the event the governor reports.
     return not (framing and FRAME.match(text[opening : mention.start]))

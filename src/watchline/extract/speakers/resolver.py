@@ -168,6 +168,8 @@ class SpeakerResolver:
             result = self._issuer(text, start, end) or result  # "We state that …"
         if result.affiliation is None and result.actor is None and _titled(words):
             result = self._home(text, start, end) or result  # "Defence Minister X" at home
+        if result.affiliation is None and result.actor is None and _unnamed_official(words):
+            result = self._home(text, start, end) or result  # "a defence official", Srinagar
         result = Resolved(
             result.start, result.end, result.actor, result.affiliation, result.person, tuple(words)
         )
@@ -459,6 +461,20 @@ def _titled(words: list[str]) -> bool:
     if not words or words[0] in DETERMINERS | INDEFINITE | PERSONAL | IMPERSONAL:
         return False
     return bool(TITLES & set(words)) and not _civilian(words) and len(words) >= 3
+
+
+OFFICIAL_WORDS = frozenset(
+    {"official", "officials", "spokesman", "spokeswoman", "spokesperson", "ministry",
+     "army", "military", "defence", "defense", "commander", "sources", "government"}
+)  # fmt: skip
+
+
+def _unnamed_official(words: list[str]) -> bool:
+    """'a defence official', 'military sources', 'the army': an official voice whose state
+    the sentence does not name; in a datelined wire story, the dateline's state (GUIDE.md
+    §2: "the army" in a story datelined from Islamabad is PAK). Local officials are not."""
+    found = set(words)
+    return bool(OFFICIAL_WORDS & found) and "local" not in found and not _civilian(words)
 
 
 def _civilian(words: list[str]) -> bool:
