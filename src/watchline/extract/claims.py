@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from spacy.tokens import Doc
 
@@ -32,7 +32,7 @@ from watchline.extract.attribution.reported import text_of
 from watchline.extract.dates.days import period_start
 from watchline.extract.dates.event_time import event_window
 from watchline.extract.events.acts import HOSTILE, decide_act
-from watchline.extract.events.reader import Trigger
+from watchline.extract.events.reader import EventReader, Trigger
 from watchline.extract.places.mentions import place_mentions
 from watchline.extract.speakers.agents import (
     PERCEPTION,
@@ -43,8 +43,21 @@ from watchline.extract.speakers.agents import (
 )
 from watchline.extract.speakers.resolver import Resolved, SpeakerResolver
 
-if TYPE_CHECKING:  # the pipeline imports this module to build its claims
-    from watchline.extract.pipeline import Extractor
+if TYPE_CHECKING:
+    from watchline.extract.lexicon import CueLexicon
+    from watchline.extract.resources import Resources
+
+
+class ExtractorParts(Protocol):
+    """What building claims needs of the extractor (`pipeline.Extractor` has it): named
+    here so that this module does not import the pipeline that imports it."""
+
+    version: str
+    resources: Resources
+    cues: CueLexicon
+    events: EventReader
+    phrase_cache: dict
+
 
 # A speaker whose side the text does not name but whose words say they act for one: an
 # official, a spokesman, a ministry, an army ("a defence official said Pakistan violated
@@ -106,7 +119,7 @@ TIME_WORDS = re.compile(
 @dataclass
 class ClaimBuilder:
     doc: Doc
-    extractor: Extractor
+    extractor: ExtractorParts
     index: MentionIndex
     mentions: list
     places: list
