@@ -114,9 +114,28 @@ def test_according_to_is_not_diplomacy(extractor):
             "Line of Control overnight, a defence official said.",
             "IND",
         ),
+        (
+            "SEOUL, June 2 (Yonhap) - North Korean soldiers briefly crossed the demarcation "
+            "line on Sunday, a military official said.",
+            "KOR",
+        ),
+        (
+            "ISLAMABAD, May 6 (Reuters) - Indian troops opened fire on villages near Kotli "
+            "on Sunday, military sources said.",
+            "PAK",
+        ),
     ],
 )
 def test_an_unnamed_official_in_a_datelined_story_speaks_for_its_state(extractor, text, side):
     (claim,) = claims(extractor, text)
     assert claim.speaker.affiliation == side
     assert claim.act is Act.ACCUSE
+
+
+def test_an_official_telling_of_his_own_army_keeps_its_side(extractor):
+    text = (
+        "NEW DELHI, May 6 (Reuters) - Indian troops retaliated strongly, a defence official said."
+    )
+    (claim,) = claims(extractor, text)
+    assert claim.speaker.affiliation == "IND"
+    assert claim.act is Act.ASSERT

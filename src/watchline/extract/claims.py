@@ -187,6 +187,8 @@ class ClaimBuilder:
             agents = self._own_side(tokens, speaker, event_type)  # "it had stepped up …"
         if event_type is EventType.OTHER:
             agents = []  # the general situation has no doer
+        if event_type in HOSTILE and not negated and agents:
+            speaker = self._not_the_accused(speaker, agents[0], attr)
         content_text = text[attr.content[0] : attr.content[1]]
         agent_key = (agents[0].affiliation or agents[0].actor_id) if agents else None
         speaker_key = speaker.affiliation or (
@@ -234,6 +236,29 @@ class ClaimBuilder:
             confidence=_confidence(attr, speaker, trigger),
             extractor_version=self.extractor.version,
             document_id=self.document_id,
+        )
+
+    def _not_the_accused(self, speaker: Resolved, agent: Agent, attr: Attribution) -> Resolved:
+        """'North Korean soldiers crossed the line, a military official said', from Seoul:
+        an unnamed official was first read as the side of the army his own statement names.
+        In a datelined story whose state is another, a hostile act told with a neutral cue
+        is that state's account of the other side: the official is the dateline's."""
+        if attr.act is not Act.ASSERT or not speaker.words:
+            return speaker
+        named = any(
+            speaker.start <= m.start and m.end <= speaker.end for m in self.speakers.mentions
+        )
+        if named:  # "a Pakistani military official": his side is in his own phrase
+            return speaker
+        words = list(speaker.words)
+        unnamed = words[0] in ("a", "an", "one", "another") or words[-1] == "sources"
+        if not unnamed or not agent.affiliation or speaker.affiliation != agent.affiliation:
+            return speaker
+        home = self.speakers.home(self.text, speaker.start, speaker.end)
+        if home is None or home.affiliation in (None, speaker.affiliation):
+            return speaker
+        return Resolved(
+            speaker.start, speaker.end, None, home.affiliation, speaker.person, speaker.words
         )
 
     def _coordinated(self, claim: Claim) -> list[Claim]:

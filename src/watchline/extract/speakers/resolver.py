@@ -305,6 +305,11 @@ class SpeakerResolver:
                 return Resolved(start, end, None, code, True)
         return None
 
+    def home(self, text: str, start: int, end: int) -> Resolved | None:
+        """The state the document speaks from (see `_home`), for a caller that has read
+        the statement and found its first reading of the speaker wrong."""
+        return self._home(text, start, end)
+
     def _issuer(self, text: str, start: int, end: int) -> Resolved | None:
         """Who "we" are in a press release: the body its heading names ("Ministry of Foreign
         Affairs of the Kyrgyz Republic / Press release"), else its first speaker."""
