@@ -139,3 +139,23 @@ def test_an_official_telling_of_his_own_army_keeps_its_side(extractor):
     (claim,) = claims(extractor, text)
     assert claim.speaker.affiliation == "IND"
     assert claim.act is Act.ASSERT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KFOR has asked for more time to deploy along the boundary, Kurti said.",
+        "UNIFIL troops were redeployed to new positions near Naqoura, the Lebanese army said.",
+    ],
+)
+def test_a_mission_deploying_is_not_accused(extractor, text):
+    claim = next(c for c in claims(extractor, text) if c.cue.text == "said")
+    assert claim.act is Act.ASSERT, claim
+
+
+def test_fire_ascribed_to_a_mission_is_still_an_accusation(extractor):
+    text = (
+        "UNIFIL peacekeepers fired on our positions near Naqoura, an Israeli army spokesman said."
+    )
+    (claim,) = claims(extractor, text)
+    assert claim.act is Act.ACCUSE, claim

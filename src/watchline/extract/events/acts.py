@@ -63,7 +63,12 @@ def decide_act(
     )
     if _has_marker(folded, markers.get(Act.DENY, ())) and not (foreign and not negated):
         return Act.DENY
-    if event_type in HOSTILE and foreign and not negated:
+    if (
+        event_type in HOSTILE
+        and foreign
+        and not negated
+        and not _peacekeeping(event_type, agent_affiliation)
+    ):
         return Act.ACCUSE
     if event_type in HOSTILE and negated and agent_affiliation == speaker_affiliation is not None:
         return Act.DENY  # "we did not open fire"
@@ -71,6 +76,21 @@ def decide_act(
     if event_type is EventType.ATTACK and own and not negated and FUTURE.search(folded):
         return Act.WARN  # "Israel would continue to strike the enemy everywhere": a threat
     return Act.ASSERT
+
+
+# Organisations that deploy missions rather than fight (GUIDE.md's org codes): their
+# patrols, deployments and withdrawals are no party's hostile act ("KFOR has asked for
+# more time to deploy", said by Kosovo, is not an accusation); fire, provocation or
+# disinformation ascribed to them still is.
+MISSION_ORGS = frozenset({"UN", "EU", "OSCE", "NATO", "CSTO", "ICRC", "AU"})
+
+
+def _peacekeeping(event_type: EventType, agent_affiliation: str | None) -> bool:
+    return agent_affiliation in MISSION_ORGS and event_type in (
+        EventType.MOBILIZE,
+        EventType.FORTIFY,
+        EventType.EXERCISE,
+    )
 
 
 QUOTE_MARKS = re.compile(r"[“”„«»\"]|(?<!\w)['‘’]|['‘’](?!\w)")
