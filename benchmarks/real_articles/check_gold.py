@@ -18,19 +18,11 @@ import re
 import sys
 from pathlib import Path
 
+from watchline.domain import Act, EventType
+
 HERE = Path(__file__).resolve().parent
-ACTS = {"assert", "accuse", "deny", "confirm", "warn", "appeal"}
-EVENTS = {
-    "mobilize",
-    "fortify",
-    "attack",
-    "exercise",
-    "casualty",
-    "provocation",
-    "disinformation",
-    "diplomacy",
-    "other",
-}
+ACTS = {str(act) for act in Act}
+EVENTS = {str(kind) for kind in EventType}
 ORGS = {"EU", "UN", "OSCE", "NATO", "CSTO", "ICRC", "AU"}
 DOC_KEYS = {"id", "published_on", "text_sha256", "claims", "query", "url"}
 CLAIM_KEYS = {

@@ -53,11 +53,12 @@ def main() -> int:
     if args.folder:
         docs = score.load_gold(args.folder, None)
     else:
-        docs = [
-            (json.loads(line), args.texts / f"{json.loads(line)['id']}.txt")
+        parsed = [
+            json.loads(line)
             for gold_file in sorted((HERE / "gold").glob("dev-*.jsonl"))
             for line in gold_file.read_text(encoding="utf-8").splitlines()
         ]
+        docs = [(doc, args.texts / f"{doc['id']}.txt") for doc in parsed]
     for doc, path in docs:
         text = path.read_text(encoding="utf-8")
         result = extract_file(path, date.fromisoformat(doc["published_on"]))

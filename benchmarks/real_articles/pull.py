@@ -33,10 +33,11 @@ def gold_documents() -> list[dict]:
 
 
 def missing(texts: Path) -> int:
-    docs = [d for d in gold_documents() if not (texts / f"{d['id']}.txt").exists()]
+    gold = gold_documents()
+    docs = [d for d in gold if not (texts / f"{d['id']}.txt").exists()]
     for doc in docs:
         print(f"{doc['id']}\tquery: {doc['query']}\turl: {doc['url']}")
-    print(f"{len(docs)} of {len(gold_documents())} texts missing under {texts}")
+    print(f"{len(docs)} of {len(gold)} texts missing under {texts}")
     return 1 if docs else 0
 
 

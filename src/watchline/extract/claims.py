@@ -41,7 +41,12 @@ from watchline.extract.speakers.agents import (
     find_agents,
     suffers,
 )
-from watchline.extract.speakers.resolver import Resolved, SpeakerResolver
+from watchline.extract.speakers.resolver import (
+    INDEFINITE,
+    OFFICIAL_WORDS,
+    Resolved,
+    SpeakerResolver,
+)
 
 if TYPE_CHECKING:
     from watchline.extract.lexicon import CueLexicon
@@ -64,24 +69,24 @@ class ExtractorParts(Protocol):
 # the ceasefire"). In their words a hostile act by a known other side is an accusation
 # (GUIDE.md §3). Residents, analysts, "local officials" and tallies are not parties: their
 # accounts stay assertions.
-PARTY_WORDS = frozenset(
-    {
-        "official", "officials", "spokesman", "spokeswoman", "spokesperson", "ministry",
-        "minister", "army", "military", "defence", "defense", "commander", "command",
-        "government", "forces", "office", "president", "general", "colonel", "sources",
-    }
-)  # fmt: skip
+PARTY_WORDS = OFFICIAL_WORDS | {
+    "minister",
+    "forces",
+    "office",
+    "president",
+    "general",
+    "colonel",
+    "command",
+}
 NOT_PARTY_WORDS = frozenset({"local", "figures", "tallies", "tally", "former", "retired"})
 
 
-def _party_key(text: str, actor: object) -> str | None:
+def _party_key(speaker: Resolved) -> str | None:
     """A stand-in side for an official speaker whose side is not named (see PARTY_WORDS)."""
-    if actor is not None:
-        return None  # a media actor: it reports
-    words = {w.strip(".,;:'\"’").lower() for w in text.split()}
+    words = set(speaker.words)
     if not words & PARTY_WORDS or words & NOT_PARTY_WORDS:
         return None
-    return f"speaker:{text.lower()}"
+    return "speaker:" + " ".join(speaker.words)
 
 
 REFERENCE_NOUNS = {
@@ -194,7 +199,9 @@ class ClaimBuilder:
         speaker_key = speaker.affiliation or (
             speaker.actor.id
             if speaker.actor and speaker.actor.kind is not ActorKind.MEDIA
-            else _party_key(text[speaker.start : speaker.end], speaker.actor)
+            else None
+            if speaker.actor
+            else _party_key(speaker)
         )  # a news agency reports; it does not accuse
         act = decide_act(
             attr.act,
@@ -251,7 +258,7 @@ class ClaimBuilder:
         if named:  # "a Pakistani military official": his side is in his own phrase
             return speaker
         words = list(speaker.words)
-        unnamed = words[0] in ("a", "an", "one", "another") or words[-1] == "sources"
+        unnamed = words[0] in INDEFINITE or words[-1] == "sources"
         if not unnamed or not agent.affiliation or speaker.affiliation != agent.affiliation:
             return speaker
         home = self.speakers.home(self.text, speaker.start, speaker.end)

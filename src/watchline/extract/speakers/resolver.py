@@ -167,9 +167,9 @@ class SpeakerResolver:
         if result.affiliation is None and result.actor is None and words[:1] in (["we"], ["our"]):
             result = self._issuer(text, start, end) or result  # "We state that …"
         if result.affiliation is None and result.actor is None and _titled(words):
-            result = self._home(text, start, end) or result  # "Defence Minister X" at home
+            result = self.home(text, start, end) or result  # "Defence Minister X" at home
         if result.affiliation is None and result.actor is None and _unnamed_official(words):
-            result = self._home(text, start, end) or result  # "a defence official", Srinagar
+            result = self.home(text, start, end) or result  # "a defence official", Srinagar
         result = Resolved(
             result.start, result.end, result.actor, result.affiliation, result.person, tuple(words)
         )
@@ -284,7 +284,7 @@ class SpeakerResolver:
             break
         return None
 
-    def _home(self, text: str, start: int, end: int) -> Resolved | None:
+    def home(self, text: str, start: int, end: int) -> Resolved | None:
         """The state a document speaks from: the issuer of a press release, or the
         capital of a wire dateline ("SEOUL, June 2 (Reuters) -", "Warsaw, 16 November
         2021"). An official named with a title but no country ("Defence Minister Shin
@@ -304,11 +304,6 @@ class SpeakerResolver:
             if code:
                 return Resolved(start, end, None, code, True)
         return None
-
-    def home(self, text: str, start: int, end: int) -> Resolved | None:
-        """The state the document speaks from (see `_home`), for a caller that has read
-        the statement and found its first reading of the speaker wrong."""
-        return self._home(text, start, end)
 
     def _issuer(self, text: str, start: int, end: int) -> Resolved | None:
         """Who "we" are in a press release: the body its heading names ("Ministry of Foreign
