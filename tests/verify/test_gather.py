@@ -78,5 +78,10 @@ def test_a_morning_patrol_does_not_rule_out_the_evening_claim_of_a_merged_case(p
 
 @pytest.mark.parametrize("place", [TEGH, URI, JARINJE, PYLA])
 def test_the_merged_case_is_contradicted_when_the_evening_was_watched_too(place) -> None:
-    _evidence, verdict = _verdict(place, [(7, 13), (17, 22)])
+    """The evening watched, and the day to its end: shelling is brief, so the last hour
+    of Sunday must have been in sight too (its end, measured apart)."""
+    evidence, verdict = _verdict(place, [(7, 13), (17, 24)])
+    assert len(evidence.ends) == 2  # the day's last hour and the evening's
     assert verdict.status is V.CONTRADICTED, verdict.rationale
+    _evidence, before_midnight = _verdict(place, [(7, 13), (17, 22)])
+    assert before_midnight.status is not V.CONTRADICTED, before_midnight.rationale

@@ -26,17 +26,17 @@ DAY = date(2024, 3, 31)
 PLACES = [TEGH, URI, JARINJE, PYLA]
 
 
-def verdict(name, lon, lat, zone, hours, patrol_hours):
+def verdict(name, lon, lat, zone, hours, patrol_hours, kind=EventType.ATTACK):
     theatre = theatre_at(lon, lat, zone)
     claim = make_claim(
-        "c1", "AZE", Act.ACCUSE, EventType.ATTACK, "ARM", DAY,
+        "c1", "AZE", Act.ACCUSE, kind, "ARM", DAY,
         places=(village(name, lon, lat),), event_day=DAY,
     )  # fmt: skip
     if hours is not None:
         window = TimeWindow(DAY, DAY, "in the evening", time(hours[0]), time(hours[1]))
         claim = type(claim)(**{**claim.__dict__, "event": type(claim.event)(
             **{**claim.event.__dict__, "time": window})})  # fmt: skip
-    case = Case("case", EventType.ATTACK, "ARM", DAY, DAY, ("c1",), f"POINT ({lon} {lat})")
+    case = Case("case", kind, "ARM", DAY, DAY, ("c1",), f"POINT ({lon} {lat})")
     policy = VerifyPolicy()
     start, end = case_window(case, [claim], theatre, policy)
     first, last = patrol_hours
@@ -53,10 +53,14 @@ def verdict(name, lon, lat, zone, hours, patrol_hours):
         2000,
         min_minutes=policy.part_minutes("place", (end - start).total_seconds() / 60),
     )
+    last = policy.end_of((start, end))
+    end_coverage = compute_coverage(
+        case.area, *last, [patrol], [quiet], 2000, min_minutes=policy.trace_min_minutes
+    )
     found = [quiet] if quiet.id in coverage.observation_ids else []
     evidence = CaseEvidence(
         case, {"c1": claim}, {"c1": "for"}, coverage, found, [patrol], theatre,
-        window=(start, end),
+        window=(start, end), ends=((last, end_coverage),) if kind in policy.brief else (),
     )  # fmt: skip
     return verify_case(evidence, policy), (start, end)
 
@@ -78,10 +82,33 @@ def test_an_evening_patrol_in_sight_contradicts_an_evening_claim(name, lon, lat,
 
 @pytest.mark.parametrize(("name", "lon", "lat", "zone"), PLACES[:2])
 def test_a_claim_without_hours_needs_four_hours_of_the_day(name, lon, lat, zone) -> None:
-    short, _ = verdict(name, lon, lat, zone, None, (7, 9))
+    """A build-up lasts: four hours in sight of the day rule it out."""
+    short, _ = verdict(name, lon, lat, zone, None, (7, 9), EventType.MOBILIZE)
     assert short.status is not VerdictStatus.CONTRADICTED
-    long, _ = verdict(name, lon, lat, zone, None, (7, 13))
+    long, _ = verdict(name, lon, lat, zone, None, (7, 13), EventType.MOBILIZE)
     assert long.status is VerdictStatus.CONTRADICTED
+
+
+@pytest.mark.parametrize(("name", "lon", "lat", "zone"), PLACES)
+@pytest.mark.parametrize("kind", [EventType.ATTACK, EventType.FORTIFY, EventType.CASUALTY])
+def test_a_morning_in_sight_never_rules_out_brief_events_later_that_day(
+    name, lon, lat, zone, kind
+) -> None:
+    """Shelling at 17:00 leaves craters only after the 07:00–13:00 patrol has gone: six
+    hours in sight rule out that morning, not the day (the simulator's `linger` case)."""
+    result, _ = verdict(name, lon, lat, zone, None, (7, 13), kind)
+    assert result.status is not VerdictStatus.CONTRADICTED, result.rationale
+    assert "could have happened after the patrols left" in result.rationale
+
+
+@pytest.mark.parametrize(("name", "lon", "lat", "zone"), PLACES)
+def test_a_brief_event_is_ruled_out_when_the_window_ends_in_sight(name, lon, lat, zone) -> None:
+    """In sight from the evening's start to past its end: shelling at any hour of it would
+    have been heard or left craters in sight."""
+    result, _ = verdict(name, lon, lat, zone, (18, 21), (17, 23), EventType.ATTACK)
+    assert result.status is VerdictStatus.CONTRADICTED, result.rationale
+    early, _ = verdict(name, lon, lat, zone, (18, 21), (17, 20), EventType.ATTACK)
+    assert early.status is not VerdictStatus.CONTRADICTED, early.rationale
 
 
 @pytest.mark.parametrize(("name", "lon", "lat", "zone"), PLACES)

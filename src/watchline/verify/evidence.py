@@ -39,6 +39,9 @@ class CaseEvidence:
     # each allegation's own stated hours, where narrower than the case window, with
     # their coverage: merged claims ("in the evening" and "on Friday") must each be seen
     claimed: tuple[tuple[tuple[datetime, datetime], Coverage], ...] = ()
+    # a brief activity (shelling, digging): the last part of the case window and of each
+    # claimed window, with its coverage (`policy.end_of`); empty for lasting activities
+    ends: tuple[tuple[tuple[datetime, datetime], Coverage], ...] = ()
 
     def with_role(self, role: str) -> list[Claim]:
         return [self.claims[cid] for cid in self.case.claim_ids if self.roles.get(cid) == role]

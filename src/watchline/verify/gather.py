@@ -79,11 +79,14 @@ def gather(
     later: Window | None = None
     daily: tuple[tuple[date, Coverage], ...] = ()
     claimed: tuple[tuple[Window, Coverage], ...] = ()
+    ends: tuple[tuple[Window, Coverage], ...] = ()
     if area.wkt is not None and window is not None:
         need = policy.part_minutes(scope, minutes_of(window))
         coverage = sightings.coverage(area.wkt, *window, vis, need)
         daily = _daily(case, area.wkt, window, theatre, scope, policy, sightings, vis)
         claimed = _claimed(item.core, window, area.wkt, theatre, scope, policy, sightings, vis)
+        if case.event_type in policy.brief:
+            ends = _ends([window, *(w for w, _ in claimed)], area.wkt, policy, sightings, vis)
         later = trace_window(case, window, policy)
         if later is not None:
             traces = sightings.coverage(area.wkt, *later, vis, policy.trace_min_minutes)
@@ -110,6 +113,7 @@ def gather(
         trace_window=later,
         trace_core=trace_core,
         claimed=claimed,
+        ends=ends,
     )
 
 
@@ -147,6 +151,19 @@ def _claimed(
         (h, sightings.coverage(area, *h, vis, policy.part_minutes(scope, minutes_of(h))))
         for h in narrower
     )
+
+
+def _ends(
+    windows: Sequence[Window],
+    area: str,
+    policy: VerifyPolicy,
+    sightings: Sightings,
+    vis: float,
+) -> tuple[tuple[Window, Coverage], ...]:
+    """Coverage of the last part of each window (`policy.end_of`): a brief activity
+    late in the window leaves traces only after the patrols that saw the place earlier."""
+    ends = [policy.end_of(w) for w in windows]
+    return tuple((e, sightings.coverage(area, *e, vis, policy.trace_min_minutes)) for e in ends)
 
 
 def _daily(

@@ -30,3 +30,14 @@ def inspected_later(ev: CaseEvidence, policy: VerifyPolicy) -> bool:
     if core is not None and core.area_fraction < policy.core_share:
         return False
     return traces.area_fraction >= need and traces.in_sight_minutes >= policy.trace_min_minutes
+
+
+def late_unseen(ev: CaseEvidence, policy: VerifyPolicy) -> bool:
+    """A brief activity whose window's end was not in sight: hours in sight in the
+    morning rule out shelling that morning (its craters would show), not that evening."""
+    if ev.case.event_type not in policy.brief:
+        return False
+    need = policy.area_share(ev.scope)
+    return not ev.ends or any(
+        c.area_fraction < need or c.in_sight_minutes < policy.trace_min_minutes for _, c in ev.ends
+    )

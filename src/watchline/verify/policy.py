@@ -9,6 +9,11 @@ Defaults (see docs/verdicts.md):
   hours), and nothing of that kind was seen. A named place must have been in sight that
   long part by part; a border zone (often hundreds of km) part by part for
   `min_part_minutes` (5), and as a whole for `required_minutes`.
+- A brief activity (`brief`: shelling, casualties, digging) is over in minutes or hours
+  and then shows only as its traces, so patrols in sight of it early in the window say
+  nothing of later in it: the place must also have been in sight in the window's last
+  `end_minutes` (60) — the last hour of the day, of the evening — for `trace_min_minutes`
+  (15). A build-up or an exercise lasts, and the hours in sight suffice.
 - An inspection of the place after the window, while the activity still leaves traces a
   patrol can see (`trace_days`, from the ontology's `traces` section), counts as well:
   the place in sight for `trace_min_minutes` (15), nearly all (`core_share`, 90 %) of the
@@ -21,9 +26,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 from watchline.domain import Act, EventType
 from watchline.verify.traces import load_trace_days
+
+# Over in minutes or hours, then seen only as traces (craters, fresh earth, graves).
+BRIEF = frozenset({EventType.ATTACK, EventType.CASUALTY, EventType.FORTIFY})
 
 OBSERVABLE = frozenset(
     {
@@ -58,6 +67,8 @@ class VerifyPolicy:
     trace_min_minutes: float = 15.0  # an inspection: the place truly in sight this long
     core_m: float = 1_000.0  # a named settlement itself: the disc an inspection must see
     core_share: float = 0.9  # ... nearly all of it, not a glimpse of its edge
+    brief: frozenset[EventType] = field(default=BRIEF)
+    end_minutes: float = 60.0  # a brief activity: the window's end that must be in sight
 
     def required_minutes(self, window_minutes: float) -> float:
         """How long the claimed place must have been in sight to rule the claim out:
@@ -75,6 +86,11 @@ class VerifyPolicy:
         if scope == "border":
             return min(self.min_part_minutes, self.required_minutes(window_minutes))
         return self.required_minutes(window_minutes)
+
+    def end_of(self, window: tuple[datetime, datetime]) -> tuple[datetime, datetime]:
+        """The last `end_minutes` of a window (all of a shorter one)."""
+        start = max(window[0], window[1] - timedelta(minutes=self.end_minutes))
+        return start, window[1]
 
     def trace_span_days(self, event_type: EventType) -> float:
         """Days after the event during which patrols can still see its traces (0: none)."""

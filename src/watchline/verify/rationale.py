@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from watchline.domain import Act, Claim, Patrol, Precision, VerdictStatus
 from watchline.verify.evidence import CaseEvidence
-from watchline.verify.inspection import inspected_later
+from watchline.verify.inspection import inspected_later, late_unseen
 from watchline.verify.policy import VerifyPolicy
 
 
@@ -264,6 +264,12 @@ def rationale(
             f"{_coverage_phrase(ev, policy)}{_sight_if_any(ev, policy)}; contradicting it needs "
             f"{need * 100:.0f} % of {_where(ev)} in sight for {required:.0f} minutes"
         )
+        if late_unseen(ev, policy) and ev.coverage and ev.coverage.patrol_ids:
+            body += (
+                f"; {ev.case.event_type} is brief and {_where(ev)} was not in sight in the last "
+                f"{policy.end_minutes:.0f} minutes of the claimed time, so it could have "
+                "happened after the patrols left"
+            )
         if thin:
             body += f"; coverage was too thin on {_list([f'{d:%-d %b %Y}' for d in thin])}"
         if ev.days > policy.max_contradict_days:

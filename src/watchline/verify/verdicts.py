@@ -13,7 +13,7 @@ from datetime import date
 
 from watchline.domain import Coverage, Evidence, Verdict, VerdictStatus
 from watchline.verify.evidence import CaseEvidence
-from watchline.verify.inspection import inspected_later
+from watchline.verify.inspection import inspected_later, late_unseen
 from watchline.verify.policy import DEFAULT_POLICY, VerifyPolicy
 from watchline.verify.rationale import rationale
 from watchline.verify.window import day_part
@@ -63,6 +63,8 @@ def sufficient(ev: CaseEvidence, policy: VerifyPolicy) -> bool:
         _enough(c, (w[1] - w[0]).total_seconds() / 3600.0, need, policy) for w, c in ev.claimed
     ):
         return False  # some allegation's own hours were not seen
+    if late_unseen(ev, policy):
+        return False  # shelling after the patrols left would have gone unseen
     if ev.days > 1:
         return len(ev.daily) == ev.days and not thin_days(ev, policy)
     return _enough(ev.coverage, ev.window_hours, need, policy)

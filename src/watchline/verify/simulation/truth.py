@@ -132,6 +132,12 @@ def grade_coverage(
         sight = in_sight(grid, paths, start, end, vis_km)
         any_minutes += sight.any_minutes
         grades.append(_grade(sight, required_minutes(policy, (end - start) / 60.0), need))
+    if kind in policy.brief and windows:  # over in minutes: the window's end in sight too
+        last_start, last_end = windows[-1]
+        tail = in_sight(
+            grid, paths, max(last_start, last_end - policy.end_minutes * 60.0), last_end, vis_km
+        )
+        grades.append(_grade(tail, GLANCE_MIN, need))
     direct = (
         INSUFFICIENT
         if INSUFFICIENT in grades
