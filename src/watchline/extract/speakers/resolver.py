@@ -26,6 +26,8 @@ GENERIC_HEADS = {
     "representative", "envoy", "diplomat", "press", "secretary", "council", "cabinet",
     "management", "administration", "officer", "aide", "adviser", "advisor", "insider",
     "committee", "commission", "bureau", "directorate", "police", "guard", "unit",
+    # what a body issued speaks for it: "the news release", "the message", "the readout"
+    "release", "message", "communique", "communiqué", "readout", "announcement", "bulletin",
 }  # fmt: skip
 DETERMINERS = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
 INDEFINITE = {"a", "an", "one", "another"}
@@ -93,6 +95,8 @@ TITLES = {"minister", "secretary", "spokesperson", "spokesman", "spokeswoman", "
           "commander", "governor", "ambassador", "deputy", "chief", "president", "premier",
           "director", "colonel", "major", "lieutenant", "admiral", "envoy", "adviser", "advisor",
           "chairman", "chairwoman", "head"}  # fmt: skip
+# Words of a speaker's phrase that are no one's surname ("Army said", "Ministry said").
+NOT_NAMES = GENERIC_HEADS | FITTING.keys() | TITLES | PERSONAL | IMPERSONAL
 LOCAL_OFFICIALS = {"governor", "mayor", "regional", "governorate", "oblast"}
 ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 
@@ -374,10 +378,19 @@ class SpeakerResolver:
         return None
 
     def _surname(self, words: list[str], start: int, end: int) -> Resolved | None:
-        if not words or words[0] in DETERMINERS:
+        """'Zhao' after "China's foreign ministry spokesperson Zhao Lijian": the person an
+        earlier speaker's phrase named, for the same side — also when that phrase
+        resolved to the body they speak for (the ministry) rather than to the person."""
+        if not words or words[0] in DETERMINERS or words[-1] in NOT_NAMES:
             return None
         for past in reversed(self.history):
-            if past.person and past.actor is None and words[-1] in _past_words(past):
+            if not past.person or words[-1] not in _past_words(past):
+                continue
+            if past.actor is None:
+                return Resolved(start, end, None, past.affiliation, True)
+            if past.actor.kind is ActorKind.PERSON:  # the dictionary's person, by surname
+                return Resolved(start, end, past.actor, past.affiliation, True)
+            if past.affiliation:
                 return Resolved(start, end, None, past.affiliation, True)
         return None
 
