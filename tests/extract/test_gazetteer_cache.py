@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from watchline.disk_cache import cache_dir
 from watchline.geo.gazetteer import index as gazetteer_index
-from watchline.geo.gazetteer.index import cache_dir
 
 
 def test_gazetteer_cache_dir_from_settings_env(monkeypatch, tmp_path: Path) -> None:

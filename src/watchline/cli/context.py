@@ -11,15 +11,16 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from functools import wraps
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import typer
-from pydantic import ValidationError
 
 from watchline.errors import Errors, InputError, WatchlineError
 from watchline.files import file_kind
-from watchline.settings import DEFAULT_CONFIG, Settings
-from watchline.store import Database
+
+if TYPE_CHECKING:
+    from watchline.settings import Settings
+    from watchline.store import Database
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -27,6 +28,10 @@ R = TypeVar("R")
 
 def settings() -> Settings:
     """The settings; a bad value (environment or watchline.toml) is a coded line."""
+    from pydantic import ValidationError
+
+    from watchline.settings import DEFAULT_CONFIG, Settings  # pydantic-settings: when used
+
     try:
         return Settings()
     except ValidationError as exc:
@@ -41,6 +46,8 @@ def settings() -> Settings:
 @contextmanager
 def database(require_init: bool = True) -> Iterator[Database]:
     """The configured database; refuses one that 'watchline init' has not prepared."""
+    from watchline.store import Database  # alembic and SQLAlchemy: only when needed
+
     db = Database(settings().database_url)
     try:
         if require_init:

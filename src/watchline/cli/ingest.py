@@ -10,9 +10,7 @@ from watchline.cli.app import app
 from watchline.cli.context import database, handles_errors, parse_moment, settings
 from watchline.domain import Source, SourceKind
 from watchline.errors import Errors, InputError
-from watchline.ingest import FORMATS, ingest
-from watchline.ingest.language import EXTRACTABLE
-from watchline.store.documents import SourceRepository, languages_by_source
+from watchline.ingest.names import FORMATS
 
 sources_app = typer.Typer(help="The sources documents come from.", no_args_is_help=True)
 app.add_typer(sources_app, name="sources")
@@ -58,6 +56,8 @@ def ingest_command(
         if source is None:
             raise typer.BadParameter("--source-kind needs --source NAME")
         given = Source(_kind(source_kind), source, speaks_for=speaks_for)
+    from watchline.ingest import ingest
+
     with database() as db:
         report = ingest(
             db,
@@ -83,6 +83,9 @@ def ingest_command(
 @handles_errors
 def sources_list() -> None:
     """Every source, the actor it speaks for and how many documents it holds."""
+    from watchline.ingest.language import EXTRACTABLE
+    from watchline.store.documents import SourceRepository, languages_by_source
+
     with database() as db, db.transaction() as session:
         rows = SourceRepository(session).list()
         languages = languages_by_source(session)

@@ -10,6 +10,7 @@ from watchline.ingest.context import Blob, Items, ReadContext
 from watchline.ingest.feeds import read_feed
 from watchline.ingest.html import read_html
 from watchline.ingest.jsonl import read_jsonl
+from watchline.ingest.names import FORMATS
 from watchline.ingest.telegram import read_telegram
 from watchline.ingest.text import read_markdown, read_text
 from watchline.ingest.urls import read_url_list
@@ -28,7 +29,6 @@ READERS: dict[str, Reader] = {
     "x": read_x,
     "jsonl": read_jsonl,
 }
-FORMATS = ("auto", *READERS)
 EXTENSIONS = {
     ".txt": "text",
     ".text": "text",

@@ -1,9 +1,10 @@
 """Find and resolve actors (states, ministries, armies, missions, officials) in text.
 
 The dictionary is data (`data/actors.yaml`, extended by a user file), matched with two
-spaCy `PhraseMatcher`s over a blank English tokenizer: acronyms and one-word names match
-exactly ("US" but not "us", "Chad" but not "chad"), longer phrases match in any case
-("the Armenian defence ministry"). Both are built once in `ActorDictionary.load`.
+phrase indexes (`phrases.PhraseIndex`: aliases tokenized by a blank English tokenizer,
+cached on disk): acronyms and one-word names match exactly ("US" but not "us", "Chad"
+but not "chad"), longer phrases match in any case ("the Armenian defence ministry").
+Both are built once in `ActorDictionary.load`.
 """
 
 from __future__ import annotations
@@ -16,12 +17,12 @@ from pathlib import Path
 
 import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from watchline.domain import Actor, ActorKind
 from watchline.extract.speakers.actors_data import PACKAGED, entries_from
+from watchline.extract.speakers.phrases import PhraseIndex, tokenized
 
 ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9.&\-]*[A-Z0-9.]$")
 LEADING = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.IGNORECASE)
@@ -46,8 +47,8 @@ class ActorDictionary:
         for actor in actors:
             self._actors[actor.id] = actor
         self._nlp = spacy.blank("en")
-        self._exact = PhraseMatcher(self._nlp.vocab, attr="ORTH")
-        self._folded = PhraseMatcher(self._nlp.vocab, attr="LOWER")
+        self._exact = PhraseIndex(lower=False)
+        self._folded = PhraseIndex(lower=True)
         self._build()
 
     @classmethod
@@ -78,11 +79,10 @@ class ActorDictionary:
     def find_in(self, doc: Doc, text: str | None = None) -> list[ActorMention]:
         """Like `find`, over a doc tokenized already (any English pipeline, any vocab);
         `text` is `doc.text` when the caller has it (rebuilding it costs a pass)."""
-        strings = self._nlp.vocab.strings  # match keys are ours, whatever the doc's vocab
         owners: dict[tuple[int, int], Actor] = {}
         for matcher in (self._exact, self._folded):
             for key, start, end in matcher(doc):
-                actor = self._owner.get(strings[key])
+                actor = self._owner.get(key)
                 if actor is not None and (matcher is self._exact or self._cased(doc, start, end)):
                     owners.setdefault((start, end), actor)
         spans = filter_spans([Span(doc, start, end) for start, end in owners])
@@ -136,26 +136,20 @@ class ActorDictionary:
         self._acronyms: set[str] = set()
         self._alias: dict[tuple[bool, str], Actor] = {}
         self._owner: dict[str, Actor] = {}
-        exact: dict[str, list[Doc]] = {}
-        folded: dict[str, list[Doc]] = {}
-        seen: dict[tuple[bool, str], tuple[str, Doc]] = {}
-        for actor in self._actors.values():
-            for alias in actor.aliases:
-                doc = self._nlp.make_doc(alias)
-                strict = len(doc) == 1
-                self._acronyms.update(
-                    t.lower_ for t in doc if len(doc) > 1 and ACRONYM.match(t.text)
-                )
-                key = (strict, alias if strict else alias.lower())
-                self._alias[key] = actor
-                seen[key] = (actor.id, doc)  # a later definition (the user's) wins
-        for (strict, _alias), (actor_id, doc) in seen.items():
-            target = exact if strict else folded
-            target.setdefault(actor_id, []).append(doc)
-        for matcher, groups in ((self._exact, exact), (self._folded, folded)):
-            for actor_id, docs in groups.items():
-                matcher.add(actor_id, docs)
-                self._owner[actor_id] = self._actors[actor_id]
+        named = [(actor, alias) for actor in self._actors.values() for alias in actor.aliases]
+        seen: dict[tuple[bool, str], tuple[str, list[str]]] = {}
+        for (actor, alias), words in zip(
+            named, tokenized(self._nlp, [alias for _, alias in named]), strict=True
+        ):
+            strict = len(words) == 1
+            if not strict:
+                self._acronyms.update(w.lower() for w in words if ACRONYM.match(w))
+            key = (strict, alias if strict else alias.lower())
+            self._alias[key] = actor
+            seen[key] = (actor.id, words)  # a later definition (the user's) wins
+        for (strict, _alias), (actor_id, words) in seen.items():
+            (self._exact if strict else self._folded).add(actor_id, words)
+            self._owner[actor_id] = self._actors[actor_id]
         self._demonyms = _demonym_codes(self._actors.values())
         names = sorted(self._demonyms, key=len, reverse=True)
         self._demonym_pattern = (

