@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from datetime import datetime, time
 from pathlib import Path
 
@@ -38,13 +39,21 @@ def extract(
     refuse_special_files(file)  # a FIFO would block the read
     day = parse_day(published_on, "--published-on")
     config = settings()
-    result = extract_file(
-        file,
-        day,
-        theatre=theatre or config.theatre,
-        strict_theatre=theatre is not None,
-        actors_file=config.actors_file,
-    )
+    # The warnings are printed below, once each; without a handler of its own the
+    # extractor's logger would print them a second time through logging's last resort.
+    quiet = logging.NullHandler()
+    logger = logging.getLogger("watchline.extract")
+    logger.addHandler(quiet)
+    try:
+        result = extract_file(
+            file,
+            day,
+            theatre=theatre or config.theatre,
+            strict_theatre=theatre is not None,
+            actors_file=config.actors_file,
+        )
+    finally:
+        logger.removeHandler(quiet)
     if format == "json":
         published_at = datetime.combine(day, time()) if day else None
         typer.echo(json.dumps(result.contract(published_at), ensure_ascii=False))
