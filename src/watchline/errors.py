@@ -119,6 +119,7 @@ class Errors(Enum):
     E608 = "E608: Too many failed logins for {name!r} from this address; wait {seconds} seconds and try again."
     E609 = "E609: WATCHLINE_SECRET_KEY is unset or a placeholder, and WATCHLINE_ENVIRONMENT is {environment!r}. Set a random secret of 32+ characters (e.g. from 'python -c \"import secrets; print(secrets.token_urlsafe(48))\"'), or set WATCHLINE_ENVIRONMENT=development on a test machine."
     E610 = "E610: The user name or password is wrong, or the account is disabled."
+    E800 = "E800: Cannot tell the report format of {path} from its extension {suffix!r}: Watchline writes {options} reports. Name the file .html or .md, or give --format; nothing was written."
 
     def format(self, **kwargs: object) -> str:
         return self.value.format(**kwargs)

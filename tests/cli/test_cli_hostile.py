@@ -226,3 +226,18 @@ def test_ingest_odd_names_are_rejected_and_the_batch_goes_on(ready: str, tmp_pat
     assert "ingested 1, duplicates 0, rejected 2" in result.stdout
     assert "E223" in result.stderr and "E001" in result.stderr
     assert all(len(line) < 300 for line in result.stderr.splitlines())
+
+
+@pytest.mark.parametrize("name", ["sitrep.pdf", "sitrep.csv", "sitrep"])
+def test_a_report_name_that_names_no_format_is_refused(ready: str, tmp_path, name: str) -> None:
+    before = _listing(tmp_path)
+    result = runner.invoke(app, ["report", "-o", str(tmp_path / name)])
+    _assert_one_coded_line(result, "E800")
+    assert _listing(tmp_path) == before
+
+
+def test_a_report_format_comes_from_the_extension_or_the_option(ready: str, tmp_path) -> None:
+    assert runner.invoke(app, ["report", "-o", str(tmp_path / "a.htm")]).exit_code == 0
+    assert (tmp_path / "a.htm").read_text(encoding="utf-8").lstrip().startswith("<!")
+    result = runner.invoke(app, ["report", "-o", str(tmp_path / "b.txt"), "--format", "md"])
+    assert result.exit_code == 0 and not (tmp_path / "b.txt").read_text().lstrip().startswith("<")

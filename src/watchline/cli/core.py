@@ -8,7 +8,6 @@ import typer
 
 from watchline.cli.app import app
 from watchline.cli.context import database, handles_errors, settings
-from watchline.errors import Errors, WatchlineError
 
 
 @app.command()
@@ -76,17 +75,18 @@ def _serve(database_url: str, host: str, port: int) -> None:
 @handles_errors
 def report(
     output: Path = typer.Option(Path("report.html"), "--output", "-o", help="File to write."),
-    fmt: str = typer.Option(None, "--format", help="html or md (default: from the suffix)."),
+    fmt: str = typer.Option(
+        None, "--format", help="html or md (default: from the suffix: .html, .htm, .md)."
+    ),
     status: str = typer.Option(None, help="Only cases with this verdict status."),
 ) -> None:
     """Write a situation report of every case with its verdict and evidence."""
     from watchline.geo.theatre import load_theatre
-    from watchline.publish.report import FORMATS, check_output, write_report
+    from watchline.publish.report import check_output, format_for, write_report
     from watchline.services.views import case_views
 
-    if fmt is not None and fmt not in FORMATS:
-        raise WatchlineError(Errors.E005, value=fmt, options=", ".join(FORMATS))
-    check_output(output)  # before the database is read, so a bad -o costs nothing
+    check_output(output)
+    fmt = format_for(output, fmt)  # before the database is read: a bad -o costs nothing
     theatre = load_theatre(settings().theatre)
     with database() as db:
         views = case_views(db, status)

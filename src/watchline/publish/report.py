@@ -20,6 +20,7 @@ from watchline.errors import Errors, WatchlineError
 from watchline.publish.templating import make_environment
 
 FORMATS = ("html", "md")
+SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
 
 
 def render_report(
@@ -62,16 +63,30 @@ def write_report(
     step, so a failure never leaves a half-written report or a stray file. With
     `create_folder=False` (the CLI) a missing folder is an error, not created.
     """
-    fmt = fmt or ("md" if path.suffix.lower() in (".md", ".markdown") else "html")
     if create_folder:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise WatchlineError(Errors.E019, path=path, reason=exc.strerror or exc) from None
     check_output(path)
+    fmt = format_for(path, fmt)
     text = render_report(views, theatre=theatre, fmt=fmt)
     _write_atomically(path, text)
     return path
+
+
+def format_for(path: Path, fmt: str | None = None) -> str:
+    """The format given, else the one the file's extension names. An extension that
+    names none is refused: `-o sitrep.pdf` once wrote HTML under a .pdf name."""
+    if fmt is not None:
+        if fmt not in FORMATS:
+            raise WatchlineError(Errors.E005, value=fmt, options=", ".join(FORMATS))
+        return fmt
+    found = SUFFIXES.get(path.suffix.lower())
+    if found is None:
+        options = " and ".join(FORMATS)
+        raise WatchlineError(Errors.E800, path=path, suffix=path.suffix, options=options)
+    return found
 
 
 def check_output(path: Path) -> None:
