@@ -130,7 +130,8 @@ def _png() -> bytes:
 def test_an_analyst_ingests_and_sees_each_rejected_item(app) -> None:
     client = log_in(app, "analyst")
     lines = (
-        b'{"text": "The ministry said the night was calm.", "published_at": "2024-04-01T06:00:00Z"}\n'
+        b'{"text": "The ministry said the night was calm.", '
+        b'"published_at": "2024-04-01T06:00:00Z"}\n'
         b"{not json\n"
     )
     page = client.post(
