@@ -164,7 +164,7 @@ async def patrols_upload(
     try:
         report = await _patrols(request, db, settings.theatre)
     except WatchlineError as exc:
-        context = {"report": None, "error": exc.message}
+        context: dict[str, Any] = {"report": None, "error": exc.message}
         return _page(request, templates, "intake_patrols.html", context, exc.status)
     status = 200 if report["added"] or report["duplicates"] or not report["rejected"] else 422
     context = {"report": report, "error": None}
@@ -215,7 +215,7 @@ async def documents_upload(
     try:
         report = await _documents(request, db, settings.max_file_bytes)
     except WatchlineError as exc:
-        context = {"report": None, "error": exc.message, "formats": FORMATS}
+        context: dict[str, Any] = {"report": None, "error": exc.message, "formats": FORMATS}
         return _page(request, templates, "intake_documents.html", context, exc.status)
     status = 200 if report["ingested"] or report["duplicates"] or not report["rejected"] else 422
     context = {"report": report, "error": None, "formats": FORMATS}
