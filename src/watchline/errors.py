@@ -119,6 +119,14 @@ class Errors(Enum):
     E608 = "E608: Too many failed logins for {name!r} from this address; wait {seconds} seconds and try again."
     E609 = "E609: WATCHLINE_SECRET_KEY is unset or a placeholder, and WATCHLINE_ENVIRONMENT is {environment!r}. Set a random secret of 32+ characters (e.g. from 'python -c \"import secrets; print(secrets.token_urlsafe(48))\"'), or set WATCHLINE_ENVIRONMENT=development on a test machine."
     E610 = "E610: The user name or password is wrong, or the account is disabled."
+    E730 = "E730: The upload is {size} bytes, more than the limit of {limit} bytes. Upload fewer or smaller files, or import them on the server with the CLI."
+    E731 = "E731: The upload has no Content-Length, so its size cannot be checked before it is read. Send it with a Content-Length header (browsers and HTTP libraries do)."
+    E732 = "E732: No file in the {field!r} field. Choose at least one file and send the form again."
+    E733 = "E733: {count} files in one upload; at most {limit} are taken at once. Upload them in smaller groups."
+    E734 = "E734: {name}: not a JPEG or TIFF photo ({reason}). Attach the camera's own JPEG file; nothing was recorded."
+    E735 = "E735: {name}: the photo also carries {marker!r} markup, as a file made to run as a web page does; it was refused and nothing was recorded. Attach the camera's original file."
+    E736 = "E736: No photo with id {sha256!r}. Photos are shown by the sha256 their finding lists."
+    E737 = "E737: Invalid {field} {value!r}: {reason}. Type decimal degrees (e.g. 39.84 and 45.67) or click the map."
     E800 = "E800: Cannot tell the report format of {path} from its extension {suffix!r}: Watchline writes {options} reports. Name the file .html or .md, or give --format; nothing was written."
 
     def format(self, **kwargs: object) -> str:

@@ -1,0 +1,266 @@
+"""Intake in the browser and over the API: patrol tracks, findings with photos, documents.
+
+Plain HTML forms (multipart) that work without JavaScript; `static/intake.js` adds a
+map on which a click fills the finding's latitude and longitude. Each page route has an
+API twin under /api/intake/ for scripts with a bearer token, answering the same report
+as JSON. The size of an upload is checked from its Content-Length before any of it is
+read (the router's first dependency, ahead of the CSRF check that parses the form).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, Response
+from starlette.datastructures import FormData, UploadFile
+
+from watchline.accounts import Permission
+from watchline.domain import Modality, ObservationType
+from watchline.errors import Errors, InputError, WatchlineError
+from watchline.ingest.formats import READERS
+from watchline.services import intake
+from watchline.web.auth import UNSAFE, Caller, Need
+from watchline.web.deps import DbDep, SettingsDep, TemplatesDep
+
+
+async def limit_upload(request: Request) -> None:
+    """Refuse an upload larger than allowed before it is read (E730, E731)."""
+    if request.method in UNSAFE:
+        limit = intake.request_limit(request.app.state.settings.max_file_bytes)
+        intake.check_size(request.headers.get("content-length"), limit)
+
+
+router = APIRouter(dependencies=[Depends(limit_upload)])
+PAGE: dict[str, Any] = {"include_in_schema": False}
+API: dict[str, Any] = {"tags": ["intake"]}
+
+READ = [Depends(Need(Permission.READ))]
+PATROL = Annotated[Caller, Depends(Need(Permission.PATROL))]
+ANALYSE = Annotated[Caller, Depends(Need(Permission.ANALYSE))]
+FORMATS = ["auto", *sorted(READERS)]
+MULTIPART = {
+    "requestBody": {
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        "files": {"type": "array", "items": {"type": "string", "format": "binary"}}
+                    },
+                }
+            }
+        }
+    }
+}
+
+
+async def _form(request: Request) -> FormData:
+    try:
+        return await request.form(max_files=intake.MAX_FILES + 1)
+    except WatchlineError:
+        raise
+    except Exception as exc:  # a broken multipart body: one coded line, not a traceback
+        raise InputError(Errors.E013, reason=f"unreadable form ({type(exc).__name__})") from None
+
+
+async def _uploads(form: FormData, field: str) -> list[intake.Upload]:
+    """The files in `field`; an empty file input (nothing chosen) gives none."""
+    found = []
+    for value in form.getlist(field):
+        if isinstance(value, UploadFile) and (value.filename or value.size):
+            found.append(intake.Upload(value.filename or "", await value.read()))
+    return found
+
+
+async def _form_or_empty(request: Request) -> dict[str, str]:
+    """The form's text fields to show again after an error; none when it is unreadable."""
+    try:
+        form = await request.form()
+    except Exception:
+        return {}
+    return {k: v for k, v in form.items() if isinstance(v, str)}
+
+
+def _text(form: FormData, name: str, limit: int = 2000) -> str:
+    value = form.get(name)
+    return value[:limit] if isinstance(value, str) else ""
+
+
+def _published_on(value: str) -> date | None:
+    if not value.strip():
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise InputError(
+            Errors.E312, option="published on", value=value[:20], reason="not YYYY-MM-DD"
+        ) from None
+
+
+async def _patrols(request: Request, db: Any, theatre: str) -> dict[str, Any]:
+    form = await _form(request)
+    uploads = await _uploads(form, "files")
+    meta = {k: _text(form, k, 200) or None for k in ("team", "base", "vehicle")}
+    return await run_in_threadpool(
+        intake.import_patrol_uploads, db, uploads, theatre=theatre, **meta
+    )
+
+
+async def _finding(request: Request, db: Any, theatre: str) -> dict[str, Any]:
+    form = await _form(request)
+    photos = await _uploads(form, "photos")
+    names = ("type", "modality", "time", "patrol", "team", "lat", "lon", "count", "notes")
+    fields = {name: _text(form, name, 4000 if name == "notes" else 200) for name in names}
+    return await run_in_threadpool(intake.record_finding, db, fields, photos, theatre=theatre)
+
+
+async def _documents(request: Request, db: Any, max_file_bytes: int) -> dict[str, Any]:
+    form = await _form(request)
+    uploads = await _uploads(form, "files")
+    format = _text(form, "format", 40) or "auto"
+    return await run_in_threadpool(
+        lambda: intake.ingest_uploads(
+            db,
+            uploads,
+            format=format,
+            source_name=_text(form, "source_name", 200),
+            speaks_for=_text(form, "speaks_for", 100),
+            published_on=_published_on(_text(form, "published_on", 40)),
+            max_file_bytes=max_file_bytes,
+        )
+    )
+
+
+def _patrol_choices(db: Any) -> list[Any]:
+    from watchline.services.observations_queries import list_patrols
+
+    return list_patrols(db)[-200:]
+
+
+def _page(request: Request, templates: Any, name: str, context: dict[str, Any], status: int = 200):
+    return templates.TemplateResponse(request, name, context, status_code=status)
+
+
+# ---- pages -----------------------------------------------------------------------------
+
+
+@router.get("/intake", **PAGE, response_class=HTMLResponse, dependencies=READ)
+def intake_home(request: Request, templates: TemplatesDep):
+    return _page(request, templates, "intake_index.html", {})
+
+
+@router.get("/intake/patrols", **PAGE, response_class=HTMLResponse)
+def patrols_form(request: Request, templates: TemplatesDep, _caller: PATROL):
+    return _page(request, templates, "intake_patrols.html", {"report": None, "error": None})
+
+
+@router.post("/intake/patrols", **PAGE, response_class=HTMLResponse)
+async def patrols_upload(
+    request: Request, db: DbDep, settings: SettingsDep, templates: TemplatesDep, _caller: PATROL
+):
+    try:
+        report = await _patrols(request, db, settings.theatre)
+    except WatchlineError as exc:
+        context: dict[str, Any] = {"report": None, "error": exc.message}
+        return _page(request, templates, "intake_patrols.html", context, exc.status)
+    status = 200 if report["added"] or report["duplicates"] or not report["rejected"] else 422
+    context = {"report": report, "error": None}
+    return _page(request, templates, "intake_patrols.html", context, status)
+
+
+def _finding_context(db: Any, **extra: Any) -> dict[str, Any]:
+    return {
+        "types": [str(t) for t in ObservationType],
+        "modalities": [str(m) for m in Modality],
+        "patrols": _patrol_choices(db),
+        "recorded": None,
+        "error": None,
+        "values": {},
+        **extra,
+    }
+
+
+@router.get("/intake/findings", **PAGE, response_class=HTMLResponse)
+def findings_form(request: Request, db: DbDep, templates: TemplatesDep, _caller: PATROL):
+    return _page(request, templates, "intake_findings.html", _finding_context(db))
+
+
+@router.post("/intake/findings", **PAGE, response_class=HTMLResponse)
+async def findings_record(
+    request: Request, db: DbDep, settings: SettingsDep, templates: TemplatesDep, _caller: PATROL
+):
+    try:
+        recorded = await _finding(request, db, settings.theatre)
+    except WatchlineError as exc:
+        values = {k: v for k, v in (await _form_or_empty(request)).items() if k != "csrf_token"}
+        context = _finding_context(db, error=exc.message, values=values)
+        return _page(request, templates, "intake_findings.html", context, exc.status)
+    context = _finding_context(db, recorded=recorded)
+    return _page(request, templates, "intake_findings.html", context)
+
+
+@router.get("/intake/documents", **PAGE, response_class=HTMLResponse)
+def documents_form(request: Request, templates: TemplatesDep, _caller: ANALYSE):
+    context = {"report": None, "error": None, "formats": FORMATS}
+    return _page(request, templates, "intake_documents.html", context)
+
+
+@router.post("/intake/documents", **PAGE, response_class=HTMLResponse)
+async def documents_upload(
+    request: Request, db: DbDep, settings: SettingsDep, templates: TemplatesDep, _caller: ANALYSE
+):
+    try:
+        report = await _documents(request, db, settings.max_file_bytes)
+    except WatchlineError as exc:
+        context: dict[str, Any] = {"report": None, "error": exc.message, "formats": FORMATS}
+        return _page(request, templates, "intake_documents.html", context, exc.status)
+    status = 200 if report["ingested"] or report["duplicates"] or not report["rejected"] else 422
+    context = {"report": report, "error": None, "formats": FORMATS}
+    return _page(request, templates, "intake_documents.html", context, status)
+
+
+@router.get("/intake/photo", **PAGE, dependencies=READ)
+def photo(db: DbDep, sha256: str = "") -> Response:
+    """A finding's photo, to logged-in users only, as the image type it was checked to
+    be; `nosniff` and a sandboxing CSP keep a browser from running it as anything else."""
+    raw, kind, filename = intake.photo(db, sha256)
+    ascii_name = "".join(c if c.isalnum() or c in "._-" else "_" for c in filename)[:100]
+    headers = {
+        "X-Content-Type-Options": "nosniff",
+        "Content-Security-Policy": "default-src 'none'; sandbox",
+        "Content-Disposition": f'inline; filename="{ascii_name or "photo"}"',
+        "Cache-Control": "private, max-age=3600",
+    }
+    return Response(raw, media_type=kind, headers=headers)
+
+
+# ---- API -------------------------------------------------------------------------------
+
+
+@router.post("/api/intake/patrols", **API, openapi_extra=MULTIPART)
+async def api_patrols(
+    request: Request, db: DbDep, settings: SettingsDep, _caller: PATROL
+) -> dict[str, Any]:
+    """Patrol files (`files`: GPX, GeoJSON, CSV; optional `team`, `base`, `vehicle`)."""
+    return await _patrols(request, db, settings.theatre)
+
+
+@router.post("/api/intake/findings", **API, status_code=201)
+async def api_finding(
+    request: Request, db: DbDep, settings: SettingsDep, _caller: PATROL
+) -> dict[str, Any]:
+    """One finding (multipart fields `type`, `modality`, `time`, `patrol` or `team`,
+    `lat`, `lon`, `count`, `notes`, and `photos`)."""
+    return await _finding(request, db, settings.theatre)
+
+
+@router.post("/api/intake/documents", **API, openapi_extra=MULTIPART)
+async def api_documents(
+    request: Request, db: DbDep, settings: SettingsDep, _caller: ANALYSE
+) -> dict[str, Any]:
+    """Files to ingest (`files`, optional `format`, `source_name`, `speaks_for`,
+    `published_on`): the ingest report with each rejected item and why."""
+    return await _documents(request, db, settings.max_file_bytes)
