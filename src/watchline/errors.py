@@ -119,6 +119,9 @@ class Errors(Enum):
     E608 = "E608: Too many failed logins for {name!r} from this address; wait {seconds} seconds and try again."
     E609 = "E609: WATCHLINE_SECRET_KEY is unset or a placeholder, and WATCHLINE_ENVIRONMENT is {environment!r}. Set a random secret of 32+ characters (e.g. from 'python -c \"import secrets; print(secrets.token_urlsafe(48))\"'), or set WATCHLINE_ENVIRONMENT=development on a test machine."
     E610 = "E610: The user name or password is wrong, or the account is disabled."
+    E850 = "E850: The audit log is append-only; entries are never changed or deleted. Record what changed as a new entry (a correction) instead."
+    E851 = "E851: The audit log is broken at entry {seq}: {reason}. Entries from {seq} on cannot be trusted; compare the database with a backup and find out who changed it."
+    E852 = "E852: Audit entry {action!r} cannot be recorded: {reason}. Give details as JSON values (text, numbers, true/false, lists, objects with text keys)."
 
     def format(self, **kwargs: object) -> str:
         return self.value.format(**kwargs)
