@@ -128,6 +128,9 @@ class Errors(Enum):
     E736 = "E736: No photo with id {sha256!r}. Photos are shown by the sha256 their finding lists."
     E737 = "E737: Invalid {field} {value!r}: {reason}. Type decimal degrees (e.g. 39.84 and 45.67) or click the map."
     E800 = "E800: Cannot tell the report format of {path} from its extension {suffix!r}: Watchline writes {options} reports. Name the file .html or .md, or give --format; nothing was written."
+    E850 = "E850: The audit log is append-only; entries are never changed or deleted. Record what changed as a new entry (a correction) instead."
+    E851 = "E851: The audit log is broken at entry {seq}: {reason}. Entries from {seq} on cannot be trusted; compare the database with a backup and find out who changed it."
+    E852 = "E852: Audit entry {action!r} cannot be recorded: {reason}. Give details as JSON values (text, numbers, true/false, lists, objects with text keys)."
 
     def format(self, **kwargs: object) -> str:
         return self.value.format(**kwargs)

@@ -13,7 +13,17 @@ import typer
 
 from watchline.cli.app import app
 
-COMMAND_MODULES = ("core", "claims", "ingest", "cases", "observe", "extract", "gazetteer", "users")
+COMMAND_MODULES = (
+    "core",
+    "claims",
+    "ingest",
+    "cases",
+    "observe",
+    "extract",
+    "gazetteer",
+    "users",
+    "audit",
+)
 
 
 def _register() -> None:

@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from watchline.domain import Document
 from watchline.errors import Errors
@@ -18,6 +19,7 @@ from watchline.ingest.fetch import Fetcher
 from watchline.ingest.language import detect_language, is_extractable
 from watchline.ingest.limits import clean_text
 from watchline.ingest.report import IngestReport, Rejection
+from watchline.services import audit
 from watchline.store import Database
 from watchline.store.documents import DocumentRepository
 
@@ -47,8 +49,10 @@ class BatchWriter:
         report: IngestReport,
         fetcher: Fetcher | None = None,
         size: int = BATCH_SIZE,
+        actor: str | None = None,
     ) -> None:
         self.db = db
+        self.actor = actor or audit.local_actor()
         self.report = report
         self.fetcher = fetcher
         self.size = size
@@ -70,6 +74,7 @@ class BatchWriter:
                 results = repository.add_many([doc for _, doc in batch], self._complete)
                 if self.fetcher is not None:
                     self.fetcher.save_pending(session)
+                self._audit(session, results)
         except STORE_ERRORS:
             self._one_by_one(batch)
             return
@@ -83,6 +88,7 @@ class BatchWriter:
             try:
                 with self.db.transaction() as session:
                     results = DocumentRepository(session).add_many([document], self._complete)
+                    self._audit(session, results)
             except STORE_ERRORS as exc:
                 reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
                 self.report.rejected.append(
@@ -90,6 +96,14 @@ class BatchWriter:
                 )
                 continue
             self._count(results)
+
+    def _audit(self, session: Session, results: list[tuple[str, bool]]) -> None:
+        """One audit entry per stored batch that added documents (duplicates add none)."""
+        created = [doc_id for doc_id, new in results if new]
+        if created:
+            counts = {"ingested": len(created), "duplicates": len(results) - len(created)}
+            details = {**counts, "documents": created}
+            audit.record(session, self.actor, "documents.ingest", "documents", None, details)
 
     def _complete(self, document: Document) -> dict[str, Any]:
         columns = language_columns(document)

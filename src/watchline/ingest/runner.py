@@ -41,6 +41,7 @@ def ingest(
     batch_size: int = BATCH_SIZE,
     published_at: date | datetime | None = None,
     follow_symlinks: bool = False,
+    actor: str | None = None,
 ) -> IngestReport:
     """Ingest files, directories (recursively) and URLs; see docs/ingest.md.
 
@@ -49,7 +50,8 @@ def ingest(
     (an actor id) is given to those. `published_at` is the publication time of every
     item that has none of its own (plain text, an undated page): a `date` means that
     day (midnight UTC, day precision), a naive `datetime` is read as UTC. Symbolic links
-    in folders that lead out of the folder are skipped unless `follow_symlinks`.
+    in folders that lead out of the folder are skipped unless `follow_symlinks`. Each
+    stored batch is one audit entry by `actor` (default: the local user).
     """
     check_format(format)
     db.require_current()
@@ -66,7 +68,7 @@ def ingest(
             speaks_for=speaks_for,
             follow=follow,
         )
-        writer = BatchWriter(db, report, fetcher, batch_size)
+        writer = BatchWriter(db, report, fetcher, batch_size, actor)
         targets = list(_targets(paths, format, report, follow_symlinks))
         dating = Dating.of(published_at)
         bar = stack.enter_context(Progress(len(targets), enabled=progress))

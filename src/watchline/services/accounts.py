@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from watchline.accounts import Role, check_name, hash_password, new_token, parse_role, token_digest
 from watchline.accounts.secrets import verify_password
 from watchline.errors import Errors, InputError, NotFound
+from watchline.services import audit
 from watchline.store import Database
 from watchline.store.tables import ApiTokenRow, UserRow, WebSessionRow
 
@@ -54,7 +55,14 @@ def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def add_user(db: Database, name: str, role: str | Role, password: str | None = None) -> User:
+def add_user(
+    db: Database,
+    name: str,
+    role: str | Role,
+    password: str | None = None,
+    *,
+    actor: str | None = None,
+) -> User:
     """A new account; without a password it can use API tokens only."""
     name = check_name(name)
     chosen = role if isinstance(role, Role) else parse_role(role)
@@ -69,6 +77,8 @@ def add_user(db: Database, name: str, role: str | Role, password: str | None = N
             )  # fmt: skip
             session.add(row)
             session.flush()
+            details = {"role": str(chosen), "password_login": hashed is not None}
+            audit.record(session, actor or audit.local_actor(), "user.add", "user", name, details)
             return _user(row)
     except IntegrityError:  # a concurrent add of the same name
         raise InputError(Errors.E602, name=name) from None
@@ -86,13 +96,17 @@ def _row(session, name: str) -> UserRow:
     return row
 
 
-def disable_user(db: Database, name: str) -> User:
+def disable_user(db: Database, name: str, *, actor: str | None = None) -> User:
     """Disable the account and end its sessions and tokens; its history stays."""
     with db.transaction() as session:
         row = _row(session, name)
-        row.disabled = True
+        was_disabled, row.disabled = row.disabled, True
         session.execute(delete(WebSessionRow).where(WebSessionRow.user_id == row.id))
         _revoke_tokens(session, row.id)
+        details = {"role": row.role, "already_disabled": was_disabled}
+        audit.record(
+            session, actor or audit.local_actor(), "user.disable", "user", row.name, details
+        )
         return _user(row)
 
 
@@ -104,14 +118,18 @@ def _revoke_tokens(session, user_id: int) -> None:
     )
 
 
-def issue_token(db: Database, name: str) -> str:
-    """A new API token for the user (shown once; only its digest is kept)."""
+def issue_token(db: Database, name: str, *, actor: str | None = None) -> str:
+    """A new API token for the user (shown once; only its digest is kept, and the audit
+    entry names the token by the first 12 characters of that digest)."""
     token = new_token()
+    digest = token_digest(token)
     with db.transaction() as session:
         row = _row(session, name)
         if row.disabled:
             raise InputError(Errors.E610)
-        session.add(ApiTokenRow(digest=token_digest(token), user_id=row.id, created_at=_now()))
+        session.add(ApiTokenRow(digest=digest, user_id=row.id, created_at=_now()))
+        details = {"token_digest_prefix": digest[:12]}
+        audit.record(session, actor or audit.local_actor(), "user.token", "user", row.name, details)
     return token
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -36,6 +36,7 @@ from watchline.domain import (
 )
 from watchline.errors import Errors, InputError
 from watchline.link import LinkOptions, link_theatres, theatres_with
+from watchline.services import audit
 from watchline.store import Database
 from watchline.store.cases import CaseRepository, LinkCounts, utc
 from watchline.store.claims import ClaimRepository
@@ -104,6 +105,7 @@ def link_all(
     options: LinkOptions | None = None,
     *,
     theatres: Sequence[Theatre] | None = None,
+    actor: str | None = None,
 ) -> LinkSummary:
     """Re-link every stored claim; deterministic, and case ids survive new documents.
 
@@ -111,7 +113,8 @@ def link_all(
     (else speaker, document or countries) name, and each theatre is linked on its own
     (`watchline.link.theatres`). `theatre` is the default (WATCHLINE_THEATRE when not
     given); `theatres` are the others, by default every packaged profile, a profile of
-    the same id as the default being replaced by it.
+    the same id as the default being replaced by it. The run is one audit entry by
+    `actor` (default: the local user) with its counts.
     """
     theatre = theatre or configured_theatre()
     if theatres is None:
@@ -124,14 +127,17 @@ def link_all(
         documents = documents_with_claims(session)
         linkage = link_theatres(claims, documents, known, theatre.id, options)
         counts = CaseRepository(session).save_linkage(linkage)
-    return LinkSummary(
-        claims=len(claims),
-        cases=len(linkage.cases),
-        counts=counts,
-        responses=len(linkage.responses),
-        copies=len(linkage.copies),
-        unlinked=len(linkage.unlinked),
-    )
+        summary = LinkSummary(
+            claims=len(claims),
+            cases=len(linkage.cases),
+            counts=counts,
+            responses=len(linkage.responses),
+            copies=len(linkage.copies),
+            unlinked=len(linkage.unlinked),
+        )
+        details = {**asdict(summary), "theatre": theatre.id}
+        audit.record(session, actor or audit.local_actor(), "cases.link", "cases", None, details)
+    return summary
 
 
 def store_coverage(
@@ -215,6 +221,7 @@ def verify_all(
     *,
     policy: VerifyPolicy | None = None,
     coverage_fn: CoverageFn = store_coverage,
+    actor: str | None = None,
 ) -> list[Verdict]:
     """The engine's verdict on every active case; appended to history when it changed.
 
@@ -222,10 +229,12 @@ def verify_all(
     the claimed hours (`verify.window.case_window`), with each part of the area counted
     only once truly in sight long enough (`VerifyPolicy.part_minutes`), and over the
     place afterwards while the activity leaves traces (`VerifyPolicy.trace_days`) — the
-    steps of `verify.gather`, shared with the verdict simulator.
+    steps of `verify.gather`, shared with the verdict simulator. The run is one audit
+    entry by `actor` (default: the local user): the cases whose verdict changed.
     """
     policy = policy or VerifyPolicy()
     verdicts: list[Verdict] = []
+    changed: dict[str, str] = {}
     with db.transaction() as session:
         sightings = _StoreSightings(session, coverage_fn)
         theatres = _Theatres(theatre)
@@ -247,7 +256,10 @@ def verify_all(
             verdict = verify_case(evidence, policy)
             if _changed(verdict, histories.get(case.id, [])):
                 verdict = repo.add_verdict(verdict)
+                changed[case.id] = verdict.status.value
             verdicts.append(verdict)
+        details = {"cases": len(verdicts), "new_verdicts": changed, "theatre": theatre.id}
+        audit.record(session, actor or audit.local_actor(), "cases.verify", "cases", None, details)
     return verdicts
 
 
@@ -294,8 +306,12 @@ def set_verdict(
     reason: str,
     author: str,
     confidence: float = 0.9,
+    actor: str | None = None,
 ) -> Verdict:
-    """An analyst's verdict, with a reason; kept beside the engine's, never replacing it."""
+    """An analyst's verdict, with a reason; kept beside the engine's, never replacing it.
+
+    One audit entry by `actor` (default: the author) with the reason as its why.
+    """
     chosen = status if isinstance(status, VerdictStatus) else parse_status(status)
     if not reason or not reason.strip():
         raise InputError(Errors.E402)
@@ -315,7 +331,11 @@ def set_verdict(
             author=author,
             reason=reason.strip(),
         )
-        return repo.add_verdict(verdict)
+        stored = repo.add_verdict(verdict)
+        details = {"status": chosen.value, "confidence": confidence, "author": author,
+                   "engine_status": basis.status.value if basis else None}  # fmt: skip
+        audit.record(session, actor or author, "verdict.set", "case", case_id, details, reason)
+        return stored
 
 
 def verdict_history(db: Database, case_id: str) -> list[Verdict]:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, select
 
 from watchline.domain import Document
+from watchline.services import audit
 from watchline.store import Database
 from watchline.store.claims import ClaimRepository
 from watchline.store.documents import DocumentRepository
@@ -50,7 +51,7 @@ def _extractable(document: Document) -> bool:
     return document.language is None or document.language in SUPPORTED_LANGUAGES
 
 
-def _retire_superseded(db: Database, document_ids: set[str]) -> int:
+def _retire_superseded(db: Database, document_ids: set[str], actor: str) -> int:
     """Drop the claims of documents an edit replaced, so only the newest version counts.
 
     The old version itself stays stored as evidence; only its claims leave the casework.
@@ -62,6 +63,9 @@ def _retire_superseded(db: Database, document_ids: set[str]) -> int:
         for document_id in sorted(document_ids):
             claims.replace_for_document(document_id, [])
             session.execute(delete(ExtractionRow).where(ExtractionRow.document_id == document_id))
+        details = {"documents": sorted(document_ids)}
+        why = "superseded by a newer version of the same item"
+        audit.record(session, actor, "claims.retire", "documents", None, details, why)
     return len(document_ids)
 
 
@@ -71,16 +75,22 @@ def extract_documents(
     *,
     redo: bool = False,
     document_ids: Sequence[str] | None = None,
+    actor: str | None = None,
 ) -> ExtractionSummary:
     """Extract claims from the newest version of every stored document not yet done by
-    this extractor version; older versions of edited items lose their claims."""
+    this extractor version; older versions of edited items lose their claims.
+
+    Each document's claims are one audit entry by `actor` (default: the local user),
+    committed with them.
+    """
+    actor = actor or audit.local_actor()
     summary = ExtractionSummary()
     with db.transaction() as session:
         documents = DocumentRepository(session).list(latest_only=True)
         done = {
             row.document_id: row.extractor_version for row in session.scalars(select(ExtractionRow))
         }
-    summary.superseded = _retire_superseded(db, set(done) - {d.id for d in documents})
+    summary.superseded = _retire_superseded(db, set(done) - {d.id for d in documents}, actor)
     for document in documents:
         if document_ids is not None and document.id not in document_ids:
             continue
@@ -107,6 +117,8 @@ def extract_documents(
                     claims=len(claims),
                 )
             )
+            details = {"extractor_version": extractor.version, "claims": len(claims)}
+            audit.record(session, actor, "claims.extract", "document", document.id, details)
         summary.documents += 1
         summary.claims += len(claims)
     return summary

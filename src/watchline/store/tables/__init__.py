@@ -1,6 +1,7 @@
 """Every table of Watchline; importing this package registers them with the metadata."""
 
 from watchline.store.tables.accounts import ApiTokenRow, UserRow, WebSessionRow
+from watchline.store.tables.audit import AuditEntryRow
 from watchline.store.tables.cases import CaseClaimRow, CaseRow, ClaimResponseRow, VerdictRow
 from watchline.store.tables.claims import ClaimRow
 from watchline.store.tables.documents import DocumentRow, HttpCacheRow, SourceRow
@@ -10,6 +11,7 @@ from watchline.store.tables.patrols import ObservationRow, PatrolRow, PhotoRow
 
 __all__ = [
     "ApiTokenRow",
+    "AuditEntryRow",
     "CaseClaimRow",
     "CaseRow",
     "ClaimResponseRow",
