@@ -9,6 +9,7 @@ read (the router's first dependency, ahead of the CSRF check that parses the for
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from datetime import date
 from typing import Annotated, Any
 
@@ -144,6 +145,26 @@ def _page(request: Request, templates: Any, name: str, context: dict[str, Any], 
     return templates.TemplateResponse(request, name, context, status_code=status)
 
 
+async def _upload_page(
+    request: Request,
+    templates: Any,
+    name: str,
+    upload: Awaitable[dict[str, Any]],
+    stored: str,
+    extra: dict[str, Any],
+):
+    """An upload form's answer: its report, or the coded error; 422 when every file was
+    refused (nothing `stored`, nothing already there)."""
+    try:
+        report = await upload
+    except WatchlineError as exc:
+        context = {"report": None, "error": exc.message, **extra}
+        return _page(request, templates, name, context, exc.status)
+    ok = report[stored] or report["duplicates"] or not report["rejected"]
+    context = {"report": report, "error": None, **extra}
+    return _page(request, templates, name, context, 200 if ok else 422)
+
+
 # ---- pages -----------------------------------------------------------------------------
 
 
@@ -161,14 +182,8 @@ def patrols_form(request: Request, templates: TemplatesDep, _caller: PATROL):
 async def patrols_upload(
     request: Request, db: DbDep, settings: SettingsDep, templates: TemplatesDep, _caller: PATROL
 ):
-    try:
-        report = await _patrols(request, db, settings.theatre)
-    except WatchlineError as exc:
-        context: dict[str, Any] = {"report": None, "error": exc.message}
-        return _page(request, templates, "intake_patrols.html", context, exc.status)
-    status = 200 if report["added"] or report["duplicates"] or not report["rejected"] else 422
-    context = {"report": report, "error": None}
-    return _page(request, templates, "intake_patrols.html", context, status)
+    upload = _patrols(request, db, settings.theatre)
+    return await _upload_page(request, templates, "intake_patrols.html", upload, "added", {})
 
 
 def _finding_context(db: Any, **extra: Any) -> dict[str, Any]:
@@ -212,14 +227,11 @@ def documents_form(request: Request, templates: TemplatesDep, _caller: ANALYSE):
 async def documents_upload(
     request: Request, db: DbDep, settings: SettingsDep, templates: TemplatesDep, _caller: ANALYSE
 ):
-    try:
-        report = await _documents(request, db, settings.max_file_bytes)
-    except WatchlineError as exc:
-        context: dict[str, Any] = {"report": None, "error": exc.message, "formats": FORMATS}
-        return _page(request, templates, "intake_documents.html", context, exc.status)
-    status = 200 if report["ingested"] or report["duplicates"] or not report["rejected"] else 422
-    context = {"report": report, "error": None, "formats": FORMATS}
-    return _page(request, templates, "intake_documents.html", context, status)
+    upload = _documents(request, db, settings.max_file_bytes)
+    extra = {"formats": FORMATS}
+    return await _upload_page(
+        request, templates, "intake_documents.html", upload, "ingested", extra
+    )
 
 
 @router.get("/intake/photo", **PAGE, dependencies=READ)
