@@ -103,7 +103,7 @@ def load_private_key(path: Path) -> Ed25519PrivateKey:
     except (ValueError, UnsupportedAlgorithm) as exc:
         _refuse(path, "private", _first_line(exc))
     if not isinstance(key, Ed25519PrivateKey):
-        _refuse(path, "private", f"it is a {type(key).__name__.removesuffix('PrivateKey')} key")
+        _refuse(path, "private", f"it holds another kind of key ({type(key).__name__})")
     return key
 
 
@@ -117,7 +117,7 @@ def load_public_key(path: Path) -> Ed25519PublicKey:
     except (ValueError, UnsupportedAlgorithm) as exc:
         _refuse(path, "public", _first_line(exc))
     if not isinstance(key, Ed25519PublicKey):
-        _refuse(path, "public", f"it is a {type(key).__name__.removesuffix('PublicKey')} key")
+        _refuse(path, "public", f"it holds another kind of key ({type(key).__name__})")
     return key
 
 
