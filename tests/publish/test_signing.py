@@ -201,3 +201,19 @@ def test_signing_resign_replaces_the_bundle_atomically(signed, pair: KeyPair) ->
     report.write_bytes(REPORT + b"<p>Corrected.</p>\n")
     assert sign_file(report, pair.private_path) == bundle
     assert verify_file(report, bundle, pair.public_path).size == len(REPORT) + 18
+
+
+def test_signing_bundle_checks_with_a_plain_ed25519_library(signed, pair: KeyPair) -> None:
+    """docs/publishing.md tells readers how to check a bundle without Watchline."""
+    import base64
+    import hashlib
+
+    from cryptography.hazmat.primitives.serialization import load_pem_public_key
+
+    report, bundle = signed
+    fields = json.loads(bundle.read_text(encoding="utf-8"))
+    signature = base64.b64decode(fields.pop("signature"))
+    message = json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    public = load_pem_public_key(pair.public_path.read_bytes())
+    public.verify(signature, message.encode("utf-8"))  # raises InvalidSignature if not
+    assert fields["sha256"] == hashlib.sha256(report.read_bytes()).hexdigest()
