@@ -18,7 +18,7 @@ import os
 import re
 import stat
 import tempfile
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NoReturn
@@ -56,11 +56,11 @@ class Signature:
 
     def signed_fields(self) -> bytes:
         """The canonical bytes the signature covers: every field but the signature."""
-        fields = {k: v for k, v in asdict(self).items() if k != "signature"}
-        return _canonical(fields)
+        return _canonical({name: getattr(self, name) for name in FIELDS if name != "signature"})
 
     def to_json(self) -> str:
-        return json.dumps({k: asdict(self)[k] for k in FIELDS}, indent=2, ensure_ascii=False)
+        fields = {name: getattr(self, name) for name in FIELDS}
+        return json.dumps(fields, indent=2, ensure_ascii=False)
 
 
 def bundle_path_for(path: Path) -> Path:
@@ -87,7 +87,7 @@ def sign_digest(
         key_id=key_id(key.public_key()), signature="",
     )  # fmt: skip
     raw = key.sign(unsigned.signed_fields())
-    return Signature(**{**asdict(unsigned), "signature": base64.b64encode(raw).decode("ascii")})
+    return replace(unsigned, signature=base64.b64encode(raw).decode("ascii"))
 
 
 def sign_file(path: Path, private_key_path: Path, *, bundle: Path | None = None) -> Path:
