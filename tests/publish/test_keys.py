@@ -119,3 +119,21 @@ def test_keys_load_refuses_a_missing_file_and_a_folder(tmp_path) -> None:
         with pytest.raises(WatchlineError, match=reason) as refused:
             load_public_key(path)
         assert refused.value.code == "E812"
+
+
+def test_keys_ensure_replaces_a_public_key_without_its_private_half(tmp_path) -> None:
+    stale = generate_key_pair(tmp_path / "old")
+    (tmp_path / "mission.pub").write_bytes(stale.public_path.read_bytes())
+    pair, made = ensure_key_pair(tmp_path)
+    assert made and pair.key_id != stale.key_id
+    assert key_id(load_public_key(pair.public_path)) == pair.key_id
+
+
+def test_keys_ensure_refuses_a_folder_in_the_public_keys_place(tmp_path) -> None:
+    ensure_key_pair(tmp_path)
+    (tmp_path / "mission.pub").unlink()
+    (tmp_path / "mission.pub").mkdir()
+    (tmp_path / "mission.pub" / "inside").write_text("x")
+    with pytest.raises(WatchlineError) as refused:
+        ensure_key_pair(tmp_path)
+    assert refused.value.code == "E811"

@@ -80,15 +80,28 @@ def ensure_key_pair(out: Path, name: str = DEFAULT_NAME) -> tuple[KeyPair, bool]
     """
     private_path, public_path = key_paths(out, name)
     if not private_path.exists():
-        if public_path.exists():  # a public key without its private half signs nothing
-            public_path.unlink()
+        _remove(public_path)  # a public key without its private half verifies nothing
         return generate_key_pair(out, name), True
     key = load_private_key(private_path)
     pem = _public_pem(key.public_key())
-    if not public_path.exists() or public_path.read_bytes() != pem:
-        public_path.unlink(missing_ok=True)
+    if _contents(public_path) != pem:
+        _remove(public_path)
         _create(public_path, pem, 0o644)
     return KeyPair(key_id(key.public_key()), private_path, public_path), False
+
+
+def _contents(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes() if path.is_file() else None
+    except OSError:
+        return None
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError as exc:  # e.g. a folder of that name
+        raise WatchlineError(Errors.E811, path=path, reason=exc.strerror or exc) from None
 
 
 def load_private_key(path: Path) -> Ed25519PrivateKey:
