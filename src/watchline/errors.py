@@ -128,6 +128,17 @@ class Errors(Enum):
     E736 = "E736: No photo with id {sha256!r}. Photos are shown by the sha256 their finding lists."
     E737 = "E737: Invalid {field} {value!r}: {reason}. Type decimal degrees (e.g. 39.84 and 45.67) or click the map."
     E800 = "E800: Cannot tell the report format of {path} from its extension {suffix!r}: Watchline writes {options} reports. Name the file .html or .md, or give --format; nothing was written."
+    E810 = "E810: {path} already exists; a mission key is never overwritten. Choose another --name or --out, or move the old files away first (what was signed with the old key verifies only with its .pub); nothing was written."
+    E811 = (
+        "E811: Cannot write {path}: {reason}. Give a folder you can write to; nothing was written."
+    )
+    E812 = "E812: {path}: not a usable Ed25519 {kind} key ({reason}). Give the {kind} key file 'watchline keys generate' wrote ({example}); nothing was signed or verified."
+    E813 = "E813: {path}: not a readable signature bundle ({reason}). Give the FILE.sig.json that 'watchline sign' or 'watchline report --sign' wrote beside the file; do not trust the file until it verifies."
+    E814 = "E814: {path} is not the file {bundle} signs: the file has sha256 {actual} ({size} bytes), the bundle covers sha256 {expected} ({expected_size} bytes, signed as {name!r}). The copy was changed or the bundle belongs to another file; do not trust it, and get both from the mission again."
+    E815 = "E815: {bundle} was signed with key {bundle_key}, but {key} holds key {given_key}. Verify with the mission's public key {bundle_key} (its .pub file); until then the publication is unverified."
+    E816 = "E816: {bundle}: the signature does not match the bundle's contents: the bundle was altered after it was signed, or made without the mission's key. Do not trust this copy; get the file and its bundle from the mission again."
+    E817 = "E817: Cannot read {path} to {purpose} it: {reason}. Name a regular file you can read; nothing was signed or verified."
+    E818 = "E818: Invalid key name {name!r}: {reason}. Use 1–64 letters, digits, dots, dashes or underscores, not starting with a dot (e.g. 'mission')."
     E850 = "E850: The audit log is append-only; entries are never changed or deleted. Record what changed as a new entry (a correction) instead."
     E851 = "E851: The audit log is broken at entry {seq}: {reason}. Entries from {seq} on cannot be trusted; compare the database with a backup and find out who changed it."
     E852 = "E852: Audit entry {action!r} cannot be recorded: {reason}. Give details as JSON values (text, numbers, true/false, lists, objects with text keys)."

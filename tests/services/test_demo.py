@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import shutil
+import stat
 from datetime import date
 
+import pytest
 from typer.testing import CliRunner
 
 from watchline.cli import app
 from watchline.domain import EventType, VerdictStatus
+from watchline.errors import WatchlineError
+from watchline.publish.signing import bundle_path_for, verify_file
+from watchline.services.demo import DemoResult, sign_published
 
 
 def _case(views, event_type: EventType, day: date):
@@ -45,3 +51,33 @@ def test_demo_cli_prints_cases_and_exits_zero(tmp_path) -> None:
     assert "CONTRADICTED" in result.output
     assert "NOT_COVERED" in result.output
     assert (tmp_path / "d" / "report.html").exists()
+    check = f"verify-publication {tmp_path / 'd' / 'report.html'} --key {tmp_path / 'd'}"
+    assert check in result.output
+
+
+def test_demo_signs_its_report_and_a_changed_copy_is_refused(demo_run, tmp_path) -> None:
+    assert demo_run.bundles == [bundle_path_for(demo_run.report)]
+    key = demo_run.public_key
+    assert key is not None and key.suffix == ".pub"
+    assert stat.S_IMODE(key.with_suffix(".key").stat().st_mode) == 0o600
+    facts = verify_file(demo_run.report, demo_run.bundles[0], key)
+    assert (facts.key_id, facts.file) == (demo_run.key_id, "report.html")
+    copy = tmp_path / "report.html"
+    shutil.copyfile(demo_run.report, copy)
+    data = bytearray(copy.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    copy.write_bytes(bytes(data))
+    with pytest.raises(WatchlineError) as refused:
+        verify_file(copy, demo_run.bundles[0], key)
+    assert refused.value.code == "E814"
+
+
+def test_demo_reuses_its_key_on_a_rerun(tmp_path) -> None:
+    report = tmp_path / "report.html"
+    report.write_text("<p>No unusual movements were observed.</p>\n", encoding="utf-8")
+    first, again = DemoResult("sqlite://", report), DemoResult("sqlite://", report)
+    assert "new demo key" in sign_published(first, tmp_path, [report])
+    secret = (tmp_path / "mission.key").read_bytes()
+    assert "new" not in sign_published(again, tmp_path, [report])
+    assert again.key_id == first.key_id and (tmp_path / "mission.key").read_bytes() == secret
+    assert verify_file(report, again.bundles[0], tmp_path / "mission.pub").key_id == first.key_id

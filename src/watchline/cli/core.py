@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from watchline.cli.app import app
 from watchline.cli.context import database, handles_errors, settings
+
+if TYPE_CHECKING:
+    from watchline.store import Database
 
 
 @app.command()
@@ -23,7 +27,8 @@ def init() -> None:
 @handles_errors
 def demo(
     out: Path = typer.Option(
-        Path("demo-out"), help="Folder for the demo database and report (recreated each run)."
+        Path("demo-out"),
+        help="Folder for the demo database and report (recreated each run) and its key (kept).",
     ),
     serve_app: bool = typer.Option(
         True, "--serve/--no-serve", help="Serve the web app on 127.0.0.1 afterwards."
@@ -39,6 +44,12 @@ def demo(
     typer.echo(render_cases(result.views))
     typer.echo("")
     typer.echo(f"Report: {result.report}")
+    for bundle in result.bundles:
+        typer.echo(f"Signature: {bundle} (key {result.key_id}, a demo key)")
+    if result.bundles:
+        typer.echo(
+            f"Check a copy: watchline verify-publication {result.report} --key {result.public_key}"
+        )
     typer.echo(f"Database: {result.database_url}")
     typer.echo("Logins for the web app (this demo database only):")
     for name, role, password in result.logins:
@@ -79,16 +90,36 @@ def report(
         None, "--format", help="html or md (default: from the suffix: .html, .htm, .md)."
     ),
     status: str = typer.Option(None, help="Only cases with this verdict status."),
+    sign: Path | None = typer.Option(
+        None, "--sign", help="Sign the report with this private key (writes FILE.sig.json)."
+    ),
 ) -> None:
     """Write a situation report of every case with its verdict and evidence."""
     from watchline.geo.theatre import load_theatre
+    from watchline.publish.keys import load_private_key
     from watchline.publish.report import check_output, format_for, write_report
     from watchline.services.views import case_views
 
     check_output(output)
     fmt = format_for(output, fmt)  # before the database is read: a bad -o costs nothing
+    if sign is not None:
+        load_private_key(sign)  # so does a bad key
     theatre = load_theatre(settings().theatre)
     with database() as db:
         views = case_views(db, status)
-    path = write_report(views, output, theatre=theatre, fmt=fmt, create_folder=False)
-    typer.echo(f"Wrote {len(views)} cases to {path}")
+        path = write_report(views, output, theatre=theatre, fmt=fmt, create_folder=False)
+        typer.echo(f"Wrote {len(views)} cases to {path}")
+        if sign is not None:
+            _sign_report(db, path, sign)
+
+
+def _sign_report(db: Database, path: Path, key: Path) -> None:
+    """Sign the written report and note the publication in the audit log."""
+    from watchline.cli.signing import echo_signed
+    from watchline.publish.signing import read_bundle
+    from watchline.services import audit
+
+    facts = read_bundle(echo_signed(path, key))
+    details = {"sha256": facts.sha256, "size": facts.size, "key_id": facts.key_id}
+    with db.transaction() as session:
+        audit.record(session, audit.local_actor(), "publication.sign", "report", path.name, details)

@@ -25,6 +25,9 @@ class DemoResult:
     steps: list[tuple[str, str, float]] = field(default_factory=list)
     views: list = field(default_factory=list)
     logins: list[tuple[str, str, str]] = field(default_factory=list)  # name, role, password
+    public_key: Path | None = None  # the demo key's NAME.pub; its NAME.key lies beside it
+    key_id: str = ""
+    bundles: list[Path] = field(default_factory=list)  # FILE.sig.json of each published file
 
 
 def demo_folder() -> Path:
@@ -56,6 +59,22 @@ def demo_users(db: Database) -> list[tuple[str, str, str]]:
 
 def _logins(logins: list[tuple[str, str, str]]) -> str:
     return f"{len(logins)} demo accounts, one per role: " + ", ".join(n for n, _, _ in logins)
+
+
+def sign_published(result: DemoResult, out_dir: Path, files: list[Path]) -> str:
+    """Sign what the demo published with the demo's own key in `out_dir`.
+
+    The key is made on the first run and reused after (never overwritten), so a copy
+    of an earlier demo report still verifies with the same mission.pub.
+    """
+    from watchline.publish.keys import ensure_key_pair
+    from watchline.publish.signing import sign_file
+
+    pair, made = ensure_key_pair(out_dir)
+    result.public_key, result.key_id = pair.public_path, pair.key_id
+    result.bundles = [sign_file(path, pair.private_path) for path in files]
+    origin = "new demo key" if made else "demo key"
+    return f"{len(files)} file(s) signed with {origin} {pair.key_id} ({pair.public_path})"
 
 
 def run_demo(
@@ -112,6 +131,7 @@ def run_demo(
         result.views = case_views(db)
         write_report(result.views, result.report, theatre=theatre)
         say(f"[report] {result.report}")
+        step("sign", lambda: sign_published(result, out_dir, [result.report]))
     finally:
         db.dispose()
     return result
