@@ -133,6 +133,13 @@ def write_report(
     return path
 
 
+def write_text(path: Path, text: str) -> Path:
+    """Write any published text (a statement) atomically, as reports are written."""
+    check_output(path)
+    _write_atomically(path, text.encode("utf-8"))
+    return path
+
+
 def format_for(path: Path, fmt: str | None = None) -> str:
     """The format given, else the one the file's extension names. An extension that
     names none is refused: `-o sitrep.pdf` once wrote HTML under a .pdf name."""
