@@ -168,7 +168,7 @@ def test_a_failed_write_removes_its_temporary_file(tmp_path) -> None:
     target.mkdir()
     (target / "kept.txt").write_text("Deneia\n", encoding="utf-8")
     with pytest.raises(WatchlineError) as err:
-        _write_atomically(target, "<p>new report</p>")
+        _write_atomically(target, b"<p>new report</p>")
     assert err.value.code == "E019"
     assert _listing(tmp_path) == ["sitrep.html"] and _listing(target) == ["kept.txt"]
 
@@ -228,7 +228,7 @@ def test_ingest_odd_names_are_rejected_and_the_batch_goes_on(ready: str, tmp_pat
     assert all(len(line) < 300 for line in result.stderr.splitlines())
 
 
-@pytest.mark.parametrize("name", ["sitrep.pdf", "sitrep.csv", "sitrep"])
+@pytest.mark.parametrize("name", ["sitrep.docx", "sitrep.csv", "sitrep"])
 def test_a_report_name_that_names_no_format_is_refused(ready: str, tmp_path, name: str) -> None:
     before = _listing(tmp_path)
     result = runner.invoke(app, ["report", "-o", str(tmp_path / name)])

@@ -33,5 +33,5 @@ def test_report_escapes_hostile_claim_text(demo_run) -> None:
 
 
 def test_report_rejects_unknown_format(demo_run) -> None:
-    with pytest.raises(ValueError, match="html, md"):
+    with pytest.raises(ValueError, match="html or md"):
         render_report(demo_run.views, fmt="docx")

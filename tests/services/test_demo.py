@@ -56,8 +56,10 @@ def test_demo_cli_prints_cases_and_exits_zero(tmp_path) -> None:
 
 
 def test_demo_signs_its_report_and_a_changed_copy_is_refused(demo_run, tmp_path) -> None:
-    assert demo_run.bundles == [bundle_path_for(demo_run.report)]
+    pdf = demo_run.report.with_suffix(".pdf")
+    assert demo_run.bundles == [bundle_path_for(demo_run.report), bundle_path_for(pdf)]
     key = demo_run.public_key
+    assert verify_file(pdf, demo_run.bundles[1], key).file == "report.pdf"
     assert key is not None and key.suffix == ".pub"
     assert stat.S_IMODE(key.with_suffix(".key").stat().st_mode) == 0o600
     facts = verify_file(demo_run.report, demo_run.bundles[0], key)

@@ -76,7 +76,10 @@ def ids(demo_app) -> dict[str, str]:
         headers = {"Authorization": f"Bearer {token}"}
         case = client.get("/api/cases", headers=headers).json()[0]["id"]
         document = client.get("/api/documents", headers=headers).json()[0]["id"]
-    return {"case_id": case, "document_id": document}
+    from watchline.services.statements import draft
+
+    statement = draft(demo_app.state.db, case, "route-walk").id
+    return {"case_id": case, "document_id": document, "publication_id": statement}
 
 
 def _token(app, role: Role) -> str:

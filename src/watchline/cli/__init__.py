@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "users",
     "audit",
     "signing",
+    "publish",
 )
 
 

@@ -87,28 +87,51 @@ def _serve(database_url: str, host: str, port: int) -> None:
 def report(
     output: Path = typer.Option(Path("report.html"), "--output", "-o", help="File to write."),
     fmt: str = typer.Option(
-        None, "--format", help="html or md (default: from the suffix: .html, .htm, .md)."
+        None,
+        "--format",
+        help="html, md or pdf (default: from the suffix: .html, .htm, .md, .pdf).",
     ),
     status: str = typer.Option(None, help="Only cases with this verdict status."),
     sign: Path | None = typer.Option(
         None, "--sign", help="Sign the report with this private key (writes FILE.sig.json)."
     ),
+    start: str = typer.Option(
+        None, "--from", help="First day of the period (YYYY-MM-DD); cases and patrols that meet it."
+    ),
+    end: str = typer.Option(None, "--to", help="Last day of the period (YYYY-MM-DD), inclusive."),
 ) -> None:
-    """Write a situation report of every case with its verdict and evidence."""
+    """Write a situation report: per case the claims and responses, coverage, verdict,
+    rationale and evidence; a map of the patrols and claimed places; claims per day."""
+    from watchline.cli.context import parse_day
     from watchline.geo.theatre import load_theatre
     from watchline.publish.keys import load_private_key
+    from watchline.publish.period import Period
     from watchline.publish.report import check_output, format_for, write_report
-    from watchline.services.views import case_views
+    from watchline.services.reports import report_content
 
+    period = Period(parse_day(start, "--from"), parse_day(end, "--to"))
     check_output(output)
     fmt = format_for(output, fmt)  # before the database is read: a bad -o costs nothing
     if sign is not None:
         load_private_key(sign)  # so does a bad key
     theatre = load_theatre(settings().theatre)
     with database() as db:
-        views = case_views(db, status)
-        path = write_report(views, output, theatre=theatre, fmt=fmt, create_folder=False)
-        typer.echo(f"Wrote {len(views)} cases to {path}")
+        content = report_content(db, period=period, status=status)
+        path = write_report(
+            content.views,
+            output,
+            theatre=theatre,
+            fmt=fmt,
+            create_folder=False,
+            patrols=content.patrols,
+            period=period,
+        )
+        typer.echo(
+            f"Wrote {len(content.views)} cases and {len(content.patrols)} patrols "
+            f"({period.label()}) to {path}"
+        )
+        if content.undated:
+            typer.echo(f"{content.undated} undated cases are not in a dated period.")
         if sign is not None:
             _sign_report(db, path, sign)
 

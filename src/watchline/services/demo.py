@@ -89,6 +89,7 @@ def run_demo(
     from watchline.services.extraction import extract_documents
     from watchline.services.findings import import_observations
     from watchline.services.patrols import import_patrols
+    from watchline.services.reports import report_content
     from watchline.services.views import case_views
 
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -129,9 +130,13 @@ def run_demo(
         step("verify", lambda: f"{len(verify_all(db, theatre))} verdicts")
         result.logins = step("users", lambda: demo_users(db), _logins)
         result.views = case_views(db)
-        write_report(result.views, result.report, theatre=theatre)
+        patrols = report_content(db).patrols
+        write_report(result.views, result.report, theatre=theatre, patrols=patrols)
         say(f"[report] {result.report}")
-        step("sign", lambda: sign_published(result, out_dir, [result.report]))
+        pdf = result.report.with_suffix(".pdf")
+        write_report(result.views, pdf, theatre=theatre, patrols=patrols)
+        say(f"[report] {pdf}")
+        step("sign", lambda: sign_published(result, out_dir, [result.report, pdf]))
     finally:
         db.dispose()
     return result

@@ -8,6 +8,7 @@ from watchline.store.tables.documents import DocumentRow, HttpCacheRow, SourceRo
 from watchline.store.tables.extractions import ExtractionRow
 from watchline.store.tables.gazetteer import GazetteerNameRow, GazetteerPlaceRow
 from watchline.store.tables.patrols import ObservationRow, PatrolRow, PhotoRow
+from watchline.store.tables.publications import PublicationRow
 
 __all__ = [
     "ApiTokenRow",
@@ -24,6 +25,7 @@ __all__ = [
     "ObservationRow",
     "PatrolRow",
     "PhotoRow",
+    "PublicationRow",
     "SourceRow",
     "UserRow",
     "VerdictRow",
