@@ -119,6 +119,7 @@ class Errors(Enum):
     E608 = "E608: Too many failed logins for {name!r} from this address; wait {seconds} seconds and try again."
     E609 = "E609: WATCHLINE_SECRET_KEY is unset or a placeholder, and WATCHLINE_ENVIRONMENT is {environment!r}. Set a random secret of 32+ characters (e.g. from 'python -c \"import secrets; print(secrets.token_urlsafe(48))\"'), or set WATCHLINE_ENVIRONMENT=development on a test machine."
     E610 = "E610: The user name or password is wrong, or the account is disabled."
+    E611 = "E611: {name!r} has no API token with id {token_id!r}. 'watchline users tokens {name}' lists their token ids (12 hex characters; 8 or more are enough)."
     E730 = "E730: The upload is {size} bytes, more than the limit of {limit} bytes. Upload fewer or smaller files, or import them on the server with the CLI."
     E731 = "E731: The upload has no Content-Length, so its size cannot be checked before it is read. Send it with a Content-Length header (browsers and HTTP libraries do)."
     E732 = "E732: No file in the {field!r} field. Choose at least one file and send the form again."

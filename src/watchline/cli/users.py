@@ -77,9 +77,41 @@ def users_disable(name: str = typer.Argument(..., help="Login name.")) -> None:
 @handles_errors
 def users_token(name: str = typer.Argument(..., help="Login name.")) -> None:
     """Print a new API token for the user (last line); keep it secret, it is shown once."""
+    from watchline.accounts.secrets import token_digest
     from watchline.services.accounts import issue_token
 
     with database() as db:
         token = issue_token(db, name)
-    typer.echo(f"New API token for {name} (send as 'Authorization: Bearer TOKEN'):")
+    typer.echo(
+        f"New API token {token_digest(token)[:12]} for {name} "
+        "(send as 'Authorization: Bearer TOKEN'; revoke with 'watchline users revoke'):"
+    )
     typer.echo(token)
+
+
+@users_app.command("tokens")
+@handles_errors
+def users_tokens(name: str = typer.Argument(..., help="Login name.")) -> None:
+    """List a user's API tokens by id (the tokens themselves are never stored)."""
+    from watchline.services.accounts import list_tokens
+
+    with database() as db:
+        tokens = list_tokens(db, name)
+    for t in tokens:
+        state = f"revoked {t.revoked_at:%Y-%m-%d %H:%M UTC}" if t.revoked_at else "active"
+        typer.echo(f"{t.id}\tmade {t.created_at:%Y-%m-%d %H:%M UTC}\t{state}")
+    typer.echo(f"{len(tokens)} tokens.")
+
+
+@users_app.command("revoke")
+@handles_errors
+def users_revoke(
+    name: str = typer.Argument(..., help="Login name."),
+    token_id: str = typer.Argument(..., help="Token id from 'watchline users tokens'."),
+) -> None:
+    """Revoke one API token at once; the user's other tokens and sessions keep working."""
+    from watchline.services.accounts import revoke_token
+
+    with database() as db:
+        info = revoke_token(db, name, token_id)
+    typer.echo(f"Revoked token {info.id} of {name}; it no longer works.")

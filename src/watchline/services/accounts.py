@@ -133,6 +133,61 @@ def issue_token(db: Database, name: str, *, actor: str | None = None) -> str:
     return token
 
 
+@dataclass(frozen=True)
+class TokenInfo:
+    """An API token as the admin sees it: its id (the first 12 characters of its digest,
+    as the audit log names it), when it was made and whether it was revoked."""
+
+    id: str
+    created_at: datetime
+    revoked_at: datetime | None
+
+
+def list_tokens(db: Database, name: str) -> list[TokenInfo]:
+    """The user's API tokens, oldest first (never the tokens themselves: only digests are kept)."""
+    with db.transaction() as session:
+        row = _row(session, name)
+        tokens = session.scalars(
+            select(ApiTokenRow)
+            .where(ApiTokenRow.user_id == row.id)
+            .order_by(ApiTokenRow.created_at, ApiTokenRow.digest)
+        )
+        return [
+            TokenInfo(
+                t.digest[:12], _aware(t.created_at), _aware(t.revoked_at) if t.revoked_at else None
+            )
+            for t in tokens
+        ]
+
+
+def revoke_token(db: Database, name: str, token_id: str, *, actor: str | None = None) -> TokenInfo:
+    """Revoke one API token of the user, named by its id (from `list_tokens`); the other
+    tokens and the account stay as they are. Revoking twice is harmless."""
+    wanted = token_id.strip().lower()
+    if len(wanted) < 8 or any(c not in "0123456789abcdef" for c in wanted):
+        raise InputError(Errors.E611, token_id=token_id[:80], name=name[:80])
+    with db.transaction() as session:
+        row = _row(session, name)
+        matches = list(
+            session.scalars(
+                select(ApiTokenRow).where(
+                    ApiTokenRow.user_id == row.id, ApiTokenRow.digest.startswith(wanted)
+                )
+            )
+        )
+        if len(matches) != 1:
+            raise NotFound(Errors.E611, token_id=token_id[:80], name=row.name)
+        token = matches[0]
+        already = token.revoked_at is not None
+        if not already:
+            token.revoked_at = _now()
+        details = {"token_digest_prefix": token.digest[:12], "already_revoked": already}
+        audit.record(
+            session, actor or audit.local_actor(), "user.token_revoke", "user", row.name, details
+        )
+        return TokenInfo(token.digest[:12], _aware(token.created_at), _aware(token.revoked_at))
+
+
 def token_user(db: Database, token: str) -> User | None:
     """The active user a bearer token belongs to, or None."""
     with db.transaction() as session:
