@@ -148,6 +148,7 @@ class Errors(Enum):
     E823 = "E823: Case {case_id} has no verdict yet, so there is nothing to state. Run 'watchline verify' first."
     E824 = "E824: The statement text is {length} characters; at most {limit} are taken. Shorten it."
     E825 = "E825: --sign signs the file that --output writes; give -o FILE too (e.g. -o statement.txt)."
+    E826 = "E826: Statement {publication_id} was published without a signature. Ask the mission for its signed copy, or compare the sha256 its public page shows."
     E850 = "E850: The audit log is append-only; entries are never changed or deleted. Record what changed as a new entry (a correction) instead."
     E851 = "E851: The audit log is broken at entry {seq}: {reason}. Entries from {seq} on cannot be trusted; compare the database with a backup and find out who changed it."
     E852 = "E852: Audit entry {action!r} cannot be recorded: {reason}. Give details as JSON values (text, numbers, true/false, lists, objects with text keys)."

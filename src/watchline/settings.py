@@ -37,6 +37,12 @@ class Settings(BaseSettings):
     visibility_m: float | None = Field(
         default=None, description="Patrol visibility radius; the theatre's default when unset."
     )
+    signing_key: Path | None = Field(
+        default=None,
+        description="Private Ed25519 key the app signs published statements with. Leave it "
+        "unset to keep the key off the server and sign offline ('watchline publish release "
+        "ID -o FILE --sign KEY').",
+    )
     host: str = Field(default="127.0.0.1", description="Interface 'watchline serve' listens on.")
     port: int = Field(default=8000, description="Port 'watchline serve' listens on.")
     cookie_secure: bool | None = Field(

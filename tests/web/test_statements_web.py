@@ -65,3 +65,59 @@ def test_an_analyst_may_read_statements_but_not_publish(demo_app, login) -> None
     anonymous = TestClient(demo_app)
     assert anonymous.get("/api/statements").status_code == 401
     assert anonymous.get("/statements", follow_redirects=False).status_code == 303
+
+
+def test_a_server_key_signs_what_is_published_and_readers_can_check_it(
+    demo_run, tmp_path, login
+) -> None:
+    import shutil
+
+    from watchline.publish.keys import generate_key_pair
+    from watchline.publish.signing import read_bundle, verify_file
+    from watchline.settings import Settings
+    from watchline.web import create_app
+
+    pair = generate_key_pair(tmp_path / "keys")
+    db_file = tmp_path / "signed.db"
+    shutil.copy(demo_run.database_url.removeprefix("sqlite:///"), db_file)
+    app = create_app(Settings(database_url=f"sqlite:///{db_file}", signing_key=pair.private_path))
+    try:
+        publisher = login(app, "publisher")
+        made = publisher.post(
+            f"/api/cases/{_case_id(publisher)}/statements",
+            json={"text": "The mission patrolled along the border all day."},
+            headers={"X-CSRF-Token": publisher.csrf},
+        ).json()
+        done = publisher.post(
+            f"/api/statements/{made['id']}/publish", headers={"X-CSRF-Token": publisher.csrf}
+        )
+        assert done.status_code == 200 and done.json()["signed"] is True
+        anonymous = TestClient(app)
+        data = anonymous.get(f"/public/statements/{made['id']}.txt").content
+        bundle = anonymous.get(f"/public/statements/{made['id']}.txt.sig.json")
+        assert bundle.status_code == 200
+        (tmp_path / "b.sig.json").write_bytes(bundle.content)
+        facts = read_bundle(tmp_path / "b.sig.json")
+        assert facts.sha256 == done.json()["sha256"] and facts.key_id == pair.key_id
+        (tmp_path / "copy.txt").write_bytes(data)
+        verify_file(tmp_path / "copy.txt", tmp_path / "b.sig.json", pair.public_path)
+        page = anonymous.get(f"/public/statements/{made['id']}")
+        assert "signature bundle" in page.text
+    finally:
+        app.state.db.dispose()
+
+
+def test_an_unsigned_statement_has_no_bundle(demo_app, login) -> None:
+    publisher = login(demo_app, "publisher")
+    made = publisher.post(
+        f"/api/cases/{_case_id(publisher)}/statements",
+        json={},
+        headers={"X-CSRF-Token": publisher.csrf},
+    ).json()
+    publisher.post(
+        f"/api/statements/{made['id']}/publish", headers={"X-CSRF-Token": publisher.csrf}
+    )
+    anonymous = TestClient(demo_app)
+    assert anonymous.get(f"/public/statements/{made['id']}.txt").status_code == 200
+    missing = anonymous.get(f"/public/statements/{made['id']}.txt.sig.json")
+    assert missing.status_code == 404 and missing.json()["code"] == "E826"

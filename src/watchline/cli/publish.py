@@ -87,7 +87,8 @@ def publish_release(
     ),
 ) -> None:
     """Publish a draft: it appears on the public pages and is never changed again."""
-    from watchline.publish.report import check_output, write_text
+    from watchline.publish.report import check_output, write_bytes
+    from watchline.publish.signing import bundle_path_for
     from watchline.services import audit
     from watchline.services.statements import publish
 
@@ -95,20 +96,21 @@ def publish_release(
         raise InputError(Errors.E825)
     if output is not None:
         check_output(output)
+    key = None
     if sign is not None:
         from watchline.publish.keys import load_private_key
 
-        load_private_key(sign)  # a bad key is refused before anything is published
+        key = load_private_key(sign)  # a bad key is refused before anything is published
     with database() as db:
-        statement = publish(db, publication_id, audit.local_actor())
+        statement = publish(db, publication_id, audit.local_actor(), key)
     _show(statement)
     if output is not None:
-        write_text(output, f"{statement.title}\n\n{statement.text}\n")
+        write_bytes(output, statement.file_bytes())
         typer.echo(f"Wrote {output}")
-    if sign is not None and output is not None:
-        from watchline.cli.signing import echo_signed
-
-        echo_signed(output, sign)
+    if statement.signature is not None and output is not None:
+        bundle = bundle_path_for(output)
+        bundle.write_text(statement.signature, encoding="utf-8")
+        typer.echo(f"Signed it: {bundle} (check with 'watchline verify-publication')")
 
 
 @publish_app.command("list")

@@ -133,10 +133,10 @@ def write_report(
     return path
 
 
-def write_text(path: Path, text: str) -> Path:
-    """Write any published text (a statement) atomically, as reports are written."""
+def write_bytes(path: Path, data: bytes) -> Path:
+    """Write any published file (a statement) atomically, as reports are written."""
     check_output(path)
-    _write_atomically(path, text.encode("utf-8"))
+    _write_atomically(path, data)
     return path
 
 

@@ -14,10 +14,14 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
 from watchline.domain import EventType, VerdictStatus
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from watchline.errors import Errors, InputError, NotFound, WatchlineError
 from watchline.services import audit
 from watchline.services.views import CaseView, case_view
@@ -55,10 +59,19 @@ class Statement:
     published_by: str | None
     published_at: datetime | None
     sha256: str | None
+    signature: str | None = None  # the bundle JSON of `file_bytes()`, when signed
 
     @property
     def published(self) -> bool:
         return self.status == PUBLISHED
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.id}.txt"
+
+    def file_bytes(self) -> bytes:
+        """The published statement as a file: what is signed, served and hashed."""
+        return f"{self.title}\n\n{self.text}\n".encode()
 
 
 def draft_text(view: CaseView) -> str:
@@ -143,7 +156,7 @@ def _statement(row: PublicationRow) -> Statement:
         verdict_status=row.verdict_status, drafted_by=row.drafted_by,
         drafted_at=aware(row.drafted_at) or row.drafted_at,
         updated_at=aware(row.updated_at) or row.updated_at, published_by=row.published_by,
-        published_at=aware(row.published_at), sha256=row.sha256,
+        published_at=aware(row.published_at), sha256=row.sha256, signature=row.signature,
     )  # fmt: skip
 
 
@@ -210,16 +223,26 @@ def edit(
         return _statement(row)
 
 
-def publish(db: Database, publication_id: str, publisher: str) -> Statement:
-    """Publish a draft: sealed by its sha256, shown on the public pages, never changed."""
+def publish(
+    db: Database, publication_id: str, publisher: str, key: Ed25519PrivateKey | None = None
+) -> Statement:
+    """Publish a draft: sealed by the sha256 of its file (`Statement.file_bytes`), signed
+    with `key` when one is given, shown on the public pages, never changed."""
     with db.transaction() as session:
         row = _row(session, publication_id)
         _refuse_published(row)
         row.status = PUBLISHED
         row.published_by = publisher
         row.published_at = datetime.now(UTC)
-        row.sha256 = hashlib.sha256(row.text.encode("utf-8")).hexdigest()
-        details = {"case_id": row.case_id, "sha256": row.sha256}
+        data = _statement(row).file_bytes()
+        row.sha256 = hashlib.sha256(data).hexdigest()
+        details: dict[str, object] = {"case_id": row.case_id, "sha256": row.sha256}
+        if key is not None:
+            from watchline.publish.signing import sign_bytes
+
+            signed = sign_bytes(data, name=f"{row.id}.txt", key=key)
+            row.signature = signed.to_json() + "\n"
+            details["key_id"] = signed.key_id
         audit.record(session, publisher, "statement.publish", "statement", row.id, details)
         return _statement(row)
 

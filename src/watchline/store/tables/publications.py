@@ -34,3 +34,6 @@ class PublicationRow(Base):
         DateTime(timezone=True), nullable=True, index=True
     )
     sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # The Ed25519 bundle (FILE.sig.json) of the published text file, when it was signed
+    # at publication (a key on the server, or `watchline publish release --sign`).
+    signature: Mapped[str | None] = mapped_column(Text, nullable=True)

@@ -8,20 +8,34 @@ a draft's id answers 404 there, as an unknown id does.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import APIRouter, Depends, Form, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from watchline.accounts import Permission
+from watchline.errors import Errors, NotFound
 from watchline.services import statements
+from watchline.settings import Settings
 from watchline.web.auth import Caller, Need
-from watchline.web.deps import DbDep, TemplatesDep
+from watchline.web.deps import DbDep, SettingsDep, TemplatesDep
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 router = APIRouter()
 READ = [Depends(Need(Permission.READ))]
 PUBLIC = [Depends(Need(None))]
 Publisher = Annotated[Caller, Depends(Need(Permission.PUBLISH))]
+
+
+def _key(settings: Settings) -> Ed25519PrivateKey | None:
+    """The server's signing key when one is configured (most missions keep it offline)."""
+    if settings.signing_key is None:
+        return None
+    from watchline.publish.keys import load_private_key
+
+    return load_private_key(settings.signing_key)
 
 
 def _json(s: statements.Statement, *, public: bool = False) -> dict[str, object]:
@@ -34,6 +48,7 @@ def _json(s: statements.Statement, *, public: bool = False) -> dict[str, object]
         "verdict_status": s.verdict_status,
         "published_at": s.published_at.isoformat() if s.published_at else None,
         "sha256": s.sha256,
+        "signed": s.signature is not None,
     }
     if not public:
         body |= {
@@ -82,8 +97,10 @@ def statement_edit_form(
 
 
 @router.post("/statements/{publication_id}/publish", include_in_schema=False)
-def statement_publish_form(publication_id: str, db: DbDep, caller: Publisher) -> RedirectResponse:
-    statements.publish(db, publication_id, caller.user.name)
+def statement_publish_form(
+    publication_id: str, db: DbDep, settings: SettingsDep, caller: Publisher
+) -> RedirectResponse:
+    statements.publish(db, publication_id, caller.user.name, _key(settings))
     return RedirectResponse(f"/public/statements/{publication_id}", status_code=303)
 
 
@@ -103,15 +120,40 @@ def api_statement_draft(
 
 
 @router.post("/api/statements/{publication_id}/publish", tags=["statements"])
-def api_statement_publish(publication_id: str, db: DbDep, caller: Publisher) -> dict[str, object]:
+def api_statement_publish(
+    publication_id: str, db: DbDep, settings: SettingsDep, caller: Publisher
+) -> dict[str, object]:
     """Publish a draft; from then on it is public and never changes (409 E821 after)."""
-    return _json(statements.publish(db, publication_id, caller.user.name))
+    return _json(statements.publish(db, publication_id, caller.user.name, _key(settings)))
 
 
 @router.get("/public", response_class=HTMLResponse, include_in_schema=False, dependencies=PUBLIC)
 def public_page(request: Request, db: DbDep, templates: TemplatesDep):
     rows = statements.listing(db, published_only=True)
     return templates.TemplateResponse(request, "public.html", {"statements": rows})
+
+
+@router.get("/public/statements/{publication_id}.txt", include_in_schema=False, dependencies=PUBLIC)
+def public_statement_file(publication_id: str, db: DbDep) -> Response:
+    """The published statement as the exact file its sha256 and signature cover."""
+    statement = statements.get(db, publication_id, published_only=True)
+    headers = {"Content-Disposition": f'attachment; filename="{statement.file_name}"'}
+    return Response(statement.file_bytes(), media_type="text/plain; charset=utf-8", headers=headers)
+
+
+@router.get(
+    "/public/statements/{publication_id}.txt.sig.json",
+    include_in_schema=False,
+    dependencies=PUBLIC,
+)
+def public_statement_bundle(publication_id: str, db: DbDep) -> Response:
+    """The signature bundle of the statement's file (404 when it was not signed)."""
+    statement = statements.get(db, publication_id, published_only=True)
+    if statement.signature is None:
+        raise NotFound(Errors.E826, publication_id=publication_id)
+    name = f"{statement.file_name}.sig.json"
+    headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+    return Response(statement.signature, media_type="application/json", headers=headers)
 
 
 @router.get(

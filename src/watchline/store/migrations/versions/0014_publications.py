@@ -30,6 +30,7 @@ def upgrade() -> None:
         sa.Column("published_by", sa.String(128), nullable=True),
         sa.Column("published_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("sha256", sa.String(64), nullable=True),
+        sa.Column("signature", sa.Text, nullable=True),
     )
     op.create_index("ix_publications_case_id", "publications", ["case_id"])
     op.create_index("ix_publications_status", "publications", ["status"])
