@@ -9,8 +9,8 @@ output shows the same cases with the same verdicts.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import UTC, date, datetime, time
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
