@@ -45,3 +45,18 @@ def test_demo_cli_prints_cases_and_exits_zero(tmp_path) -> None:
     assert "CONTRADICTED" in result.output
     assert "NOT_COVERED" in result.output
     assert (tmp_path / "d" / "report.html").exists()
+
+
+def test_demo_writes_claimreview_records_of_its_findings(demo_run) -> None:
+    import json
+
+    from watchline.publish.exports.claimreview import reviewed
+
+    assert demo_run.claim_reviews is not None
+    document = json.loads(demo_run.claim_reviews.read_text(encoding="utf-8"))
+    graph = document["@graph"]
+    assert len(graph) == len(reviewed(demo_run.views)) >= 1
+    ratings = {r["reviewRating"]["alternateName"] for r in graph}
+    assert "Contradicted by the mission's observations" in ratings
+    assert {r["author"]["name"] for r in graph} == {"EU Mission in Armenia"}
+    assert all(r["claimReviewed"] and r["itemReviewed"]["@type"] == "Claim" for r in graph)

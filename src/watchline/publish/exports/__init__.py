@@ -36,7 +36,8 @@ def writer(name: str) -> Writer:
     if name not in FORMATS:
         raise InputError(Errors.E830, value=name, options=", ".join(FORMATS))
     module = importlib.import_module(f"watchline.publish.exports.{name}")
-    return module.write  # type: ignore[no-any-return]
+    write: Writer = module.write
+    return write
 
 
 __all__ = ["FORMATS", "Counts", "Writer", "writer"]

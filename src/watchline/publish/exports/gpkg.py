@@ -19,7 +19,8 @@ from watchline.publish.exports.layers import Layer, layers
 
 def _columns(layer: Layer) -> tuple[list[np.ndarray], list[np.ndarray | None]]:
     """One array per field and a null mask for the numeric ones."""
-    columns, masks = [], []
+    columns: list[np.ndarray] = []
+    masks: list[np.ndarray | None] = []
     for name, kind in layer.fields:
         values = [props.get(name) for _, props in layer.features]
         missing = np.array([v is None for v in values], dtype=bool)

@@ -57,6 +57,7 @@ def plover_event(view: CaseView, claim: ClaimView, data: ExportData) -> dict[str
         doer = _party(None, None, view.case.agent)
     speaker = _party(claim.speaker, claim.actor_id, claim.affiliation)
     reported_type, reported_mode = data.plover.get(claim.event_type, ("OTHER", None))
+    mode: str | None
     if claim.act in SPEECH_ACTS:
         event_type, mode = SPEECH_ACTS[claim.act]
         actor, recipient = speaker, doer
