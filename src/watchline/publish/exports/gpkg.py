@@ -38,7 +38,8 @@ def _columns(layer: Layer) -> tuple[list[np.ndarray], list[np.ndarray | None]]:
 def write_layer(path: Path, layer: Layer) -> int:
     from pyogrio.raw import write as ogr_write  # GDAL loads only when writing
 
-    geometry = np.array([shapely.to_wkb(g) for g, _ in layer.features], dtype=object)
+    shapes = np.array([g for g, _ in layer.features], dtype=object)
+    geometry = shapely.to_wkb(shapes) if len(shapes) else np.array([], dtype=object)
     columns, masks = _columns(layer)
     ogr_write(
         str(path),
