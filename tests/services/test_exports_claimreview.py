@@ -104,7 +104,7 @@ def test_claimreview_has_the_schema_org_shape_and_reviews_the_contradicted_case(
     )
     assert len(graph) == 1  # the fortification is not_covered: no finding to publish
     review = graph[0]
-    assert review["claimReviewed"] == "Armenia of concentrating troops"
+    assert review["claimReviewed"] == "AZE accuse Armenia of concentrating troops"
     assert review["reviewRating"]["alternateName"].startswith("Contradicted")
     assert "nothing unusual" in review["reviewRating"]["ratingExplanation"]
     assert review["author"] == {"@type": "Organization", "name": "Toy Mission"}

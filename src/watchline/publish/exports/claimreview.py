@@ -1,7 +1,7 @@
 """schema.org ClaimReview JSON-LD: the mission's verdict on each claim it could assess.
 
 One ClaimReview per case whose verdict says something about the claim (`reviewed`):
-`claimReviewed` is the allegation's text, `itemReviewed` the Claim with its speaker,
+`claimReviewed` is the allegation (`claim_text`), `itemReviewed` the Claim with its speaker,
 date and the http(s) addresses where it appeared, `reviewRating` the verdict as text
 (`alternateName`), `author` the mission. The output is one JSON-LD document with the
 records in its `@graph`, which is what fact-check aggregators and search engines read.
@@ -78,18 +78,28 @@ def _item(view: CaseView, data: ExportData) -> dict[str, Any]:
     return item
 
 
+def claim_text(claim: ClaimView) -> str:
+    """What was claimed, readable on its own. An accusation's content is the object of
+    its verb ("Armenia on Sunday of concentrating troops"), so the speaker and the verb
+    come first; other contents are whole clauses already."""
+    content = " ".join(claim.content.split())
+    if claim.act == "accuse" and claim.cue:
+        return f"{claim.speaker} {claim.cue} {content}"
+    return content
+
+
 def claim_review(view: CaseView, data: ExportData) -> dict[str, Any]:
     """One case's ClaimReview record (the case must have a verdict)."""
     verdict = view.verdict
     assert verdict is not None, "reviewed() keeps only cases with a verdict"
-    claimed = view.claims_for[0].content if view.claims_for else view.case.title
+    claimed = claim_text(view.claims_for[0]) if view.claims_for else view.case.title
     author: dict[str, Any] = {"@type": "Organization", "name": data.mission}
     if data.mission_url:
         author["url"] = data.mission_url
     record: dict[str, Any] = {
         "@type": "ClaimReview",
         "identifier": f"watchline:case:{view.case.id}",
-        "claimReviewed": claimed.strip(),
+        "claimReviewed": claimed,
         "itemReviewed": _item(view, data),
         "reviewRating": {
             "@type": "Rating",
