@@ -38,6 +38,7 @@ def _commands(tmp_path: Path) -> list[list[str]]:
         ["verify"],
         ["cases"],
         ["report", "-o", str(tmp_path / "sitrep.html")],
+        ["export", "-f", "acled", "-o", str(tmp_path / "claims.csv")],
         ["verdict", "history", "k1"],
         ["verdict", "set", "k1", "not_covered", "--reason", "no patrol"],
         ["patrols", "list"],
@@ -74,6 +75,7 @@ def test_every_command_refuses_a_file_that_is_not_a_database(db_env: str, tmp_pa
         assert "not a SQLite database" in result.stderr, command
     assert path.read_bytes() == notes
     assert not (tmp_path / "sitrep.html").exists()
+    assert not (tmp_path / "claims.csv").exists()
 
 
 def test_every_command_refuses_a_newer_schema(db_env: str, tmp_path) -> None:

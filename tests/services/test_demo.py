@@ -57,7 +57,9 @@ def test_demo_cli_prints_cases_and_exits_zero(tmp_path) -> None:
 
 def test_demo_signs_its_report_and_a_changed_copy_is_refused(demo_run, tmp_path) -> None:
     pdf = demo_run.report.with_suffix(".pdf")
-    assert demo_run.bundles == [bundle_path_for(demo_run.report), bundle_path_for(pdf)]
+    reviews = demo_run.claim_reviews
+    assert demo_run.bundles == [bundle_path_for(p) for p in (demo_run.report, pdf, reviews)]
+    assert verify_file(reviews, demo_run.bundles[2], demo_run.public_key).file == reviews.name
     key = demo_run.public_key
     assert verify_file(pdf, demo_run.bundles[1], key).file == "report.pdf"
     assert key is not None and key.suffix == ".pub"
@@ -83,3 +85,18 @@ def test_demo_reuses_its_key_on_a_rerun(tmp_path) -> None:
     assert "new" not in sign_published(again, tmp_path, [report])
     assert again.key_id == first.key_id and (tmp_path / "mission.key").read_bytes() == secret
     assert verify_file(report, again.bundles[0], tmp_path / "mission.pub").key_id == first.key_id
+
+
+def test_demo_writes_claimreview_records_of_its_findings(demo_run) -> None:
+    import json
+
+    from watchline.publish.exports.claimreview import reviewed
+
+    assert demo_run.claim_reviews is not None
+    document = json.loads(demo_run.claim_reviews.read_text(encoding="utf-8"))
+    graph = document["@graph"]
+    assert len(graph) == len(reviewed(demo_run.views)) >= 1
+    ratings = {r["reviewRating"]["alternateName"] for r in graph}
+    assert "Contradicted by the mission's observations" in ratings
+    assert {r["author"]["name"] for r in graph} == {"EU Mission in Armenia"}
+    assert all(r["claimReviewed"] and r["itemReviewed"]["@type"] == "Claim" for r in graph)

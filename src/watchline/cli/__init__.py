@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "audit",
     "signing",
     "publish",
+    "export",
 )
 
 

@@ -22,6 +22,7 @@ DEMO = resources.files("watchline") / "data" / "demo"
 class DemoResult:
     database_url: str
     report: Path
+    claim_reviews: Path | None = None  # ClaimReview JSON-LD of the verdicts
     steps: list[tuple[str, str, float]] = field(default_factory=list)
     views: list = field(default_factory=list)
     logins: list[tuple[str, str, str]] = field(default_factory=list)  # name, role, password
@@ -86,6 +87,7 @@ def run_demo(
     from watchline.ingest import ingest
     from watchline.publish.report import write_report
     from watchline.services.casework import link_all, verify_all
+    from watchline.services.exports import export
     from watchline.services.extraction import extract_documents
     from watchline.services.findings import import_observations
     from watchline.services.patrols import import_patrols
@@ -136,7 +138,10 @@ def run_demo(
         pdf = result.report.with_suffix(".pdf")
         write_report(result.views, pdf, theatre=theatre, patrols=patrols)
         say(f"[report] {pdf}")
-        step("sign", lambda: sign_published(result, out_dir, [result.report, pdf]))
+        reviews = result.claim_reviews = out_dir / "claimreview.jsonld"
+        step("export", lambda: export(db, "claimreview", reviews, theatre=theatre, force=True))
+        signed = [result.report, pdf, reviews]
+        step("sign", lambda: sign_published(result, out_dir, signed))
     finally:
         db.dispose()
     return result
