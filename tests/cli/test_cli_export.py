@@ -48,7 +48,8 @@ def _export(*args: str):
 def test_cli_export_writes_each_format_and_counts(
     cases_db: str, tmp_path: Path, fmt: str, name: str, counted: str
 ) -> None:
-    result = _export("--format", fmt, "-o", str(tmp_path / name))
+    extra = ["--all-verdicts"] if fmt == "claimreview" else []  # no statements published here
+    result = _export("--format", fmt, "-o", str(tmp_path / name), *extra)
     assert result.exit_code == 0, result.output
     assert f"Wrote {fmt} export" in result.output and counted in result.output
     assert (tmp_path / name).stat().st_size > 0
@@ -58,7 +59,9 @@ def test_cli_export_writes_each_format_and_counts(
 def test_cli_export_claimreview_names_the_configured_theatre_s_mission(
     cases_db: str, tmp_path: Path
 ) -> None:
-    assert _export("-f", "claimreview", "-o", "r.jsonld").exit_code == 0
+    unpublished = _export("-f", "claimreview", "-o", "u.jsonld")
+    assert unpublished.exit_code == 0 and "Nothing matched" in unpublished.output
+    assert _export("-f", "claimreview", "-o", "r.jsonld", "--all-verdicts").exit_code == 0
     graph = json.loads((tmp_path / "r.jsonld").read_text(encoding="utf-8"))["@graph"]
     assert graph[0]["author"]["name"] == "EU Mission in Armenia"  # WATCHLINE_THEATRE default
 

@@ -95,7 +95,9 @@ def test_demo_writes_claimreview_records_of_its_findings(demo_run) -> None:
     assert demo_run.claim_reviews is not None
     document = json.loads(demo_run.claim_reviews.read_text(encoding="utf-8"))
     graph = document["@graph"]
-    assert len(graph) == len(reviewed(demo_run.views)) >= 1
+    assert len(graph) == len(reviewed(demo_run.views)) >= 1  # the demo published each finding
+    assert all(r["identifier"].startswith("watchline:statement:") for r in graph)
+    assert all("The mission" in r["reviewBody"] or "mission" in r["reviewBody"] for r in graph)
     ratings = {r["reviewRating"]["alternateName"] for r in graph}
     assert "Contradicted by the mission's observations" in ratings
     assert {r["author"]["name"] for r in graph} == {"EU Mission in Armenia"}

@@ -87,6 +87,7 @@ CLAIM_REVIEW = {
 
 
 def _reviews(db: Database, path: Path, **kwargs) -> list[dict]:
+    kwargs.setdefault("all_verdicts", True)  # the shape of every finding; see the test below
     export(db, "claimreview", path, theatre=THEATRE, force=True, **kwargs)
     document = json.loads(path.read_text(encoding="utf-8"))
     jsonschema.validate(document, CLAIM_REVIEW)
@@ -154,3 +155,20 @@ def test_claimreview_of_an_empty_selection_is_a_valid_empty_graph(
 def test_claimreview_names_the_theatres_mission_from_the_actor_dictionary() -> None:
     assert mission_of(load_theatre("arm-aze")) == "EU Mission in Armenia"
     assert mission_of(THEATRE) == "Toy border monitoring mission"
+
+
+def test_claimreview_reviews_only_verdicts_the_mission_published(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    from watchline.services.statements import draft, publish
+
+    db = verified(sqlite_db)
+    assert _reviews(db, tmp_path / "none.jsonld", all_verdicts=False) == []
+    contradicted = next(v for v in case_views(db) if v.status.value == "contradicted")
+    statement = draft(db, contradicted.case.id, "pub", "The mission saw no build-up.")
+    assert _reviews(db, tmp_path / "draft.jsonld", all_verdicts=False) == []  # a draft is not
+    published = publish(db, statement.id, "pub")
+    [review] = _reviews(db, tmp_path / "one.jsonld", all_verdicts=False)
+    assert review["reviewBody"] == "The mission saw no build-up."
+    assert review["identifier"] == f"watchline:statement:{published.id}"
+    assert review["datePublished"] == published.published_at.date().isoformat()

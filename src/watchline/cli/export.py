@@ -34,6 +34,12 @@ def export(
     case_url: str | None = typer.Option(
         None, "--case-url", help="Public address of a case, with {case_id}, for ClaimReview url."
     ),
+    all_verdicts: bool = typer.Option(
+        False,
+        "--all-verdicts",
+        help="ClaimReview: every finding, not only verdicts published in a statement "
+        "(internal review; do not publish).",
+    ),
 ) -> None:
     """Export the selected cases: ClaimReview JSON-LD, ACLED-style CSV, GeoJSON,
     GeoPackage or PLOVER-style JSON; written whole to a temporary file, then renamed."""
@@ -62,5 +68,6 @@ def export(
             mission=mission,
             force=force,
             case_url=case_url,
+            all_verdicts=all_verdicts,
         )
     typer.echo(summary.summary())

@@ -11,9 +11,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from watchline.store import Database
+
+if TYPE_CHECKING:
+    from watchline.publish.keys import KeyPair
+    from watchline.services.views import CaseView
 
 DEMO = resources.files("watchline") / "data" / "demo"
 
@@ -60,6 +64,30 @@ def demo_users(db: Database) -> list[tuple[str, str, str]]:
 
 def _logins(logins: list[tuple[str, str, str]]) -> str:
     return f"{len(logins)} demo accounts, one per role: " + ", ".join(n for n, _, _ in logins)
+
+
+def demo_key(result: DemoResult, out_dir: Path) -> KeyPair:
+    """The demo's key pair in `out_dir`, made once and reused."""
+    from watchline.publish.keys import ensure_key_pair
+
+    pair, _made = ensure_key_pair(out_dir)
+    result.public_key, result.key_id = pair.public_path, pair.key_id
+    return pair
+
+
+def publish_statements(db: Database, views: list[CaseView], key_path: Path) -> str:
+    """The demo publisher states each finding (the drafts as the engine words them),
+    signed with the demo key, so the public pages and ClaimReview have content."""
+    from watchline.publish.exports.claimreview import reviewed
+    from watchline.publish.keys import load_private_key
+    from watchline.services.statements import draft, publish
+
+    key = load_private_key(key_path)
+    done = [
+        publish(db, draft(db, v.case.id, "demo-publisher").id, "demo-publisher", key)
+        for v in reviewed(views)
+    ]
+    return f"{len(done)} statements published on /public, signed"
 
 
 def sign_published(result: DemoResult, out_dir: Path, files: list[Path]) -> str:
@@ -138,6 +166,8 @@ def run_demo(
         pdf = result.report.with_suffix(".pdf")
         write_report(result.views, pdf, theatre=theatre, patrols=patrols)
         say(f"[report] {pdf}")
+        pair = step("key", lambda: demo_key(result, out_dir), lambda p: f"demo key {p.key_id}")
+        step("publish", lambda: publish_statements(db, result.views, pair.private_path))
         reviews = result.claim_reviews = out_dir / "claimreview.jsonld"
         step("export", lambda: export(db, "claimreview", reviews, theatre=theatre, force=True))
         signed = [result.report, pdf, reviews]

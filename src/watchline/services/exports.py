@@ -21,6 +21,7 @@ from watchline.store import Database
 if TYPE_CHECKING:
     from watchline.publish.exports import Counts
     from watchline.publish.exports.data import ExportData
+    from watchline.services.statements import Statement
     from watchline.services.views import CaseView
 
 
@@ -119,6 +120,7 @@ def export_data(
     with_layers: bool = True,
     with_actors: bool = True,
     case_url: str | None = None,
+    published_only: bool = False,
 ) -> ExportData:
     """Everything the writers read; patrols and findings only when `with_layers`."""
     from watchline.extract.lexicon import load_ontology
@@ -136,6 +138,7 @@ def export_data(
             start, end = _period(selection)
             patrols = PatrolRepository(session).overlapping(start, end)
             observations = ObservationRepository(session).list(start=start, end=end)
+    published = _published(db) if published_only else None
     ontology = load_ontology()
     return ExportData(
         views=views,
@@ -146,7 +149,19 @@ def export_data(
         case_url=case_url,
         actor_kinds={k: kind for k, (_, kind) in _actors().items()} if with_actors else {},
         plover={str(t): ontology.plover(t) for t in ontology.senses},
+        published=published,
     )
+
+
+def _published(db: Database) -> dict[str, Statement]:
+    """Each case's latest published statement (listing is newest first)."""
+    from watchline.services.statements import listing
+
+    latest: dict[str, Statement] = {}
+    for statement in listing(db, published_only=True, limit=1_000_000):
+        if statement.case_id and statement.case_id not in latest:
+            latest[statement.case_id] = statement
+    return latest
 
 
 def export(
@@ -159,6 +174,7 @@ def export(
     mission: str | None = None,
     force: bool = False,
     case_url: str | None = None,
+    all_verdicts: bool = False,
 ) -> ExportSummary:
     """Write the `format` export of the selected cases to `path`, whole or not at all."""
     from watchline.publish.exports import writer
@@ -175,6 +191,7 @@ def export(
         with_layers=format in ("geojson", "gpkg"),
         with_actors=reviews,
         case_url=case_url,
+        published_only=reviews and not all_verdicts,
     )
     counts = write_atomically(path, lambda temporary: write(data, temporary), force=force)
     return ExportSummary(format, path, counts)

@@ -1,6 +1,8 @@
 """schema.org ClaimReview JSON-LD: the mission's verdict on each claim it could assess.
 
-One ClaimReview per case whose verdict says something about the claim (`reviewed`):
+One ClaimReview per published verdict: a case whose verdict says something about the
+claim and on which the mission has published a statement (`reviewed`; the statement is
+the review's body and date; `--all-verdicts` drops the publication rule for internal use):
 `claimReviewed` is the allegation (`claim_text`), `itemReviewed` the Claim with its speaker,
 date and the http(s) addresses where it appeared, `reviewRating` the verdict as text
 (`alternateName`), `author` the mission. The output is one JSON-LD document with the
@@ -10,7 +12,7 @@ records in its `@graph`, which is what fact-check aggregators and search engines
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,13 +39,18 @@ RATING_TEXT = {
 }
 
 
-def reviewed(views: Iterable[CaseView]) -> list[CaseView]:
-    """The cases whose current verdict is published as a review.
-
-    Until the mission publishes statements, that is every case whose verdict is a finding
-    (`REVIEWED`); this is the one place to restrict it to published verdicts later.
-    """
-    return [v for v in views if v.verdict is not None and v.status in REVIEWED]
+def reviewed(
+    views: Iterable[CaseView], published: Mapping[str, Any] | None = None
+) -> list[CaseView]:
+    """The cases whose current verdict is published as a review: a finding (`REVIEWED`)
+    on which a statement was published (every finding when `published` is None)."""
+    return [
+        v
+        for v in views
+        if v.verdict is not None
+        and v.status in REVIEWED
+        and (published is None or v.case.id in published)
+    ]
 
 
 def _web(url: str | None) -> bool:
@@ -109,7 +116,12 @@ def claim_review(view: CaseView, data: ExportData) -> dict[str, Any]:
         "reviewBody": verdict.rationale,
         "author": author,
     }
-    if verdict.created_at is not None:
+    statement = (data.published or {}).get(view.case.id)
+    if statement is not None:
+        record["reviewBody"] = statement.text
+        record["datePublished"] = statement.published_at.date().isoformat()
+        record["identifier"] = f"watchline:statement:{statement.id}"
+    elif verdict.created_at is not None:
         record["datePublished"] = verdict.created_at.date().isoformat()
     url = data.url_of(view.case.id)
     if url:
@@ -119,7 +131,7 @@ def claim_review(view: CaseView, data: ExportData) -> dict[str, Any]:
 
 def claim_reviews(data: ExportData) -> dict[str, Any]:
     """The JSON-LD document: a schema.org context and one ClaimReview per reviewed case."""
-    graph = [claim_review(view, data) for view in reviewed(data.views)]
+    graph = [claim_review(view, data) for view in reviewed(data.views, data.published)]
     return {"@context": "https://schema.org", "@graph": graph}
 
 

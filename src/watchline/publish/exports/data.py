@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from watchline.domain import ActorKind, Claim, Observation, Patrol
 
 if TYPE_CHECKING:
+    from watchline.services.statements import Statement
     from watchline.services.views import CaseView, ClaimView
 
 
@@ -34,6 +35,9 @@ class ExportData:
     case_url: str | None = None  # e.g. "https://mission.example/cases/{case_id}"
     actor_kinds: Mapping[str, ActorKind] = field(default_factory=dict)
     plover: Mapping[str, tuple[str, str | None]] = field(default_factory=dict)
+    # case id -> the mission's latest published statement on it; None: no restriction
+    # (every verdict that is a finding, for internal review)
+    published: Mapping[str, Statement] | None = None
 
     def case_claims(self) -> list[tuple[CaseView, ClaimView]]:
         """Every claim of every case (for, against, context, copies), case by case."""
