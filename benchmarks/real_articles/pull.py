@@ -8,6 +8,9 @@ tools, not from a shell. So pulling is two steps:
     # run each query in the `pages` corpus; save the tool's JSON answer to a file, then
     python benchmarks/real_articles/pull.py add ANSWER.json [ANSWER2.json …]
 
+Another yardstick built the same way (the Russian one) passes its folders:
+``--gold-dir benchmarks/real_articles_ru/gold --texts benchmarks/real_articles_ru/texts``.
+
 `add` writes the excerpt of every result whose url a gold document names to
 ``texts/<id>.txt`` — only when its sha256 is the annotated one, so offsets stay true.
 """
@@ -23,17 +26,17 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
-def gold_documents() -> list[dict]:
+def gold_documents(gold_dir: Path) -> list[dict]:
     return [
         json.loads(line)
-        for path in sorted((HERE / "gold").glob("*.jsonl"))
+        for path in sorted(gold_dir.glob("*.jsonl"))
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
 
 
-def missing(texts: Path) -> int:
-    gold = gold_documents()
+def missing(gold_dir: Path, texts: Path) -> int:
+    gold = gold_documents(gold_dir)
     docs = [d for d in gold if not (texts / f"{d['id']}.txt").exists()]
     for doc in docs:
         print(f"{doc['id']}\tquery: {doc['query']}\turl: {doc['url']}")
@@ -41,9 +44,9 @@ def missing(texts: Path) -> int:
     return 1 if docs else 0
 
 
-def add(answers: list[Path], texts: Path) -> int:
+def add(answers: list[Path], gold_dir: Path, texts: Path) -> int:
     by_url: dict[str, list[dict]] = {}
-    for doc in gold_documents():
+    for doc in gold_documents(gold_dir):
         by_url.setdefault(doc["url"], []).append(doc)
     saved = mismatched = 0
     for answer in answers:
@@ -68,6 +71,12 @@ def add(answers: list[Path], texts: Path) -> int:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument(
+        "--gold-dir",
+        type=Path,
+        default=HERE / "gold",
+        help="folder of gold *.jsonl (another yardstick, e.g. benchmarks/real_articles_ru/gold)",
+    )
     parser.add_argument("--texts", type=Path, default=HERE / "texts")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("missing", help="list the texts not pulled yet")
@@ -75,8 +84,8 @@ def main() -> int:
     adding.add_argument("answers", nargs="+", type=Path)
     args = parser.parse_args()
     if args.command == "missing":
-        return missing(args.texts)
-    return add(args.answers, args.texts)
+        return missing(args.gold_dir, args.texts)
+    return add(args.answers, args.gold_dir, args.texts)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,8 @@ interpreter, which is how first-sight figures of an older commit are taken::
 
     python benchmarks/real_articles/score.py --set dev -v
     python benchmarks/real_articles/score.py --set heldout --src /tmp/old/src
+    python benchmarks/real_articles/score.py --gold-dir benchmarks/real_articles_ru/gold \
+        --texts benchmarks/real_articles_ru/texts --set dev
 """
 
 from __future__ import annotations
@@ -23,23 +25,29 @@ HERE = Path(__file__).resolve().parent
 SCORER = HERE.parents[2] / "shared" / "eval" / "score.py"
 
 
-def gold_files(which: str) -> list[Path]:
+def gold_files(which: str, gold_dir: Path) -> list[Path]:
     patterns = {"dev": ["dev-*.jsonl"], "heldout": ["heldout-*.jsonl"]}
     chosen = patterns.get(which, ["dev-*.jsonl", "heldout-*.jsonl"])
-    return sorted(path for pattern in chosen for path in (HERE / "gold").glob(pattern))
+    return sorted(path for pattern in chosen for path in gold_dir.glob(pattern))
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--set", choices=("dev", "heldout", "all"), default="dev")
+    parser.add_argument(
+        "--gold-dir",
+        type=Path,
+        default=HERE / "gold",
+        help="folder of dev-*/heldout-*.jsonl (e.g. benchmarks/real_articles_ru/gold)",
+    )
     parser.add_argument("--texts", type=Path, default=HERE / "texts")
     parser.add_argument("--src", type=Path, help="score the package under this src/ folder")
     parser.add_argument("--scorer", type=Path, default=SCORER)
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
-    files = gold_files(args.set)
+    files = gold_files(args.set, args.gold_dir)
     if not files:
-        print(f"no gold files for --set {args.set} under {HERE / 'gold'}", file=sys.stderr)
+        print(f"no gold files for --set {args.set} under {args.gold_dir}", file=sys.stderr)
         return 2
     if not args.scorer.exists():
         print(
