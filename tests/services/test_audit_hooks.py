@@ -166,3 +166,25 @@ def test_audit_demo_database_verifies(demo_run) -> None:
     assert {"documents.ingest", "claims.extract", "cases.link", "cases.verify", "user.add"} <= (
         actions
     )
+
+
+def test_audit_patrol_and_finding_imports_name_who_and_what(db: Database) -> None:
+    from watchline.services.demo import demo_folder
+    from watchline.services.findings import import_observations
+    from watchline.services.patrols import import_patrols
+
+    folder = demo_folder() / "patrols"
+    patrols = import_patrols(db, [folder / "tracks"], theatre="arm-aze", actor="mona")
+    findings = import_observations(db, folder / "findings.csv", theatre="arm-aze", actor="mona")
+    entries = audit.entries(db)
+    imported = [e for e in entries if e.action == "patrols.import"]
+    recorded = [e for e in entries if e.action == "observations.record"]
+    assert {e.subject_id for e in imported} == set(patrols.added) and patrols.added
+    assert {e.subject_id for e in recorded} == set(findings.added) and findings.added
+    assert {e.actor for e in imported + recorded} == {"mona"}
+    assert all(e.details["points"] > 0 and e.details["sha256"] for e in imported)
+    before = len(audit.entries(db))
+    import_patrols(db, [folder / "tracks"], theatre="arm-aze", actor="mona")  # repeats
+    import_observations(db, folder / "findings.csv", theatre="arm-aze", actor="mona")
+    assert len(audit.entries(db)) == before  # nothing changed, nothing recorded
+    audit.verify_chain(db)

@@ -34,6 +34,7 @@ from watchline.observe.findings import (
 from watchline.observe.findings_import import read_items, to_entry
 from watchline.observe.formats import clip, short
 from watchline.observe.photos import read_photo
+from watchline.services import audit
 from watchline.store import Database
 from watchline.store.observations import ObservationRepository
 from watchline.store.patrols import PatrolRepository
@@ -59,12 +60,16 @@ class ObservationImportReport:
 
 
 def record_observation(
-    db: Database, entry: ObservationEntry, *, theatre: Theatre | str = "arm-aze"
+    db: Database,
+    entry: ObservationEntry,
+    *,
+    theatre: Theatre | str = "arm-aze",
+    actor: str | None = None,
 ) -> tuple[str, bool]:
     """Store one finding; returns (id, created). Raises InputError on bad input."""
     theatre = load_theatre(theatre) if isinstance(theatre, str) else theatre
     with db.transaction() as session:
-        return store_entry(session, entry, theatre)
+        return store_entry(session, entry, theatre, actor=actor)
 
 
 def store_entry(
@@ -73,7 +78,10 @@ def store_entry(
     theatre: Theatre,
     source: str | None = None,
     where: str = "observe",
+    actor: str | None = None,
 ) -> tuple[str, bool]:
+    """Store one finding and its photos in the caller's transaction; a new finding is
+    one audit entry by `actor` (default: the local user) in the same transaction."""
     photos = [read_photo(p, theatre.timezone) for p in entry.photos]
     try:
         when = entry_time(entry, theatre, photos)
@@ -88,9 +96,17 @@ def store_entry(
         repo.add_photo(
             photo.sha256, photo.filename, photo.raw, photo.taken_at, photo.lat, photo.lon
         )
-    return repo.add(
+    observation_id, created = repo.add(
         observation, bearing_deg=bearing, distance_m=entry.distance_m, source_file=source
     )
+    if created:
+        details = {
+            "type": str(observation.type), "observed_at": observation.observed_at.isoformat(),
+            "patrol_id": observation.patrol_id, "photos": len(photos), "source": source,
+        }  # fmt: skip
+        who = actor or audit.local_actor()
+        audit.record(session, who, "observations.record", "observation", observation_id, details)
+    return observation_id, created
 
 
 def resolve_patrol(
@@ -116,7 +132,7 @@ def resolve_patrol(
 
 
 def import_observations(
-    db: Database, path: Path | str, *, theatre: Theatre | str = "arm-aze"
+    db: Database, path: Path | str, *, theatre: Theatre | str = "arm-aze", actor: str | None = None
 ) -> ObservationImportReport:
     """Import the findings in `path` (.csv or .geojson/.json)."""
     path = Path(path)
@@ -132,7 +148,7 @@ def import_observations(
         report.errors.append(Errors.E315.format(path=path, reason=reason))
         return report
     for number, item in items:
-        outcome = _import_item(db, path, number, item, theatre)
+        outcome = _import_item(db, path, number, item, theatre, actor)
         if isinstance(outcome, str):
             report.errors.append(outcome)
         elif outcome[1]:
@@ -143,7 +159,7 @@ def import_observations(
 
 
 def _import_item(
-    db: Database, path: Path, number: int, item: dict | str, theatre: Theatre
+    db: Database, path: Path, number: int, item: dict | str, theatre: Theatre, actor: str | None
 ) -> tuple[str, bool] | str:
     """(id, created) for one finding, or the coded line saying why it was skipped."""
     if isinstance(item, str):
@@ -151,7 +167,8 @@ def _import_item(
     try:
         entry = to_entry(item, path.parent)
         with db.transaction() as session:
-            return store_entry(session, entry, theatre, path.name, f"{path}: item {number}")
+            where = f"{path}: item {number}"
+            return store_entry(session, entry, theatre, path.name, where, actor)
     except WatchlineError as exc:
         if exc.code in LOCATED:
             return exc.message

@@ -144,8 +144,10 @@ def ingest_uploads(
     speaks_for: str | None = None,
     published_on: date | None = None,
     max_file_bytes: int | None = None,
+    actor: str | None = None,
 ) -> dict[str, Any]:
-    """`ingest` over the uploaded files (never URLs: a browser upload fetches nothing)."""
+    """`ingest` over the uploaded files (never URLs: a browser upload fetches nothing);
+    each stored batch is an audit entry by `actor`, the logged-in user."""
     from watchline.ingest.runner import ingest
 
     check_count(uploads, "files")
@@ -158,6 +160,7 @@ def ingest_uploads(
             speaks_for=speaks_for or None,
             published_at=published_on,
             max_file_bytes=max_file_bytes,
+            actor=actor,
         )
         return ingest_report_json(report, folder)
 
@@ -229,7 +232,12 @@ def coordinate(field: str, value: str | None, low: float, high: float) -> float 
 
 
 def record_finding(
-    db: Any, fields: dict[str, str], photos: Sequence[Upload], *, theatre: str
+    db: Any,
+    fields: dict[str, str],
+    photos: Sequence[Upload],
+    *,
+    theatre: str,
+    actor: str | None = None,
 ) -> dict[str, Any]:
     """One finding from the form (or the API), with its photos; (id, created) as JSON.
 
@@ -261,7 +269,7 @@ def record_finding(
             photos=paths,
         )
         try:
-            observation_id, created = record_observation(db, entry, theatre=theatre)
+            observation_id, created = record_observation(db, entry, theatre=theatre, actor=actor)
         except InputError as exc:
             exc.message = shown(exc.message, folder)
             raise

@@ -10,6 +10,7 @@ while reading a file becomes E315 for that file, never a traceback that stops th
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ from watchline.geo.theatre import load_theatre
 from watchline.observe.formats import clip
 from watchline.observe.patrols import PatrolFile, patrol_files, read_patrol
 from watchline.observe.validate import PatrolMeta
+from watchline.services import audit
 from watchline.store import Database
 from watchline.store.patrols import PatrolRepository
 
@@ -54,8 +56,10 @@ def import_patrols(
     vehicle: str | None = None,
     visibility_m: float | None = None,
     theatre: Theatre | str = "arm-aze",
+    actor: str | None = None,
 ) -> PatrolImportReport:
-    """Import each patrol file in `paths` (folders are searched); see the module doc."""
+    """Import each patrol file in `paths` (folders are searched); see the module doc.
+    Each new patrol is one audit entry by `actor` (default: the local user)."""
     theatre = load_theatre(theatre) if isinstance(theatre, str) else theatre
     meta = PatrolMeta(team, base, vehicle, visibility_m)
     report = PatrolImportReport()
@@ -68,7 +72,7 @@ def import_patrols(
         except Exception as exc:  # a reader fault nobody foresaw: report it, keep going
             report.errors.append(unforeseen(path, exc))
             continue
-        _store(db, read, theatre, report)
+        _store(db, read, theatre, report, actor or audit.local_actor())
     return report
 
 
@@ -77,12 +81,21 @@ def unforeseen(path: Path, exc: BaseException) -> str:
     return Errors.E315.format(path=path, reason=f"{type(exc).__name__}: {clip(str(exc), 100)}")
 
 
-def _store(db: Database, read: PatrolFile, theatre: Theatre, report: PatrolImportReport) -> None:
+def _store(
+    db: Database, read: PatrolFile, theatre: Theatre, report: PatrolImportReport, actor: str
+) -> None:
     patrol = read.checked.patrol
     try:
         with db.transaction() as session:
             repo = PatrolRepository(session, theatre.visibility_m)
             patrol_id, created = repo.add(patrol, read.raw)
+            if created:
+                details = {
+                    "file": read.path.name, "team": patrol.team, "points": len(patrol.track),
+                    "start": patrol.start.isoformat(), "end": patrol.end.isoformat(),
+                    "sha256": hashlib.sha256(read.raw).hexdigest(),
+                }  # fmt: skip
+                audit.record(session, actor, "patrols.import", "patrol", patrol_id, details)
     except WatchlineError as exc:
         report.errors.append(exc.message)
         return

@@ -101,24 +101,26 @@ def _published_on(value: str) -> date | None:
         ) from None
 
 
-async def _patrols(request: Request, db: Any, theatre: str) -> dict[str, Any]:
+async def _patrols(request: Request, db: Any, theatre: str, actor: str) -> dict[str, Any]:
     form = await _form(request)
     uploads = await _uploads(form, "files")
     meta = {k: _text(form, k, 200) or None for k in ("team", "base", "vehicle")}
     return await run_in_threadpool(
-        intake.import_patrol_uploads, db, uploads, theatre=theatre, **meta
+        lambda: intake.import_patrol_uploads(db, uploads, theatre=theatre, actor=actor, **meta)
     )
 
 
-async def _finding(request: Request, db: Any, theatre: str) -> dict[str, Any]:
+async def _finding(request: Request, db: Any, theatre: str, actor: str) -> dict[str, Any]:
     form = await _form(request)
     photos = await _uploads(form, "photos")
     names = ("type", "modality", "time", "patrol", "team", "lat", "lon", "count", "notes")
     fields = {name: _text(form, name, 4000 if name == "notes" else 200) for name in names}
-    return await run_in_threadpool(intake.record_finding, db, fields, photos, theatre=theatre)
+    return await run_in_threadpool(
+        lambda: intake.record_finding(db, fields, photos, theatre=theatre, actor=actor)
+    )
 
 
-async def _documents(request: Request, db: Any, max_file_bytes: int) -> dict[str, Any]:
+async def _documents(request: Request, db: Any, max_file_bytes: int, actor: str) -> dict[str, Any]:
     form = await _form(request)
     uploads = await _uploads(form, "files")
     format = _text(form, "format", 40) or "auto"
@@ -131,6 +133,7 @@ async def _documents(request: Request, db: Any, max_file_bytes: int) -> dict[str
             speaks_for=_text(form, "speaks_for", 100),
             published_on=_published_on(_text(form, "published_on", 40)),
             max_file_bytes=max_file_bytes,
+            actor=actor,
         )
     )
 
@@ -174,15 +177,15 @@ def intake_home(request: Request, templates: TemplatesDep):
 
 
 @router.get("/intake/patrols", **PAGE, response_class=HTMLResponse)
-def patrols_form(request: Request, templates: TemplatesDep, _caller: PATROL):
+def patrols_form(request: Request, templates: TemplatesDep, caller: PATROL):
     return _page(request, templates, "intake_patrols.html", {"report": None, "error": None})
 
 
 @router.post("/intake/patrols", **PAGE, response_class=HTMLResponse)
 async def patrols_upload(
-    request: Request, db: DbDep, settings: SettingsDep, templates: TemplatesDep, _caller: PATROL
+    request: Request, db: DbDep, settings: SettingsDep, templates: TemplatesDep, caller: PATROL
 ):
-    upload = _patrols(request, db, settings.theatre)
+    upload = _patrols(request, db, settings.theatre, caller.user.name)
     return await _upload_page(request, templates, "intake_patrols.html", upload, "added", {})
 
 
@@ -199,16 +202,16 @@ def _finding_context(db: Any, **extra: Any) -> dict[str, Any]:
 
 
 @router.get("/intake/findings", **PAGE, response_class=HTMLResponse)
-def findings_form(request: Request, db: DbDep, templates: TemplatesDep, _caller: PATROL):
+def findings_form(request: Request, db: DbDep, templates: TemplatesDep, caller: PATROL):
     return _page(request, templates, "intake_findings.html", _finding_context(db))
 
 
 @router.post("/intake/findings", **PAGE, response_class=HTMLResponse)
 async def findings_record(
-    request: Request, db: DbDep, settings: SettingsDep, templates: TemplatesDep, _caller: PATROL
+    request: Request, db: DbDep, settings: SettingsDep, templates: TemplatesDep, caller: PATROL
 ):
     try:
-        recorded = await _finding(request, db, settings.theatre)
+        recorded = await _finding(request, db, settings.theatre, caller.user.name)
     except WatchlineError as exc:
         values = {k: v for k, v in (await _form_or_empty(request)).items() if k != "csrf_token"}
         context = _finding_context(db, error=exc.message, values=values)
@@ -218,16 +221,16 @@ async def findings_record(
 
 
 @router.get("/intake/documents", **PAGE, response_class=HTMLResponse)
-def documents_form(request: Request, templates: TemplatesDep, _caller: ANALYSE):
+def documents_form(request: Request, templates: TemplatesDep, caller: ANALYSE):
     context = {"report": None, "error": None, "formats": FORMATS}
     return _page(request, templates, "intake_documents.html", context)
 
 
 @router.post("/intake/documents", **PAGE, response_class=HTMLResponse)
 async def documents_upload(
-    request: Request, db: DbDep, settings: SettingsDep, templates: TemplatesDep, _caller: ANALYSE
+    request: Request, db: DbDep, settings: SettingsDep, templates: TemplatesDep, caller: ANALYSE
 ):
-    upload = _documents(request, db, settings.max_file_bytes)
+    upload = _documents(request, db, settings.max_file_bytes, caller.user.name)
     extra = {"formats": FORMATS}
     return await _upload_page(
         request, templates, "intake_documents.html", upload, "ingested", extra
@@ -254,25 +257,25 @@ def photo(db: DbDep, sha256: str = "") -> Response:
 
 @router.post("/api/intake/patrols", **API, openapi_extra=MULTIPART)
 async def api_patrols(
-    request: Request, db: DbDep, settings: SettingsDep, _caller: PATROL
+    request: Request, db: DbDep, settings: SettingsDep, caller: PATROL
 ) -> dict[str, Any]:
     """Patrol files (`files`: GPX, GeoJSON, CSV; optional `team`, `base`, `vehicle`)."""
-    return await _patrols(request, db, settings.theatre)
+    return await _patrols(request, db, settings.theatre, caller.user.name)
 
 
 @router.post("/api/intake/findings", **API, status_code=201)
 async def api_finding(
-    request: Request, db: DbDep, settings: SettingsDep, _caller: PATROL
+    request: Request, db: DbDep, settings: SettingsDep, caller: PATROL
 ) -> dict[str, Any]:
     """One finding (multipart fields `type`, `modality`, `time`, `patrol` or `team`,
     `lat`, `lon`, `count`, `notes`, and `photos`)."""
-    return await _finding(request, db, settings.theatre)
+    return await _finding(request, db, settings.theatre, caller.user.name)
 
 
 @router.post("/api/intake/documents", **API, openapi_extra=MULTIPART)
 async def api_documents(
-    request: Request, db: DbDep, settings: SettingsDep, _caller: ANALYSE
+    request: Request, db: DbDep, settings: SettingsDep, caller: ANALYSE
 ) -> dict[str, Any]:
     """Files to ingest (`files`, optional `format`, `source_name`, `speaks_for`,
     `published_on`): the ingest report with each rejected item and why."""
-    return await _documents(request, db, settings.max_file_bytes)
+    return await _documents(request, db, settings.max_file_bytes, caller.user.name)
