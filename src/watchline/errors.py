@@ -139,6 +139,7 @@ class Errors(Enum):
     E705 = "E705: Case {case_id} cannot be merged into itself. Choose another case to merge into it, or leave it as it is."
     E706 = "E706: Claim {claim_id} is not in case {case_id}, or it is the case's only claim, so it cannot be split off. Choose another claim of that case."
     E707 = "E707: There is no user {name!r} to assign case {case_id} to. Add the user first ('watchline users add'), or pick an existing one."
+    E708 = "E708: The {what} is {length} characters long; at most {limit} are kept. Shorten it and send it again."
 
     def format(self, **kwargs: object) -> str:
         return self.value.format(**kwargs)

@@ -36,8 +36,8 @@ from watchline.domain import (
 )
 from watchline.errors import Errors, InputError
 from watchline.link import LinkOptions, link_theatres, theatres_with
+from watchline.link.decisions import apply_decisions
 from watchline.services import audit
-from watchline.link.decisions import Decision, apply_decisions
 from watchline.store import Database
 from watchline.store.cases import CaseRepository, LinkCounts, utc
 from watchline.store.review import ReviewRepository, claim_key, corrected_claims
@@ -127,12 +127,9 @@ def link_all(
         claims = corrected_claims(session)
         documents = documents_with_claims(session)
         linkage = link_theatres(claims, documents, known, theatre.id, options)
-        linkage = apply_decisions(
-            linkage,
-            [Decision(d.kind, d.case_id, d.other) for d in ReviewRepository(session).decisions()],
-            {c.id: c for c in claims},
-            claim_key,
-        )
+        # review (services/review.py): analysts' merges and splits, over every run
+        decisions = ReviewRepository(session).link_decisions()
+        linkage = apply_decisions(linkage, decisions, {c.id: c for c in claims}, claim_key)
         counts = CaseRepository(session).save_linkage(linkage)
         summary = LinkSummary(
             claims=len(claims),

@@ -15,7 +15,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from watchline.domain import Act, Agent, Claim, EventType, PlaceMention, TimeWindow
+from watchline.domain import Act, Agent, Claim, EventType, PlaceMention, Precision, TimeWindow
+from watchline.link.decisions import Decision
 from watchline.store.cases import utc
 from watchline.store.claims import ClaimRepository
 from watchline.store.tables.review import (
@@ -52,7 +53,13 @@ def field_value(claim: Claim, field: str) -> Any:
         )
     if field == "places":
         return [
-            {"text": p.text, "place_id": p.place_id, "lat": p.lat, "lon": p.lon}
+            {
+                "text": p.name or p.text,
+                "place_id": p.place_id,
+                "lat": p.lat,
+                "lon": p.lon,
+                "precision": str(p.precision) if p.precision else None,
+            }
             for p in event.places
         ]
     time = event.time
@@ -72,19 +79,31 @@ def apply_correction(claim: Claim, field: str, value: Any) -> Claim:
         return replace(claim, act=Act(value))
     if field == "event_type":
         return replace(claim, event=replace(event, type=EventType(value)))
-    if field == "agent":
-        return replace(claim, event=replace(event, agent=Agent(**value) if value else None))
-    if field == "places":
+    if field == "agent":  # the one agent: linking reads `agents` too, so it is replaced
+        agent = Agent(**value) if value else None
+        agents = (agent,) if agent else ()
+        return replace(claim, event=replace(event, agent=agent, agents=agents))
+    if field == "places":  # no offsets: a corrected place is not a span of the text
         places = tuple(
             PlaceMention(
-                p["text"], 0, 0, p.get("place_id"), p.get("lat"), p.get("lon"), name=p["text"]
+                p["text"],
+                0,
+                0,
+                p.get("place_id"),
+                p.get("lat"),
+                p.get("lon"),
+                Precision(p["precision"]) if p.get("precision") else None,
+                name=p["text"],
             )
             for p in value
         )
         return replace(claim, event=replace(event, places=places))
     start, end = _day(value.get("start")), _day(value.get("end"))
-    text = event.time.text if event.time else None
-    return replace(claim, event=replace(event, time=TimeWindow(start, end or start, text)))
+    if start is None and end is None:  # the analyst says the text gives no date
+        return replace(claim, event=replace(event, time=None))
+    text = event.time.text if event.time else None  # whole days: the hours were the engine's
+    window = TimeWindow(start or end, end or start, text)
+    return replace(claim, event=replace(event, time=window))
 
 
 class ReviewRepository:
@@ -118,12 +137,30 @@ class ReviewRepository:
         query = select(CaseDecisionRow).order_by(CaseDecisionRow.created_at, CaseDecisionRow.id)
         return list(self.session.scalars(query))
 
-    def add_decision(self, kind: str, case_id: str, other: str, reason: str, author: str) -> None:
+    def link_decisions(self) -> list[Decision]:
+        """The decisions as linking applies them, oldest first."""
+        return [
+            Decision(d.kind, d.case_id, d.other, d.case_key, d.other_key) for d in self.decisions()
+        ]
+
+    def add_decision(
+        self,
+        kind: str,
+        case_id: str,
+        other: str,
+        reason: str,
+        author: str,
+        *,
+        case_key: str | None = None,
+        other_key: str | None = None,
+    ) -> None:
         self.session.add(
             CaseDecisionRow(
                 kind=kind,
                 case_id=case_id,
                 other=other,
+                case_key=case_key,
+                other_key=other_key,
                 reason=reason,
                 author=author,
                 created_at=datetime.now(UTC),

@@ -35,7 +35,10 @@ class ClaimCorrectionRow(Base):
 
 class CaseDecisionRow(Base):
     """`merge`: case `other` joins `case_id`; `split`: claim `other` (a claim key) leaves
-    `case_id` for a case of its own. Applied by every linking run, oldest first."""
+    `case_id` for a case of its own. Applied by every linking run, oldest first.
+
+    A merge also keeps a claim key of each case (`case_key`, `other_key`), by which the
+    cases are found again when a re-extraction renumbers claims (and so case ids)."""
 
     __tablename__ = "case_decisions"
 
@@ -43,6 +46,8 @@ class CaseDecisionRow(Base):
     kind: Mapped[str] = mapped_column(String(8))
     case_id: Mapped[str] = mapped_column(String(40), index=True)
     other: Mapped[str] = mapped_column(String(200))
+    case_key: Mapped[str | None] = mapped_column(String(200))
+    other_key: Mapped[str | None] = mapped_column(String(200))
     reason: Mapped[str] = mapped_column(Text)
     author: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

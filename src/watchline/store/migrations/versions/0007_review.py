@@ -36,6 +36,8 @@ def upgrade() -> None:
         sa.Column("kind", sa.String(8), nullable=False),
         sa.Column("case_id", sa.String(40), nullable=False, index=True),
         sa.Column("other", sa.String(200), nullable=False),
+        sa.Column("case_key", sa.String(200), nullable=True),
+        sa.Column("other_key", sa.String(200), nullable=True),
         sa.Column("reason", sa.Text, nullable=False),
         sa.Column("author", sa.String(64), nullable=False),
         sa.Column("created_at", STAMP, nullable=False),
