@@ -74,9 +74,10 @@ def ids(demo_app) -> dict[str, str]:
     with TestClient(demo_app) as client:
         token = _token(demo_app, Role.ADMIN)
         headers = {"Authorization": f"Bearer {token}"}
-        case = client.get("/api/cases", headers=headers).json()[0]["id"]
+        case = client.get("/api/cases", headers=headers).json()[0]
         document = client.get("/api/documents", headers=headers).json()[0]["id"]
-    return {"case_id": case, "document_id": document}
+    claim = (case["claims_for"] + case["claims_against"])[0]["id"]
+    return {"case_id": case["id"], "document_id": document, "claim_id": claim}
 
 
 def _token(app, role: Role) -> str:

@@ -62,6 +62,8 @@ def _choice(claim_id: str, field: str, value: object, options: type[Act] | type[
 def _agent(claim_id: str, value: object) -> dict[str, Any] | None:
     if isinstance(value, dict):
         value = value.get("actor_id") or value.get("text")
+    if value is not None and not isinstance(value, str):
+        raise _bad(claim_id, "agent", value, "give an actor id, name or 'none'")
     text = _text(value)
     if not text or text.lower() == "none":
         return None  # the analyst says no doer is named
@@ -157,3 +159,36 @@ def correction_value(claim_id: str, field: str, value: object, theatre: Theatre 
     if field == "dates":
         return _dates(claim_id, value)
     raise InputError(Errors.E700, field=field[:40], options=", ".join(FIELDS))
+
+
+def shown(field: str, value: Any) -> str:
+    """A stored value as a page shows it."""
+    if field == "agent":
+        if not value:
+            return "none named"
+        return f"{value.get('text')} ({value.get('affiliation') or value.get('actor_id') or '?'})"
+    if field == "places":
+        return "; ".join(_place_line(p) for p in value or []) or "no place"
+    if field == "dates":
+        start, end = (value or {}).get("start"), (value or {}).get("end")
+        if not start and not end:
+            return "no date"
+        return start if start == end or not end else f"{start or '?'} – {end}"
+    return str(value).replace("_", " ")
+
+
+def _place_line(place: dict[str, Any]) -> str:
+    if place.get("lat") is None or place.get("lon") is None:
+        return str(place.get("text"))
+    return f"{place.get('text')} @ {place['lat']}, {place['lon']}"
+
+
+def form_text(field: str, value: Any) -> str:
+    """A stored value as a form field is filled with, so sending it back changes nothing."""
+    if field == "agent":
+        return (value or {}).get("actor_id") or "none"
+    if field == "places":
+        return "\n".join(_place_line(p) for p in value or [])
+    if field == "dates":
+        return ""  # two date inputs, filled from the value itself
+    return str(value)

@@ -73,7 +73,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
         error = WatchlineError(Errors.E013, status=422, reason=validation_reason(exc))
         return JSONResponse({"code": error.code, "message": error.message}, status_code=422)
 
-    from watchline.web.routers import api, intake, login, pages
+    from watchline.web.routers import api, intake, login, pages, review_api, review_pages
 
     @app.get(
         "/openapi.json", include_in_schema=False, dependencies=[Depends(Need(Permission.READ))]
@@ -85,6 +85,8 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     app.include_router(login.router)
     app.include_router(pages.router)
     app.include_router(intake.router)
+    app.include_router(review_api.router)
+    app.include_router(review_pages.router)
     from watchline.web import docs_page, security
 
     security.install(app)

@@ -34,8 +34,11 @@ def cases_page(request: Request, db: DbDep, templates: TemplatesDep, status: str
 
 @router.get("/cases/{case_id}", response_class=HTMLResponse, dependencies=READ)
 def case_page(case_id: str, request: Request, db: DbDep, templates: TemplatesDep):
+    from watchline.web.routers.review_pages import case_review_context
+
     view = case_view(db, case_id)
-    return templates.TemplateResponse(request, "case.html", {"view": view})
+    context = {"view": view, **case_review_context(db, case_id)}  # Issue 11: review forms
+    return templates.TemplateResponse(request, "case.html", context)
 
 
 @router.post("/cases/{case_id}/verdict")
