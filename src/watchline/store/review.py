@@ -122,10 +122,13 @@ class ReviewRepository:
         return list(self.session.scalars(query))
 
     def in_force(self) -> dict[str, dict[str, Any]]:
-        """claim key -> field -> corrected value."""
+        """claim key -> field -> corrected value (plain columns: read on every page)."""
+        query = select(
+            ClaimCorrectionRow.claim_key, ClaimCorrectionRow.field, ClaimCorrectionRow.value
+        ).order_by(ClaimCorrectionRow.created_at, ClaimCorrectionRow.id)
         found: dict[str, dict[str, Any]] = {}
-        for row in self.corrections():
-            found.setdefault(row.claim_key, {})[row.field] = row.value
+        for key, field, value in self.session.execute(query):
+            found.setdefault(key, {})[field] = value
         return found
 
     def add_correction(self, row: ClaimCorrectionRow) -> ClaimCorrectionRow:
