@@ -83,3 +83,22 @@ def test_review_what_analysts_write_is_escaped(demo_app, login) -> None:
         page = client.get(f"/cases/{case_id}").text
         assert hostile not in page and "&lt;script&gt;" in page
         assert "test-analyst" in page and "commented" in page
+
+
+def test_review_case_page_offers_each_role_only_its_moves(demo_app, login) -> None:
+    with TestClient(demo_app) as analyst, TestClient(demo_app) as publisher:
+        login(demo_app, "analyst", analyst)
+        login(demo_app, "publisher", publisher)
+        case_id = analyst.get("/api/cases").json()[0]["id"]
+        for state in ("in_review", "verified"):
+            moved = analyst.post(f"/cases/{case_id}/state", follow_redirects=False,
+                                 data={"state": state, "csrf_token": analyst.csrf})  # fmt: skip
+            assert moved.status_code == 303 and moved.headers["location"].endswith("#review")
+        mine = analyst.get(f"/cases/{case_id}").text
+        theirs = publisher.get(f"/cases/{case_id}").text
+        assert "Move to in review" in mine and "Move to published" not in mine
+        assert "Move to published" in theirs and "Move to in review" not in theirs
+        assert "Merge cases" not in theirs and "Merge cases" in mine  # analysts' work
+        form = {"state": "published", "csrf_token": publisher.csrf}
+        done = publisher.post(f"/cases/{case_id}/state", data=form)
+        assert done.status_code == 200 and "published" in done.text

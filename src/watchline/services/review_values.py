@@ -173,7 +173,7 @@ def shown(field: str, value: Any) -> str:
         start, end = (value or {}).get("start"), (value or {}).get("end")
         if not start and not end:
             return "no date"
-        return start if start == end or not end else f"{start or '?'} – {end}"
+        return str(start) if start == end or not end else f"{start or '?'} – {end}"
     return str(value).replace("_", " ")
 
 

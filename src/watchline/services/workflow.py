@@ -121,9 +121,13 @@ def comment_case(db: Database, case_id: str, text: str, author: str) -> CaseRevi
     return case_review(db, case_id)
 
 
+def may_move(new: str, role: Role | str) -> bool:
+    """Whether `role` may move a case to state `new` (publishing speaks for the mission)."""
+    return allowed(role, Permission.PUBLISH if new == "published" else Permission.ANALYSE)
+
+
 def _may_move(case_id: str, new: str, role: Role | str) -> None:
-    need = Permission.PUBLISH if new == "published" else Permission.ANALYSE
-    if not allowed(role, need):
+    if not may_move(new, role):
         raise NotYourRole(Errors.E704, case_id=case_id, new=new)
 
 

@@ -37,7 +37,8 @@ def case_page(case_id: str, request: Request, db: DbDep, templates: TemplatesDep
     from watchline.web.routers.review_pages import case_review_context
 
     view = case_view(db, case_id)
-    context = {"view": view, **case_review_context(db, case_id)}  # Issue 11: review forms
+    caller = getattr(request.state, "caller", None)
+    context = {"view": view, **case_review_context(db, case_id, caller)}  # Issue 11: review
     return templates.TemplateResponse(request, "case.html", context)
 
 

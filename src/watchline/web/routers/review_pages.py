@@ -162,10 +162,11 @@ def case_split(
     return _back(f"/cases/{new_id}")
 
 
-def case_review_context(db, case_id: str) -> dict[str, object]:
-    """What the case page's review section needs: state, history, users, other cases."""
+def case_review_context(db, case_id: str, caller: Caller | None) -> dict[str, object]:
+    """What the case page's review section needs: state, the moves the caller may make,
+    history, users to assign to, other cases to merge."""
     from watchline.services.accounts import list_users
-    from watchline.services.workflow import case_review
+    from watchline.services.workflow import case_review, may_move
     from watchline.store.cases import CaseRepository
 
     with db.transaction() as session:
@@ -181,4 +182,6 @@ def case_review_context(db, case_id: str) -> dict[str, object]:
         }
         for e in reversed(review.history)
     ]
-    return {"review": review, "review_history": history, "users": users, "others": others}
+    moves = [m for m in review.moves if caller and may_move(m, caller.user.role)]
+    return {"review": review, "review_history": history, "users": users, "others": others,
+            "moves": moves}  # fmt: skip
