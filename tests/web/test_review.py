@@ -102,3 +102,5 @@ def test_review_case_page_offers_each_role_only_its_moves(demo_app, login) -> No
         form = {"state": "published", "csrf_token": publisher.csrf}
         done = publisher.post(f"/cases/{case_id}/state", data=form)
         assert done.status_code == 200 and "published" in done.text
+        listed = analyst.get("/cases").text
+        assert 'class="state published"' in listed and "unassigned" in listed
