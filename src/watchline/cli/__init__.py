@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "gazetteer",
     "users",
     "audit",
+    "review",
 )
 
 
