@@ -137,7 +137,7 @@ class Errors(Enum):
     E703 = "E703: Case {case_id} cannot move from {old!r} to {new!r}; from {old!r} it may move to: {options}. Choose one of those."
     E704 = "E704: Only a publisher may move case {case_id} to 'published', and only an analyst may move a case to {new!r}. Ask someone with that role."
     E705 = "E705: Case {case_id} cannot be merged into itself. Choose another case to merge into it, or leave it as it is."
-    E706 = "E706: Claim {claim_id} is not in case {case_id}, or it is the case's only claim, so it cannot be split off. Choose another claim of that case."
+    E706 = "E706: Claim {claim_id} is not in case {case_id}, or no other claim of that case alleges or denies its event, so it cannot be split off. Choose another claim of that case."
     E707 = "E707: There is no user {name!r} to assign case {case_id} to. Add the user first ('watchline users add'), or pick an existing one."
     E708 = "E708: The {what} is {length} characters long; at most {limit} are kept. Shorten it and send it again."
 

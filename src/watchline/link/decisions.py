@@ -92,8 +92,9 @@ def _split(linkage: Linkage, claim: Claim, key: str) -> Linkage:
     (the claim's place was part of it) and scope; its dates are the claim's own."""
     case_id = holding_case(linkage, claim.id)
     source = next((c for c in linkage.cases if c.id == case_id), None)
-    if source is None or len(source.claim_ids) < 2:
-        return linkage
+    others = [m for m in linkage.members if m.case_id == case_id and m.claim_id != claim.id]
+    if source is None or not any(m.role is not Role.CONTEXT for m in others):
+        return linkage  # the case would keep no claim of its own
     new_id = split_case_id(key)
     time = claim.event.time
     agent = claim.event.agent

@@ -192,11 +192,15 @@ def split_claim(
     *, relink: Relink | None = None,
 ) -> str:  # fmt: skip
     """Claim `claim_id` leaves case `case_id` for a case of its own (E706 when it is not
-    in that case or is its only claim); returns the new case's id."""
+    in that case, or no other claim alleging or denying its event would stay); returns
+    the new case's id."""
     why = checked_reason(reason)
     with db.transaction() as session:
         case = active_case(session, case_id)
-        if claim_id not in case.claim_ids or len(case.claim_ids) < 2:
+        roles = {m.claim_id: str(m.role) for m in CaseRepository(session).memberships()
+                 if m.case_id == case_id}  # fmt: skip
+        rest = [c for c in case.claim_ids if c != claim_id and roles.get(c) != "context"]
+        if claim_id not in case.claim_ids or not rest:
             raise InputError(Errors.E706, claim_id=claim_id, case_id=case_id)
         key = claim_key(ClaimRepository(session).get(claim_id))
         new_id = split_case_id(key)
