@@ -59,7 +59,7 @@ def test_browser_review_correct_merge_and_history(browser, live, demo_app) -> No
     new_type = "diplomacy" if engine != "diplomacy" else "other"
     form = page.locator("form.correction", has=page.locator("input[value=event_type]"))
     form.locator("select[name=value]").select_option(new_type)
-    form.locator("input[name=reason]").fill("The talks were about the border <b>posts</b>")
+    form.locator("input[name=reason]").fill('Talks on <b>posts</b><img src=x onerror="alert(1)">')
     form.get_by_role("button", name="Correct event type").click()
     page.wait_for_selector("tr.field-event_type.corrected")
     assert page.locator("tr.field-event_type td.now").inner_text().startswith(new_type)
@@ -79,6 +79,14 @@ def test_browser_review_correct_merge_and_history(browser, live, demo_app) -> No
     history = page.locator("ol.review-history").inner_text()
     assert f"merged case {other}" in history and "Same convoy, two reports" in history
     assert "reviewer" in history and "corrected Event type" in history
+    comment = page.locator("form.comment")
+    comment.locator("textarea[name=text]").fill("<script>alert(2)</script> footage asked")
+    comment.get_by_role("button", name="Add comment").click()
+    page.wait_for_selector("ol.review-history li.event-comment")
+    assert "<script>alert(2)</script>" in page.locator("li.event-comment").inner_text()
+    for item in page.locator("ol.review-history li").all():  # hover and click: nothing runs
+        item.hover()
+        item.click(position={"x": 2, "y": 2})
     page.goto(f"{live.url}/cases")
     assert other not in page.content()  # merged away: no longer listed
     assert case_url  # the page we started from
