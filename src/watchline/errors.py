@@ -157,6 +157,15 @@ class Errors(Enum):
     E850 = "E850: The audit log is append-only; entries are never changed or deleted. Record what changed as a new entry (a correction) instead."
     E851 = "E851: The audit log is broken at entry {seq}: {reason}. Entries from {seq} on cannot be trusted; compare the database with a backup and find out who changed it."
     E852 = "E852: Audit entry {action!r} cannot be recorded: {reason}. Give details as JSON values (text, numbers, true/false, lists, objects with text keys)."
+    E700 = "E700: A claim cannot have its {field!r} corrected. Correct one of: {options}."
+    E701 = "E701: {value!r} is not a valid {field} for claim {claim_id}: {reason}. Give one of the values the form offers."
+    E702 = "E702: A correction, merge, split, assignment or comment needs a reason or text. Say why, then send it again."
+    E703 = "E703: Case {case_id} cannot move from {old!r} to {new!r}; from {old!r} it may move to: {options}. Choose one of those."
+    E704 = "E704: Only a publisher may move case {case_id} to 'published', and only an analyst may move a case to {new!r}. Ask someone with that role."
+    E705 = "E705: Case {case_id} cannot be merged into itself. Choose another case to merge into it, or leave it as it is."
+    E706 = "E706: Claim {claim_id} is not in case {case_id}, or no other claim of that case alleges or denies its event, so it cannot be split off. Choose another claim of that case."
+    E707 = "E707: There is no user {name!r} to assign case {case_id} to. Add the user first ('watchline users add'), or pick an existing one."
+    E708 = "E708: The {what} is {length} characters long; at most {limit} are kept. Shorten it and send it again."
 
     def format(self, **kwargs: object) -> str:
         return self.value.format(**kwargs)

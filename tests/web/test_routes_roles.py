@@ -74,12 +74,18 @@ def ids(demo_app) -> dict[str, str]:
     with TestClient(demo_app) as client:
         token = _token(demo_app, Role.ADMIN)
         headers = {"Authorization": f"Bearer {token}"}
-        case = client.get("/api/cases", headers=headers).json()[0]["id"]
+        case = client.get("/api/cases", headers=headers).json()[0]
         document = client.get("/api/documents", headers=headers).json()[0]["id"]
     from watchline.services.statements import draft
 
-    statement = draft(demo_app.state.db, case, "route-walk").id
-    return {"case_id": case, "document_id": document, "publication_id": statement}
+    claim = (case["claims_for"] + case["claims_against"])[0]["id"]
+    statement = draft(demo_app.state.db, case["id"], "route-walk").id
+    return {
+        "case_id": case["id"],
+        "document_id": document,
+        "claim_id": claim,
+        "publication_id": statement,
+    }
 
 
 def _token(app, role: Role) -> str:

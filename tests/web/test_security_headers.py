@@ -94,6 +94,7 @@ def _main_pages(client: TestClient) -> list[str]:
         "/cases",
         "/cases?status=contradicted",
         f"/cases/{case['id']}",
+        f"/claims/{case['claims_for'][0]['id']}",  # the review page, with its forms
         "/documents",
         f"/documents/{document_id}",
         "/patrols",

@@ -24,13 +24,14 @@ class Permission(StrEnum):
     PATROL = "record patrols and findings"
     ANALYSE = "ingest, review, correct and set verdicts"
     PUBLISH = "publish"
+    WORKFLOW = "move cases through the review workflow"  # to published: PUBLISH as well
     USERS = "manage users"
 
 
 PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.MONITOR: frozenset({Permission.READ, Permission.PATROL}),
-    Role.ANALYST: frozenset({Permission.READ, Permission.ANALYSE}),
-    Role.PUBLISHER: frozenset({Permission.READ, Permission.PUBLISH}),
+    Role.ANALYST: frozenset({Permission.READ, Permission.ANALYSE, Permission.WORKFLOW}),
+    Role.PUBLISHER: frozenset({Permission.READ, Permission.PUBLISH, Permission.WORKFLOW}),
     Role.ADMIN: frozenset(Permission),
 }
 

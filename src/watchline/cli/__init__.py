@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "signing",
     "publish",
     "export",
+    "review",
 )
 
 

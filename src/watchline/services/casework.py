@@ -36,10 +36,11 @@ from watchline.domain import (
 )
 from watchline.errors import Errors, InputError
 from watchline.link import LinkOptions, link_theatres, theatres_with
+from watchline.link.decisions import apply_decisions
 from watchline.services import audit
 from watchline.store import Database
 from watchline.store.cases import CaseRepository, LinkCounts, utc
-from watchline.store.claims import ClaimRepository
+from watchline.store.review import ReviewRepository, claim_key, corrected_claims
 from watchline.store.tables import ClaimRow, DocumentRow, SourceRow
 from watchline.verify import VerifyPolicy, verify_case
 from watchline.verify.gather import CaseInput, gather
@@ -123,9 +124,12 @@ def link_all(
         theatres = load_all_theatres()
     known = theatres_with(theatre, theatres)
     with db.transaction() as session:
-        claims = ClaimRepository(session).list()
+        claims = corrected_claims(session)
         documents = documents_with_claims(session)
         linkage = link_theatres(claims, documents, known, theatre.id, options)
+        # review (services/review.py): analysts' merges and splits, over every run
+        decisions = ReviewRepository(session).link_decisions()
+        linkage = apply_decisions(linkage, decisions, {c.id: c for c in claims}, claim_key)
         counts = CaseRepository(session).save_linkage(linkage)
         summary = LinkSummary(
             claims=len(claims),
@@ -239,7 +243,7 @@ def verify_all(
         sightings = _StoreSightings(session, coverage_fn)
         theatres = _Theatres(theatre)
         repo = CaseRepository(session)
-        claims = {c.id: c for c in ClaimRepository(session).list()}
+        claims = {c.id: c for c in corrected_claims(session)}
         roles = claim_roles(repo)
         repeats = [(r.claim_id, r.answers) for r in repo.responses() if r.kind == "repeats"]
         scopes = repo.scopes()

@@ -23,7 +23,7 @@ from watchline.services.casework import (
 )
 from watchline.store import Database
 from watchline.store.cases import CaseRepository
-from watchline.store.claims import ClaimRepository
+from watchline.store.review import corrected_claims
 
 
 @dataclass(frozen=True)
@@ -135,7 +135,7 @@ def case_views(
     wanted = status_filter(status) if status else None
     with db.transaction() as session:
         repo = CaseRepository(session)
-        claims = {c.id: c for c in ClaimRepository(session).list()}
+        claims = {c.id: c for c in corrected_claims(session)}  # as analysts corrected them
         documents = documents_with_claims(session)
         roles = claim_roles(repo)
         responses = {r.claim_id: (r.answers, str(r.kind)) for r in repo.responses()}

@@ -73,7 +73,15 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
         error = WatchlineError(Errors.E013, status=422, reason=validation_reason(exc))
         return JSONResponse({"code": error.code, "message": error.message}, status_code=422)
 
-    from watchline.web.routers import api, intake, login, pages, statements
+    from watchline.web.routers import (
+        api,
+        intake,
+        login,
+        pages,
+        review_api,
+        review_pages,
+        statements,
+    )
 
     @app.get(
         "/openapi.json", include_in_schema=False, dependencies=[Depends(Need(Permission.READ))]
@@ -86,6 +94,8 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     app.include_router(pages.router)
     app.include_router(intake.router)
     app.include_router(statements.router)
+    app.include_router(review_api.router)
+    app.include_router(review_pages.router)
     from watchline.web import docs_page, security
 
     security.install(app)

@@ -9,12 +9,22 @@ from watchline.store.tables.extractions import ExtractionRow
 from watchline.store.tables.gazetteer import GazetteerNameRow, GazetteerPlaceRow
 from watchline.store.tables.patrols import ObservationRow, PatrolRow, PhotoRow
 from watchline.store.tables.publications import PublicationRow
+from watchline.store.tables.review import (
+    CaseDecisionRow,
+    CaseEventRow,
+    CaseReviewRow,
+    ClaimCorrectionRow,
+)
 
 __all__ = [
     "ApiTokenRow",
     "AuditEntryRow",
     "CaseClaimRow",
+    "CaseDecisionRow",
+    "CaseEventRow",
+    "CaseReviewRow",
     "CaseRow",
+    "ClaimCorrectionRow",
     "ClaimResponseRow",
     "ClaimRow",
     "DocumentRow",

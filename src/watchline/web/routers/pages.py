@@ -25,17 +25,21 @@ def home() -> RedirectResponse:
 @router.get("/cases", response_class=HTMLResponse, dependencies=READ)
 def cases_page(request: Request, db: DbDep, templates: TemplatesDep, status: str | None = None):
     from watchline.services.views import case_views
+    from watchline.services.workflow import review_states
 
     views = case_views(db, status or None)
-    return templates.TemplateResponse(
-        request, "cases.html", {"views": views, "status": status or ""}
-    )
+    context = {"views": views, "status": status or "", "reviews": review_states(db)}
+    return templates.TemplateResponse(request, "cases.html", context)
 
 
 @router.get("/cases/{case_id}", response_class=HTMLResponse, dependencies=READ)
 def case_page(case_id: str, request: Request, db: DbDep, templates: TemplatesDep):
+    from watchline.web.routers.review_pages import case_review_context
+
     view = case_view(db, case_id)
-    return templates.TemplateResponse(request, "case.html", {"view": view})
+    caller = getattr(request.state, "caller", None)
+    context = {"view": view, **case_review_context(db, case_id, caller)}  # Issue 11: review
+    return templates.TemplateResponse(request, "case.html", context)
 
 
 @router.post("/cases/{case_id}/verdict")
@@ -66,10 +70,12 @@ def documents_page(request: Request, db: DbDep, templates: TemplatesDep):
 def document_page(document_id: str, request: Request, db: DbDep, templates: TemplatesDep):
     from watchline.store.claims import ClaimRepository
     from watchline.store.documents import DocumentRepository
+    from watchline.store.review import ReviewRepository, corrected
 
     with db.transaction() as session:
         document = DocumentRepository(session).get(document_id)
-        claims = ClaimRepository(session).list(document_ids=[document_id])
+        engine = ClaimRepository(session).list(document_ids=[document_id])
+        claims = corrected(engine, ReviewRepository(session).in_force())  # as reviewed
     return templates.TemplateResponse(
         request,
         "document.html",

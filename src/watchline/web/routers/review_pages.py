@@ -1,0 +1,187 @@
+"""Review in the browser: the claim page with its corrections, and the case page's
+assign, comment, workflow, merge and split forms.
+
+Every form posts with the session's CSRF token (checked in `web.auth`) and answers with
+a redirect back to the page it came from; an error shows as the HTML error page with its
+code. Changes are made under the logged-in user's name, never a typed one.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from watchline.accounts import Permission
+from watchline.services.review import Relink
+from watchline.services.review_values import form_text, shown
+from watchline.settings import Settings
+from watchline.store.review import FIELDS
+from watchline.web.auth import Caller, Need
+from watchline.web.deps import DbDep, SettingsDep, TemplatesDep
+
+router = APIRouter(include_in_schema=False)
+READ = [Depends(Need(Permission.READ))]
+Analyst = Annotated[Caller, Depends(Need(Permission.ANALYSE))]
+Mover = Annotated[Caller, Depends(Need(Permission.WORKFLOW))]
+LABELS = {"act": "Act", "event_type": "Event type", "agent": "Agent", "places": "Places",
+          "dates": "Dates"}  # fmt: skip
+
+
+def relink_for(settings: Settings) -> Relink:
+    """Re-link and re-verify in the configured theatre after a change made in the app."""
+    from watchline.geo.theatre import load_theatre
+
+    return Relink(load_theatre(settings.theatre))
+
+
+def _back(path: str, anchor: str = "review") -> RedirectResponse:
+    return RedirectResponse(f"{path}#{anchor}", status_code=303)
+
+
+@router.get("/claims/{claim_id}", response_class=HTMLResponse, dependencies=READ)
+def claim_page(claim_id: str, request: Request, db: DbDep, templates: TemplatesDep):
+    from watchline.domain import Act, EventType
+    from watchline.services.review import claim_review
+    from watchline.store.cases import CaseRepository
+
+    review = claim_review(db, claim_id)
+    with db.transaction() as session:
+        cases = sorted({m.case_id for m in CaseRepository(session).memberships()
+                        if m.claim_id == claim_id})  # fmt: skip
+    rows = [
+        {
+            "field": f,
+            "label": LABELS[f],
+            "engine": shown(f, review.engine_value(f)),
+            "value": shown(f, review.value(f)),
+            "corrected": review.engine_value(f) != review.value(f),
+            "form": form_text(f, review.value(f)),
+            "raw": review.value(f),
+        }
+        for f in FIELDS
+    ]
+    history = [
+        {
+            "c": c,
+            "old": shown(c.field, c.old),
+            "new": shown(c.field, c.new),
+            "engine": shown(c.field, c.engine),
+            "label": LABELS.get(c.field, c.field),
+        }
+        for c in reversed(review.corrections)
+    ]
+    context = {
+        "review": review, "claim": review.claim, "rows": rows, "history": history,
+        "cases": cases, "acts": [a.value for a in Act],
+        "event_types": [e.value for e in EventType],
+    }  # fmt: skip
+    return templates.TemplateResponse(request, "claim.html", context)
+
+
+@router.post("/claims/{claim_id}/corrections")
+def claim_correct(
+    claim_id: str,
+    db: DbDep,
+    settings: SettingsDep,
+    caller: Analyst,
+    field: str = Form(...),
+    reason: str = Form(""),
+    value: str = Form(""),
+    start: str = Form(""),
+    end: str = Form(""),
+) -> RedirectResponse:
+    from watchline.services.review import correct_claim
+
+    given: object = {"start": start, "end": end} if field == "dates" else value
+    correct_claim(db, claim_id, field, given, reason, caller.user.name,
+                  relink=relink_for(settings))  # fmt: skip
+    return _back(f"/claims/{claim_id}", "history")
+
+
+@router.post("/cases/{case_id}/assign")
+def case_assign(
+    case_id: str, db: DbDep, caller: Analyst, assignee: str = Form("")
+) -> RedirectResponse:
+    from watchline.services.workflow import assign_case
+
+    assign_case(db, case_id, assignee, caller.user.name)
+    return _back(f"/cases/{case_id}")
+
+
+@router.post("/cases/{case_id}/comments")
+def case_comment(
+    case_id: str, db: DbDep, caller: Analyst, text: str = Form("")
+) -> RedirectResponse:
+    from watchline.services.workflow import comment_case
+
+    comment_case(db, case_id, text, caller.user.name)
+    return _back(f"/cases/{case_id}")
+
+
+@router.post("/cases/{case_id}/state")
+def case_move(
+    case_id: str, db: DbDep, caller: Mover, state: str = Form(...), reason: str = Form("")
+) -> RedirectResponse:
+    from watchline.services.workflow import move_case
+
+    move_case(db, case_id, state, caller.user.name, caller.user.role, reason)
+    return _back(f"/cases/{case_id}")
+
+
+@router.post("/cases/{case_id}/merge")
+def case_merge(
+    case_id: str,
+    db: DbDep,
+    settings: SettingsDep,
+    caller: Analyst,
+    other: str = Form(...),
+    reason: str = Form(""),
+) -> RedirectResponse:
+    """Case `other` joins this one."""
+    from watchline.services.review import merge_cases
+
+    merge_cases(db, case_id, other, reason, caller.user.name, relink=relink_for(settings))
+    return _back(f"/cases/{case_id}")
+
+
+@router.post("/cases/{case_id}/split")
+def case_split(
+    case_id: str,
+    db: DbDep,
+    settings: SettingsDep,
+    caller: Analyst,
+    claim_id: str = Form(...),
+    reason: str = Form(""),
+) -> RedirectResponse:
+    from watchline.services.review import split_claim
+
+    new_id = split_claim(db, case_id, claim_id, reason, caller.user.name,
+                         relink=relink_for(settings))  # fmt: skip
+    return _back(f"/cases/{new_id}")
+
+
+def case_review_context(db, case_id: str, caller: Caller | None) -> dict[str, object]:
+    """What the case page's review section needs: state, the moves the caller may make,
+    history, users to assign to, other cases to merge."""
+    from watchline.services.accounts import list_users
+    from watchline.services.workflow import case_review, may_move
+    from watchline.store.cases import CaseRepository
+
+    with db.transaction() as session:
+        others = [(c.id, c.title) for c in CaseRepository(session).cases() if c.id != case_id]
+    users = [u.name for u in list_users(db) if not u.disabled]
+    review = case_review(db, case_id)
+    history = [
+        {
+            "e": e,
+            "label": LABELS.get(e.field or "", e.field),
+            "old": shown(e.field, e.old) if e.field else e.old,
+            "new": shown(e.field, e.new) if e.field else e.new,
+        }
+        for e in reversed(review.history)
+    ]
+    moves = [m for m in review.moves if caller and may_move(m, caller.user.role)]
+    return {"review": review, "review_history": history, "users": users, "others": others,
+            "moves": moves}  # fmt: skip
