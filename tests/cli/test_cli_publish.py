@@ -38,7 +38,7 @@ def test_draft_edit_release_list_show(ready, tmp_path) -> None:
         "The mission patrolled along the border all day.\n"
     )
     listed = runner.invoke(app, ["publish", "list", "--published"])
-    assert sid in listed.output and "1 statements." in listed.output
+    assert sid in listed.output and listed.output.count("published  ") >= 1
     again = runner.invoke(app, ["publish", "edit", sid, "--text-file", str(wording)])
     assert again.exit_code == 1 and "E821" in again.output
     assert "Traceback" not in again.output

@@ -71,6 +71,14 @@ def _entries(folder: Path, top: Path, found: FolderFiles) -> list[os.DirEntry[st
         return []
 
 
+def _middle(text: str, limit: int) -> str:
+    """`text` cut to `limit` characters in the middle, so a path keeps its file name."""
+    if len(text) <= limit:
+        return text
+    head = limit // 3
+    return text[:head] + "…" + text[-(limit - head - 1) :]
+
+
 def _judge(
     path: Path, top: Path, root: Path, wanted: Wanted, follow: bool, found: FolderFiles
 ) -> os.stat_result | None:
@@ -80,7 +88,7 @@ def _judge(
             target = path.resolve(strict=True)
             if not follow and not target.is_relative_to(root):
                 if target.is_dir() or wanted(path):
-                    shown = str(target)[:80]
+                    shown = _middle(str(target), 80)
                     found.notices.append(_notice(top, path, Errors.E221, target=shown))
                 return None
         return path.stat()
