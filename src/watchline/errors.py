@@ -131,6 +131,9 @@ class Errors(Enum):
     E850 = "E850: The audit log is append-only; entries are never changed or deleted. Record what changed as a new entry (a correction) instead."
     E851 = "E851: The audit log is broken at entry {seq}: {reason}. Entries from {seq} on cannot be trusted; compare the database with a backup and find out who changed it."
     E852 = "E852: Audit entry {action!r} cannot be recorded: {reason}. Give details as JSON values (text, numbers, true/false, lists, objects with text keys)."
+    E940 = "E940: Russian extraction needs the packages natasha and pymorphy3 ({reason}). Install them with 'pip install natasha pymorphy3' (their models ship inside the wheels; nothing is downloaded at run time)."
+    E941 = "E941: Russian lexicon file {path} is invalid: {reason}. Fix that entry, or leave the file out to use the packaged one (watchline/data/ru/)."
+    E942 = "E942: {path} reads as {language_name} ({language}), which Watchline stores but does not extract yet (it reads English and Russian; docs/russian.md says what other languages need). Nothing was extracted; give --language en or --language ru if the detection is wrong."
 
     def format(self, **kwargs: object) -> str:
         return self.value.format(**kwargs)

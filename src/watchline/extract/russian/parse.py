@@ -1,0 +1,119 @@
+"""Tokens, sentences and dependency trees of Russian text, from natasha's news models.
+
+natasha's segmenter, morphology tagger and syntax parser run offline from the models
+packaged in its wheels. Each line is parsed on its own, so a headline, a signature or a
+Telegram post's paragraphs never run into one another; offsets stay indices into the
+original text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from watchline.extract.russian.lemmas import lemma, lemmas, stem
+
+
+@dataclass
+class Token:
+    """One word with its offsets, lemma, part of speech and place in the tree."""
+
+    i: int
+    text: str
+    start: int
+    end: int
+    pos: str
+    rel: str
+    head: int | None  # index in Sentence.tokens, None for the root
+    feats: dict[str, str]
+    lemma: str
+    keys: frozenset[str]
+    children: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Sentence:
+    """A sentence's tokens in order, with child lists filled in."""
+
+    tokens: list[Token]
+    start: int
+    end: int
+
+    def subtree(self, i: int) -> list[int]:
+        """Indices of token `i` and everything below it, in text order."""
+        out, todo = [], [i]
+        while todo:
+            j = todo.pop()
+            out.append(j)
+            todo.extend(self.tokens[j].children)
+        return sorted(out)
+
+    def span(self, indices: list[int]) -> tuple[int, int]:
+        """Character offsets covering the given tokens."""
+        return self.tokens[min(indices)].start, self.tokens[max(indices)].end
+
+
+@dataclass(frozen=True)
+class Models:
+    segmenter: Any
+    tagger: Any
+    parser: Any
+
+
+@cache
+def models() -> Models:
+    """natasha's segmenter, morphology tagger and syntax parser (loaded once, offline)."""
+    from natasha import NewsEmbedding, NewsMorphTagger, NewsSyntaxParser, Segmenter
+
+    embedding = NewsEmbedding()
+    return Models(Segmenter(), NewsMorphTagger(embedding), NewsSyntaxParser(embedding))
+
+
+def _lines(text: str):
+    start = 0
+    for line in text.split("\n"):
+        if line.strip():
+            yield start, line
+        start += len(line) + 1
+
+
+def parse(text: str) -> list[Sentence]:
+    """Every sentence of `text`, tokens carrying offsets into `text` itself."""
+    from natasha import Doc
+
+    m = models()
+    sentences: list[Sentence] = []
+    for offset, line in _lines(text):
+        doc = Doc(line)
+        doc.segment(m.segmenter)
+        doc.tag_morph(m.tagger)
+        doc.parse_syntax(m.parser)
+        for sent in doc.sents:
+            sentences.append(_sentence(sent, offset))
+    return sentences
+
+
+def _sentence(sent, offset: int) -> Sentence:
+    ids = {t.id: n for n, t in enumerate(sent.tokens)}
+    tokens = []
+    for n, t in enumerate(sent.tokens):
+        head = ids.get(t.head_id)
+        tokens.append(
+            Token(
+                i=n,
+                text=t.text,
+                start=offset + t.start,
+                end=offset + t.stop,
+                pos=t.pos or "X",
+                rel=t.rel or "dep",
+                head=head if head != n else None,
+                feats=dict(t.feats or {}),
+                lemma=lemma(t.text, t.pos),
+                keys=lemmas(t.text) | {stem(t.text)},
+            )
+        )
+    for token in tokens:
+        if token.head is not None:
+            tokens[token.head].children.append(token.i)
+    return Sentence(tokens, tokens[0].start, tokens[-1].end)
