@@ -53,7 +53,9 @@ HOSTILE = frozenset(
     {EventType.MOBILIZE, EventType.FORTIFY, EventType.ATTACK, EventType.PROVOCATION,
      EventType.DISINFORMATION, EventType.CASUALTY}
 )  # fmt: skip
-SPEAKER_KINDS = (ActorKind.STATE,)
+BODIES = (ActorKind.GOVERNMENT, ActorKind.MILITARY, ActorKind.MISSION, ActorKind.ORG)
+# A person named in the speaker phrase speaks for themselves, a body before its state
+SPEAKER_ORDER = {ActorKind.PERSON: 0, ActorKind.STATE: 2}
 
 
 @dataclass
@@ -110,19 +112,15 @@ class ClaimMaker:
         start, end = trimmed(self.ctx.text, *sentence.span(st.speaker_tokens))
         found = self._mentions_in(start, end)
         if found:
-            chosen = next((m for m in found if m.actor.kind not in SPEAKER_KINDS), found[0])
+            chosen = min(found, key=lambda m: SPEAKER_ORDER.get(m.actor.kind, 1))
             return (start, end), self._actor_at(chosen)
         words = {k for i in st.speaker_tokens for k in sentence.tokens[i].keys}
-        if (words & PRONOUNS or words & GENERIC) and self.last_speaker is not None:
-            return (start, end), self.last_speaker[1]
-        if words & GENERIC:
-            earlier = [
-                m
-                for m in self.ctx.mentions
-                if m.end <= start and m.actor.kind is not ActorKind.PERSON
-            ]
+        if words & GENERIC:  # "в ведомстве": the body last named
+            earlier = [m for m in self.ctx.mentions if m.end <= start and m.actor.kind in BODIES]
             if earlier:
                 return (start, end), self._actor_at(earlier[-1])
+        if (words & PRONOUNS or words & GENERIC) and self.last_speaker is not None:
+            return (start, end), self.last_speaker[1]
         return (start, end), None
 
     def build(self, statements: list[Statement]) -> list[Claim]:
@@ -134,13 +132,12 @@ class ClaimMaker:
             span, actor = found
             if st.cue_token is not None:
                 self.by_cue[(st.sentence, st.cue_token)] = (span, actor)
-            if actor is not None:
-                self.last_speaker = (self.ctx.text[span[0] : span[1]], actor)
+            self.last_speaker = (self.ctx.text[span[0] : span[1]], actor)
             claims.append(self._claim(f"c{len(claims) + 1}", st, span, actor))
         return claims
 
     def _agents(self, st: Statement, kind_token, speaker_state: str | None) -> list[Agent]:
-        sentence = self.ctx.sentences[st.sentence]
+        sentence = self.ctx.sentences[st.where]
         if kind_token is None:
             return []
         return self._named_agents(st, sentence, kind_token)
@@ -163,7 +160,22 @@ class ClaimMaker:
                     agents.append(agent)
             if agents:
                 break
+        if not agents and kind_token.type is not EventType.OTHER:
+            agents = self._subject_agents(st, sentence, targets)
         return agents
+
+    def _subject_agents(self, st: Statement, sentence: Sentence, targets: set[int]) -> list[Agent]:
+        """The subject of the content's main verb, where it names an actor ("Киев готовит …")."""
+        inside = set(st.content_tokens)
+        tops = [i for i in st.content_tokens if sentence.tokens[i].head not in inside]
+        for top in tops:
+            for child in sentence.tokens[top].children:
+                if sentence.tokens[child].rel in ("nsubj", "nsubj:pass") and child not in targets:
+                    start, end = sentence.span(sentence.subtree(child))
+                    for mention in self._mentions_in(start, end):
+                        actor = self._actor_at(mention)
+                        return [Agent(mention.text, actor.id, actor.affiliation)]
+        return []
 
     def _act(self, st: Statement, lemmas: list[str], event_type: EventType, is_negated: bool,
              agents: list[Agent], speaker_state: str | None) -> Act:  # fmt: skip
@@ -173,8 +185,8 @@ class ClaimMaker:
             for marker in self.ctx.cues.markers.get(act, ()):
                 if _contains(lemmas, marker):
                     return act
-        if is_negated:
-            return Act.DENY
+        if is_negated and event_type is not EventType.CASUALTY:
+            return Act.DENY  # "no one was hurt" reports, it rejects nothing
         hostile = event_type in HOSTILE
         if (
             hostile
@@ -186,7 +198,7 @@ class ClaimMaker:
 
     def _claim(self, cid: str, st: Statement, span: tuple[int, int], actor: Actor | None) -> Claim:
         ctx = self.ctx
-        sentence = ctx.sentences[st.sentence]
+        sentence = ctx.sentences[st.where]  # the content's sentence
         text = ctx.text
         state = actor.affiliation if actor is not None else None
         found = trigger(sentence, st.content_tokens, ctx.events)
@@ -225,7 +237,7 @@ class ClaimMaker:
                 time=self._time(c0, c1),
             ),
             direct_quote=st.direct_quote,
-            stated_on=self._stated_on(st, sentence),
+            stated_on=self._stated_on(st, ctx.sentences[st.sentence]),
             confidence=0.7 if st.cue_token is not None else 0.6,
             extractor_version=ctx.version,
             document_id=ctx.document_id,

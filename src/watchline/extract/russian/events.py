@@ -61,6 +61,8 @@ def negated(sentence: Sentence, indices: list[int], found: Trigger, cues: RuCues
         head = sentence.tokens[head].head
     for i in chain:
         token = sentence.tokens[i]
+        if i != found.token and token.keys & cues.negators:
+            return True  # "потерь нет"
         for child in token.children:
             words = sentence.tokens[child].keys
             if words & cues.negators or words & cues.negating_determiners:
@@ -76,7 +78,11 @@ def agent_tokens(sentence: Sentence, indices: list[int], found: Trigger) -> list
     inside = set(indices)
     phrases: list[list[int]] = []
     t = tokens[found.token]
-    for child in t.children:
+    # "открыли огонь", "подверглись обстрелу": the verb the trigger completes has the subject
+    heads = [found.token]
+    if t.head is not None and t.head in inside and t.rel in ("obj", "obl", "nsubj:pass", "xcomp"):
+        heads.append(t.head)
+    for child in (c for h in heads for c in tokens[h].children):
         rel = tokens[child].rel
         if rel in AGENT_RELS and child in inside:
             if (

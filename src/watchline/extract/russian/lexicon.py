@@ -8,7 +8,7 @@ file (`WATCHLINE_RU_CUES_FILE`, `WATCHLINE_RU_EVENTS_FILE`, or the `cues_file` /
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -38,6 +38,7 @@ class RuCue:
     act: Act
     frames: tuple[str, ...]
     complements: dict[str, Act]
+    objects: dict[str, Act] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -118,9 +119,11 @@ def load_ru_cues(extra: Path | None = None) -> RuCues:
                 _words(k)[0]: _act(v, path, lemma)
                 for k, v in (spec.get("complements") or {}).items()
             }
-            cues[key] = RuCue(
-                key, _act(spec.get("act", "assert"), path, lemma), frames, complements
-            )
+            objects = {
+                _words(k)[0]: _act(v, path, lemma) for k, v in (spec.get("objects") or {}).items()
+            }
+            act = _act(spec.get("act", "assert"), path, lemma)
+            cues[key] = RuCue(key, act, frames, complements, objects)
         return RuCues(
             verbs=cues,
             prepositions={

@@ -113,7 +113,11 @@ def _sentence(sent, offset: int) -> Sentence:
                 keys=lemmas(t.text) | {stem(t.text)},
             )
         )
+    # natasha leaves a word it could not attach headless; it belongs to the clause
+    root = next((t.i for t in tokens if t.head is None and t.rel == "root"), None)
     for token in tokens:
+        if token.head is None and token.rel != "root" and root is not None:
+            token.head = root
         if token.head is not None:
             tokens[token.head].children.append(token.i)
     return Sentence(tokens, tokens[0].start, tokens[-1].end)

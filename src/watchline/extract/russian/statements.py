@@ -27,7 +27,6 @@ SUBJECT = ("nsubj", "nsubj:pass")
 CLAUSE = ("ccomp", "parataxis", "csubj")
 REST = ("obj", "iobj", "obl", "xcomp", "ccomp", "advcl", "nmod")
 INHERITS = ("advcl", "conj", "xcomp")
-TRIM = set(" \t\n,.;:—–-«»\"'“”„()!?…")
 LEADING_WORDS = re.compile(r"(?:что|чтобы|будто|якобы|о том,? что|о том)\s+", re.I)
 QUOTE = re.compile(r"«([^«»]+)»|“([^“”]+)”|„([^„“”]+)[“”]|\"([^\"]+)\"")
 VERB_POS = ("VERB", "AUX")
@@ -69,21 +68,27 @@ class Statement:
     parent: int | None = None  # cue token whose speaker this statement shares
     labelled_false: bool = False
     accused: list[int] = field(default_factory=list)  # "обвинил X в …": X
+    content_sentence: int | None = None  # where the content lies, when not in `sentence`
+
+    @property
+    def where(self) -> int:
+        """The sentence holding the content."""
+        return self.sentence if self.content_sentence is None else self.content_sentence
 
 
 def _span(sentence: Sentence, indices: list[int], text: str) -> tuple[int, int] | None:
     if not indices:
         return None
     start, end = sentence.span(indices)
-    while start < end and text[start] in TRIM:
+    while start < end and not text[start].isalnum():
         start += 1
-    while end > start and text[end - 1] in TRIM:
+    while end > start and not text[end - 1].isalnum():
         end -= 1
     lead = LEADING_WORDS.match(text, start, end)
     while lead:
         start = lead.end()
         lead = LEADING_WORDS.match(text, start, end)
-    while start < end and text[start] in TRIM:
+    while start < end and not text[start].isalnum():
         start += 1
     return (start, end) if end - start >= 3 else None
 
@@ -128,11 +133,22 @@ def _speaker(sentence: Sentence, i: int) -> list[int]:
             return sentence.subtree(child)
     for child in tokens[i].children:
         token = tokens[child]
-        if token.rel == "obl" and token.keys & OBLIQUE_SPEAKERS:
+        if token.rel == "obl" and (token.keys & OBLIQUE_SPEAKERS or token.pos == "PROPN"):
             prep = [c for c in token.children if tokens[c].rel == "case"]
             if prep and tokens[prep[0]].text.lower() in ("в", "во"):
                 return [j for j in sentence.subtree(child) if j not in prep]
+    # "Служба сообщила, что военные открыли огонь": the parser may hang the speaker on
+    # the reported verb; a subject before the cue, outside a quote, is the cue's.
+    for child in tokens[i].children:
+        if tokens[child].rel in CLAUSE:
+            for j in tokens[child].children:
+                if tokens[j].rel in SUBJECT and j < i and not _between_commas(sentence, j, i):
+                    return sentence.subtree(j)
     return []
+
+
+def _between_commas(sentence: Sentence, j: int, i: int) -> bool:
+    return any(sentence.tokens[k].text in (",", "—", "–", ":") for k in range(j, i))
 
 
 def _label(sentence: Sentence, i: int, cue: RuCue) -> Act | None:
@@ -154,7 +170,11 @@ def _content(sentence: Sentence, i: int, cue: RuCue, text: str, speaker: list[in
             if token.rel in CLAUSE and child not in own and token.pos in (*VERB_POS, "ADJ", "NOUN"):
                 if token.rel == "parataxis" and child < i and token.pos not in VERB_POS:
                     continue
-                return sentence.subtree(child)
+                return _without(sentence, sentence.subtree(child), own)
+        if tokens[i].head is None:  # "Стороны провели учения, сообщил источник": two roots
+            others = [t.i for t in tokens if t.head is None and t.i != i and t.pos in VERB_POS]
+            if others:
+                return _without(sentence, sentence.subtree(others[0]), own)
     head = tokens[i].head
     if (
         head is not None
@@ -182,7 +202,19 @@ def _has_mark(sentence: Sentence, i: int, words: tuple[str, ...]) -> bool:
     )
 
 
-def verb_statements(text: str, s: int, sentence: Sentence, cues: RuCues) -> list[Statement]:
+def _about_this(sentence: Sentence, i: int) -> bool:
+    """ "Об этом сообщает Минобороны": the cue reports the sentence before."""
+    tokens = sentence.tokens
+    return any(
+        tokens[c].keys & {"это"}
+        and any(tokens[p].text.lower() in ("об", "о") for p in tokens[c].children)
+        for c in tokens[i].children
+    )
+
+
+def verb_statements(
+    text: str, s: int, sentence: Sentence, cues: RuCues, previous: Sentence | None = None
+) -> list[Statement]:
     """Statements introduced by a reporting verb or a label verb."""
     found: list[Statement] = []
     quotes = _quotes(text, sentence)
@@ -193,6 +225,9 @@ def verb_statements(text: str, s: int, sentence: Sentence, cues: RuCues) -> list
         if cue is None or any(q[0] <= token.start < q[1] for q in quotes):
             continue
         act, neutral, labelled = cue.act, cue.act is Act.ASSERT, False
+        if cue.objects:
+            found.extend(_expression(text, s, sentence, token.i, cue))
+            continue
         if cue.complements:
             label = _label(sentence, token.i, cue)
             if label is None:
@@ -208,11 +243,14 @@ def verb_statements(text: str, s: int, sentence: Sentence, cues: RuCues) -> list
         near = [q for q in quotes if _adjacent(text, q, token.start, token.end)]
         if near:
             content_span, direct = near[0], True
+        elif previous is not None and _about_this(sentence, token.i):
+            content_span = _span(previous, list(range(len(previous.tokens))), text)
         else:
             indices = _content(sentence, token.i, cue, text, speaker)
             content_span = _span(sentence, indices, text)
         if content_span is None:
             continue
+        where = previous if previous is not None and content_span[1] <= sentence.start else sentence
         accused = []
         if act is Act.ACCUSE and "rest" in cue.frames:
             accused = next(
@@ -226,13 +264,84 @@ def verb_statements(text: str, s: int, sentence: Sentence, cues: RuCues) -> list
                 act=act,
                 neutral=neutral,
                 content=content_span,
-                content_tokens=_tokens_in(sentence, content_span),
+                content_tokens=_tokens_in(where, content_span),
                 speaker_tokens=speaker,
                 direct_quote=direct,
+                content_sentence=s - 1 if where is previous else s,
                 cue_token=token.i,
                 parent=parent,
                 labelled_false=labelled and act is Act.DENY,
                 accused=accused,
+            )
+        )
+    return found
+
+
+def _expression(text: str, s: int, sentence: Sentence, i: int, cue: RuCue) -> list[Statement]:
+    """ "выразили обеспокоенность эскалацией": the object names the act, its dependents
+    (and the verb's later obliques) are the content."""
+    tokens = sentence.tokens
+    for child in tokens[i].children:
+        if tokens[child].rel != "obj" or not tokens[child].keys & set(cue.objects):
+            continue
+        act = next(cue.objects[k] for k in tokens[child].keys if k in cue.objects)
+        speaker = _speaker(sentence, i)
+        later = [c for c in tokens[i].children if c > child and tokens[c].rel in ("obl", "advcl")]
+        keep = sorted({*sentence.subtree(child), *(j for c in later for j in sentence.subtree(c))})
+        content = _span(sentence, _without(sentence, keep, {child, i, *speaker}), text)
+        if content is None:
+            return []
+        parent = tokens[i].head if not speaker and tokens[i].rel in INHERITS else None
+        end = max(tokens[i].end, tokens[child].end)
+        return [
+            Statement(
+                sentence=s,
+                cue=(min(tokens[i].start, tokens[child].start), end),
+                act=act,
+                neutral=act is Act.ASSERT,
+                content=content,
+                content_tokens=_tokens_in(sentence, content),
+                speaker_tokens=speaker,
+                cue_token=i,
+                parent=parent,
+            )
+        ]
+    return []
+
+
+def noun_statements(text: str, s: int, sentence: Sentence, cues: RuCues) -> list[Statement]:
+    """ "заявление МИД о том, что …", "обвинения Баку в том, что …": a noun and its clause."""
+    found: list[Statement] = []
+    tokens = sentence.tokens
+    for token in tokens:
+        act = next((cues.nouns[k] for k in (token.lemma, *token.keys) if k in cues.nouns), None)
+        if act is None or token.pos != "NOUN":
+            continue
+        that = [j for j in token.children if tokens[j].keys & {"то", "тот"}]
+        clause = [
+            c
+            for j in that
+            for c in tokens[j].children
+            if tokens[c].rel.startswith(("acl", "ccomp"))
+        ]
+        if not clause:
+            continue
+        genitive = [c for c in token.children if tokens[c].rel == "nmod" and c not in that]
+        speaker = sentence.subtree(genitive[0]) if genitive else []
+        if not speaker and token.head is not None:
+            speaker = _speaker(sentence, token.head)
+        content = _span(sentence, sentence.subtree(clause[0]), text)
+        if content is None or not speaker:
+            continue
+        found.append(
+            Statement(
+                sentence=s,
+                cue=(token.start, token.end),
+                act=act,
+                neutral=act is Act.ASSERT,
+                content=content,
+                content_tokens=_tokens_in(sentence, content),
+                speaker_tokens=speaker,
             )
         )
     return found
@@ -311,6 +420,8 @@ def find_statements(text: str, sentences: list[Sentence], cues: RuCues) -> list[
     """Every statement in text order; one per cue."""
     found: list[Statement] = []
     for s, sentence in enumerate(sentences):
-        found += verb_statements(text, s, sentence, cues)
+        previous = sentences[s - 1] if s else None
+        found += verb_statements(text, s, sentence, cues, previous)
         found += prepositional_statements(text, s, sentence, cues)
+        found += noun_statements(text, s, sentence, cues)
     return sorted(found, key=lambda st: min(st.cue[0], st.content[0]))
