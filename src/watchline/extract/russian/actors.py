@@ -43,6 +43,14 @@ class RussianActors:
 
     def __init__(self, actors: Iterable[Actor], extra: dict | None = None) -> None:
         self.actors: dict[str, Actor] = {a.id: a for a in actors}
+        adjectives = (extra or read_packaged("actors.yaml")).get("adjectives") or {}
+        states = {a.affiliation: a for a in self.actors.values() if a.kind is ActorKind.STATE}
+        self.adjectives: dict[str, Actor] = {
+            str(adj).replace("ё", "е"): states[code]
+            for code, adjs in adjectives.items()
+            if code in states
+            for adj in adjs
+        }
         self.state_names = {
             a.affiliation: a.name
             for a in self.actors.values()

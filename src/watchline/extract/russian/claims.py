@@ -10,7 +10,7 @@ state than the speaker's.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from watchline.domain import (
@@ -71,6 +71,7 @@ class Context:
     published_on: date | None
     document_id: str | None
     version: str
+    adjectives: dict[str, Actor]  # "армянский" -> Armenia
     actors_by_code: dict[str, str]  # state code -> its name, for agents named by inference
 
 
@@ -133,7 +134,8 @@ class ClaimMaker:
             if st.cue_token is not None:
                 self.by_cue[(st.sentence, st.cue_token)] = (span, actor)
             self.last_speaker = (self.ctx.text[span[0] : span[1]], actor)
-            claims.append(self._claim(f"c{len(claims) + 1}", st, span, actor))
+            claim = self._claim(f"c{len(claims) + 1}", st, span, actor)
+            claims.append(_responding(claim, claims))
         return claims
 
     def _agents(self, st: Statement, kind_token, speaker_state: str | None) -> list[Agent]:
@@ -152,11 +154,8 @@ class ClaimMaker:
             phrase = [i for i in phrase if i not in targets]
             if not phrase:
                 continue
-            start, end = sentence.span(phrase)
-            for mention in self._mentions_in(start, end):
-                actor = self._actor_at(mention)
-                agent = Agent(mention.text, actor.id, actor.affiliation)
-                if all(a.actor_id != agent.actor_id for a in agents):
+            for agent in self._phrase_agents(sentence, phrase):
+                if all(a.affiliation != agent.affiliation for a in agents):
                     agents.append(agent)
             if agents:
                 break
@@ -171,10 +170,30 @@ class ClaimMaker:
         for top in tops:
             for child in sentence.tokens[top].children:
                 if sentence.tokens[child].rel in ("nsubj", "nsubj:pass") and child not in targets:
-                    start, end = sentence.span(sentence.subtree(child))
-                    for mention in self._mentions_in(start, end):
-                        actor = self._actor_at(mention)
-                        return [Agent(mention.text, actor.id, actor.affiliation)]
+                    found = self._phrase_agents(sentence, sentence.subtree(child))
+                    if found:
+                        return found[:1]
+        return []
+
+    def _phrase_agents(self, sentence: Sentence, phrase: list[int]) -> list[Agent]:
+        """Actors a phrase names; else the state its adjective names ("украинские дроны")."""
+        start, end = sentence.span(phrase)
+        agents = []
+        for mention in self._mentions_in(start, end):
+            actor = self._actor_at(mention)
+            agents.append(Agent(mention.text, actor.id, actor.affiliation))
+        if agents:
+            return agents
+        for i in phrase:
+            token = sentence.tokens[i]
+            state = next(
+                (self.ctx.adjectives[k] for k in token.keys if k in self.ctx.adjectives), None
+            )
+            if state is not None and token.rel == "amod":
+                head = token.head if token.head is not None else i
+                words = sorted({i, head})
+                a, b = sentence.span(words)
+                return [Agent(self.ctx.text[a:b], state.id, state.affiliation)]
         return []
 
     def _act(self, st: Statement, lemmas: list[str], event_type: EventType, is_negated: bool,
@@ -258,6 +277,31 @@ class ClaimMaker:
             if sentence.start <= d.start and d.end <= sentence.end and not (c0 <= d.start < c1):
                 return d.last if d.text.lower().startswith("в ночь") else d.first
         return None
+
+
+def _responding(claim: Claim, earlier: list[Claim]) -> Claim:
+    """A denial or confirmation of "эти сообщения" answers the last claim by another side:
+    it points to it (`responds_to`) and is about the same event by the same agents."""
+    if claim.act not in (Act.DENY, Act.CONFIRM) or claim.event.type is not EventType.OTHER:
+        return claim
+    side = claim.speaker.affiliation
+    target = next(
+        (
+            c
+            for c in reversed(earlier)
+            if c.speaker.affiliation != side and c.event.type is not EventType.OTHER
+        ),
+        None,
+    )
+    if target is None:
+        return claim
+    event = replace(
+        claim.event,
+        type=target.event.type,
+        agent=claim.event.agent or target.event.agent,
+        agents=claim.event.agents or target.event.agents,
+    )
+    return replace(claim, event=event, responds_to=target.id)
 
 
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:

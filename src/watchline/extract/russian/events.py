@@ -56,7 +56,7 @@ def negated(sentence: Sentence, indices: list[int], found: Trigger, cues: RuCues
     inside = set(indices)
     chain = [found.token]
     head = sentence.tokens[found.token].head
-    while head is not None and head in inside:
+    while head is not None and head in inside and head not in chain:
         chain.append(head)
         head = sentence.tokens[head].head
     for i in chain:

@@ -8,6 +8,7 @@ original text.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -42,12 +43,14 @@ class Sentence:
 
     def subtree(self, i: int) -> list[int]:
         """Indices of token `i` and everything below it, in text order."""
-        out, todo = [], [i]
-        while todo:
+        seen, todo = {i}, [i]
+        while todo:  # the parser's trees can hold a cycle: visit each token once
             j = todo.pop()
-            out.append(j)
-            todo.extend(self.tokens[j].children)
-        return sorted(out)
+            for child in self.tokens[j].children:
+                if child not in seen:
+                    seen.add(child)
+                    todo.append(child)
+        return sorted(seen)
 
     def span(self, indices: list[int]) -> tuple[int, int]:
         """Character offsets covering the given tokens."""
@@ -70,6 +73,17 @@ def models() -> Models:
     return Models(Segmenter(), NewsMorphTagger(embedding), NewsSyntaxParser(embedding))
 
 
+def _plain(text: str) -> str:
+    """Emoji and other symbols as spaces (same length, so offsets hold): Telegram posts
+    glue "⚡️" to the first word, and the tagger then misreads it."""
+    return "".join(
+        " "
+        if unicodedata.category(c) in ("So", "Sk", "Cf", "Co", "Cn") or c in "\ufe0f\ufe0e"
+        else c
+        for c in text
+    )
+
+
 def _lines(text: str):
     start = 0
     for line in text.split("\n"):
@@ -84,7 +98,7 @@ def parse(text: str) -> list[Sentence]:
 
     m = models()
     sentences: list[Sentence] = []
-    for offset, line in _lines(text):
+    for offset, line in _lines(_plain(text)):
         doc = Doc(line)
         doc.segment(m.segmenter)
         doc.tag_morph(m.tagger)

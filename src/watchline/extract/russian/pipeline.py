@@ -75,6 +75,7 @@ class RussianExtractor:
             published_on=published_on,
             document_id=document_id,
             version=self.version,
+            adjectives=self.actors.adjectives,
             actors_by_code=self.actors.state_names,
         )
         return ClaimMaker(ctx).build(find_statements(text, sentences, self.cues))

@@ -32,23 +32,11 @@ QUOTE = re.compile(r"«([^«»]+)»|“([^“”]+)”|„([^„“”]+)[“”
 VERB_POS = ("VERB", "AUX")
 # Speaker-like obliques: "сообщили в Минобороны", "заявили в пресс-службе ведомства".
 OBLIQUE_SPEAKERS = frozenset(
-    [
-        "министерство",
-        "минобороны",
-        "мид",
-        "ведомство",
-        "пресс-служба",
-        "служба",
-        "штаб",
-        "генштаб",
-        "аппарат",
-        "администрация",
-        "правительство",
-        "кремль",
-        "посольство",
-        "миссия",
-        "командование",
-    ]
+    (
+        "министерство минобороны мид ведомство пресс-служба служба штаб генштаб аппарат "
+        "администрация правительство кремль посольство миссия командование заявление "
+        "сообщение пресс-релиз коммюнике документ канал telegram-канал"
+    ).split()
 )
 
 
@@ -252,7 +240,7 @@ def verb_statements(
             continue
         where = previous if previous is not None and content_span[1] <= sentence.start else sentence
         accused = []
-        if act is Act.ACCUSE and "rest" in cue.frames:
+        if act in (Act.ACCUSE, Act.APPEAL) and "rest" in cue.frames:
             accused = next(
                 (sentence.subtree(c) for c in token.children if sentence.tokens[c].rel == "obj"),
                 [],
