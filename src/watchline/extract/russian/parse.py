@@ -93,22 +93,32 @@ def _lines(text: str):
 
 
 def parse(text: str) -> list[Sentence]:
-    """Every sentence of `text`, tokens carrying offsets into `text` itself."""
+    """Every sentence of `text`, tokens carrying offsets into `text` itself.
+
+    Sentences are split per line (a line break always ends one), but the whole text is
+    tagged and parsed in one batch: natasha's models run several times faster on one
+    document than on its lines one by one.
+    """
     from natasha import Doc
+    from natasha.doc import DocSent, DocToken
 
     m = models()
-    sentences: list[Sentence] = []
-    for offset, line in _lines(_plain(text)):
-        doc = Doc(line)
-        doc.segment(m.segmenter)
-        doc.tag_morph(m.tagger)
-        doc.parse_syntax(m.parser)
-        for sent in doc.sents:
-            sentences.append(_sentence(sent, offset))
-    return sentences
+    plain = _plain(text)
+    doc = Doc(plain)
+    doc.tokens = [DocToken(t.start, t.stop, t.text) for t in m.segmenter.tokenize(plain)]
+    doc.sents = [
+        DocSent(offset + s.start, offset + s.stop, s.text)
+        for offset, line in _lines(plain)
+        for s in m.segmenter.sentenize(line)
+    ]
+    doc.envelop_sent_tokens()
+    doc.sents = [sent for sent in doc.sents if sent.tokens]
+    doc.tag_morph(m.tagger)
+    doc.parse_syntax(m.parser)
+    return [_sentence(sent) for sent in doc.sents]
 
 
-def _sentence(sent, offset: int) -> Sentence:
+def _sentence(sent) -> Sentence:
     ids = {t.id: n for n, t in enumerate(sent.tokens)}
     tokens = []
     for n, t in enumerate(sent.tokens):
@@ -117,8 +127,8 @@ def _sentence(sent, offset: int) -> Sentence:
             Token(
                 i=n,
                 text=t.text,
-                start=offset + t.start,
-                end=offset + t.stop,
+                start=t.start,
+                end=t.stop,
                 pos=t.pos or "X",
                 rel=t.rel or "dep",
                 head=head if head != n else None,

@@ -3,8 +3,8 @@
 A name is looked up as written, then as its lemmas, then with its case ending cut:
 "у села Тех" is Тех as written, "в Лачинском коридоре" the lemmas "лачинский коридор",
 "в районе Сотка" the stem "Сотк", the theatre profile's Russian name of Sotk. Only
-proper names (or words after a place noun such as "село", "район") are looked up, and
-never inside an actor's name ("Министерство обороны Армении" is not a place).
+proper names (capitalised words, or any word after a place noun such as "село") are
+looked up, and never inside an actor's name ("Министерство обороны Армении").
 """
 
 from __future__ import annotations
@@ -45,8 +45,8 @@ def _candidate(sentence: Sentence, i: int) -> bool:
     token = sentence.tokens[i]
     if not _capitalised(token):
         return False
-    if token.pos == "PROPN":
-        return True
+    if token.pos == "PROPN" or (i > 0 and token.pos in ("ADJ", "NOUN")):
+        return True  # capitalised inside a sentence: a name ("в Лачинском коридоре")
     return i > 0 and bool(sentence.tokens[i - 1].keys & PLACE_NOUNS)
 
 
