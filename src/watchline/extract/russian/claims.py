@@ -33,6 +33,21 @@ from watchline.extract.russian.lexicon import RuCues, RuEvents
 from watchline.extract.russian.parse import Sentence
 from watchline.extract.russian.statements import Statement
 
+REPORT_NOUNS = frozenset(
+    [
+        "сообщение",
+        "обвинение",
+        "заявление",
+        "информация",
+        "утверждение",
+        "данные",
+        "слух",
+        "публикация",
+        "версия",
+        "обвинения",
+        "сообщения",
+    ]
+)
 PRONOUNS = frozenset(["он", "она", "оно", "они", "мы", "я"])
 GENERIC = frozenset(
     [
@@ -135,8 +150,17 @@ class ClaimMaker:
                 self.by_cue[(st.sentence, st.cue_token)] = (span, actor)
             self.last_speaker = (self.ctx.text[span[0] : span[1]], actor)
             claim = self._claim(f"c{len(claims) + 1}", st, span, actor)
-            claims.append(_responding(claim, claims))
+            claims.append(_responding(claim, claims) if self._answers(st) else claim)
         return claims
+
+    def _answers(self, st: Statement) -> bool:
+        """Whether the content is only a report named ("эти сообщения", "обвинения")."""
+        sentence = self.ctx.sentences[st.where]
+        words = {k for i in st.content_tokens for k in sentence.tokens[i].keys}
+        return (
+            bool(words & REPORT_NOUNS)
+            and trigger(sentence, st.content_tokens, self.ctx.events) is None
+        )
 
     def _agents(self, st: Statement, kind_token, speaker_state: str | None) -> list[Agent]:
         sentence = self.ctx.sentences[st.where]
