@@ -64,11 +64,8 @@ def test_cli_language_option_is_checked(db_env, tmp_path: Path) -> None:
 
 
 def test_stored_documents_are_read_by_language_and_others_counted(
-    sqlite_db: Database, tmp_path: Path
+    sqlite_db: Database, tmp_path: Path, ru_extractor
 ) -> None:
-    from watchline.extract.pipeline import Extractor
-    from watchline.geo.theatre import load_theatre
-
     path = tmp_path / "items.jsonl"
     rows = [
         {"text": RUSSIAN, "published_at": "2025-03-31T10:00:00", "source": "Канал"},
@@ -76,8 +73,10 @@ def test_stored_documents_are_read_by_language_and_others_counted(
         {"text": AZERBAIJANI, "published_at": "2025-03-31T12:00:00", "source": "Канал"},
     ]
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), "utf-8")
-    ingest(sqlite_db, [path])
-    extractor = Extractor.load(theatre=load_theatre("arm-aze"))
+    report = ingest(sqlite_db, [path])
+    assert report.not_extractable == {"hy": 1, "az": 1}
+    assert "2 not extractable by language" in report.summary()
+    extractor = ru_extractor
     summary = extract_documents(sqlite_db, extractor)
     assert summary.by_language == {"ru": 1}
     assert summary.unsupported == {"hy": 1, "az": 1}
