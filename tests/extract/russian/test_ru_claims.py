@@ -178,3 +178,27 @@ def test_without_a_publication_day_relative_dates_stay_empty(ru_extractor) -> No
     claims = ru_extractor.extract(text, None, "doc", language="ru")
     assert len(claims) == 1 and claims[0].stated_on is None
     assert any(w.startswith("W101") for w in ru_extractor.warnings)
+
+
+def test_coordinated_speakers_are_one_claim_each(extract_ru) -> None:
+    claims = extract_ru("ЕС, ООН и ОБСЕ призвали стороны к сдержанности.\n")
+    assert [(c.speaker.text, c.speaker.affiliation) for c in claims] == [
+        ("ЕС", "EU"),
+        ("ООН", "UN"),
+        ("ОБСЕ", "OSCE"),
+    ]
+    assert {c.act for c in claims} == {Act.APPEAL}
+    assert {c.content.text for c in claims} == {"стороны к сдержанности"}
+
+
+def test_a_cue_about_an_event_takes_it_as_content(extract_ru) -> None:
+    text = (
+        "Минобороны Азербайджана сообщает об обстреле позиций со стороны ВС Армении.\n"
+        "Минобороны России заявило о переброске дополнительных сил к границе.\n"
+    )
+    shelling, transfer = extract_ru(text)
+    assert shelling.content.text == "обстреле позиций со стороны ВС Армении"
+    assert (shelling.act, shelling.event.type) == (Act.ACCUSE, EventType.ATTACK)
+    assert [a.affiliation for a in shelling.event.agents] == ["ARM"], "«со стороны ВС Армении»"
+    assert transfer.content.text == "переброске дополнительных сил к границе"
+    assert (transfer.act, transfer.event.type) == (Act.ASSERT, EventType.MOBILIZE)

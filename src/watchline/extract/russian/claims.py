@@ -141,16 +141,19 @@ class ClaimMaker:
 
     def build(self, statements: list[Statement]) -> list[Claim]:
         claims: list[Claim] = []
-        for st in statements:
-            found = self.speaker(st)
-            if found is None:
-                continue
-            span, actor = found
-            if st.cue_token is not None:
-                self.by_cue[(st.sentence, st.cue_token)] = (span, actor)
-            self.last_speaker = (self.ctx.text[span[0] : span[1]], actor)
-            claim = self._claim(f"c{len(claims) + 1}", st, span, actor)
-            claims.append(_responding(claim, claims) if self._answers(st) else claim)
+        for whole in statements:
+            sentence = self.ctx.sentences[whole.sentence]
+            for part in _conjuncts(sentence, whole.speaker_tokens):
+                st = replace(whole, speaker_tokens=part)
+                found = self.speaker(st)
+                if found is None:
+                    continue
+                span, actor = found
+                if st.cue_token is not None:  # a participle after it keeps the first speaker
+                    self.by_cue.setdefault((st.sentence, st.cue_token), (span, actor))
+                self.last_speaker = (self.ctx.text[span[0] : span[1]], actor)
+                claim = self._claim(f"c{len(claims) + 1}", st, span, actor)
+                claims.append(_responding(claim, claims) if self._answers(st) else claim)
         return claims
 
     def _answers(self, st: Statement) -> bool:
@@ -301,6 +304,24 @@ class ClaimMaker:
             if sentence.start <= d.start and d.end <= sentence.end and not (c0 <= d.start < c1):
                 return d.last if d.text.lower().startswith("в ночь") else d.first
         return None
+
+
+def _conjuncts(sentence: Sentence, speaker: list[int]) -> list[list[int]]:
+    """ "ЕС, ООН и ОБСЕ призвали …": one speaker per conjunct (GUIDE.md §1)."""
+    inside = set(speaker)
+    roots = [i for i in speaker if sentence.tokens[i].head not in inside]
+    if len(roots) != 1:
+        return [speaker]
+    conj = [c for c in sentence.tokens[roots[0]].children if sentence.tokens[c].rel == "conj"]
+    if not conj:
+        return [speaker]
+    parts = [sentence.subtree(c) for c in conj]
+    taken = {i for part in parts for i in part}
+    first = [i for i in speaker if i not in taken]
+    while first and not sentence.tokens[first[-1]].text[:1].isalnum():
+        first.pop()
+    cleaned = [[i for i in part if sentence.tokens[i].rel not in ("cc", "punct")] for part in parts]
+    return [p for p in (first, *cleaned) if p]
 
 
 def _responding(claim: Claim, earlier: list[Claim]) -> Claim:

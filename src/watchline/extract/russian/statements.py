@@ -30,6 +30,7 @@ INHERITS = ("advcl", "conj", "xcomp")
 LEADING_WORDS = re.compile(r"(?:что|чтобы|будто|якобы|о том,? что|о том)\s+", re.I)
 QUOTE = re.compile(r"«([^«»]+)»|“([^“”]+)”|„([^„“”]+)[“”]|\"([^\"]+)\"")
 VERB_POS = ("VERB", "AUX")
+ABOUT = ("о", "об", "обо")
 # Speaker-like obliques: "сообщили в Минобороны", "заявили в пресс-службе ведомства".
 OBLIQUE_SPEAKERS = frozenset(
     [
@@ -178,6 +179,10 @@ def _content(sentence: Sentence, i: int, cue: RuCue, text: str, speaker: list[in
                 if token.rel == "parataxis" and child < i and token.pos not in VERB_POS:
                     continue
                 return _without(sentence, sentence.subtree(child), own)
+        for child in children:  # "сообщил об обстреле …", "заявило о переброске …"
+            about = [c for c in tokens[child].children if tokens[c].text.lower() in ABOUT]
+            if tokens[child].rel == "obl" and about and child not in own:
+                return _without(sentence, sentence.subtree(child), own | set(about))
         if tokens[i].head is None:  # "Стороны провели учения, сообщил источник": two roots
             others = [t.i for t in tokens if t.head is None and t.i != i and t.pos in VERB_POS]
             if others:
