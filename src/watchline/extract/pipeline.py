@@ -128,7 +128,15 @@ class Extractor:
         from watchline.extract.russian.dates import has_relative_date
 
         self.warnings = []
-        claims = self.russian.extract(text, published_on, document_id)
+        russian = self.russian
+        if len(text) <= MAX_CHARS:
+            claims = russian.extract(text, published_on, document_id)
+        else:  # one batch per piece keeps natasha's memory bounded
+            parts = [
+                (offset, russian.extract(piece, published_on, document_id))
+                for offset, piece in pieces(text, MAX_CHARS)
+            ]
+            claims = joined(parts)
         if published_on is None:
             where = document_id or "text"
             warning = (

@@ -202,3 +202,16 @@ def test_a_cue_about_an_event_takes_it_as_content(extract_ru) -> None:
     assert [a.affiliation for a in shelling.event.agents] == ["ARM"], "«со стороны ВС Армении»"
     assert transfer.content.text == "переброске дополнительных сил к границе"
     assert (transfer.act, transfer.event.type) == (Act.ASSERT, EventType.MOBILIZE)
+
+
+def test_a_long_russian_document_is_read_in_pieces(extract_ru, monkeypatch) -> None:
+    import watchline.extract.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "MAX_CHARS", 300)  # the real cutting, on a short text
+    paragraph = "Жители села вернулись к полевым работам после начала уборки урожая.\n"
+    claim = "Минобороны Армении сообщило, что армия провела учения.\n"
+    text = paragraph * 6 + claim + paragraph * 2 + claim
+    claims = extract_ru(text)
+    assert [c.id for c in claims] == ["c1", "c2"]
+    assert claims[0].content.start > 300 and claims[1].content.start > claims[0].content.end
+    assert {c.event.type for c in claims} == {EventType.EXERCISE}
