@@ -173,3 +173,21 @@ def test_a_bad_event_type_is_a_coded_error(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         load_ru_events(path)
     assert caught.value.code == "E941" and "unknown event type 'riot'" in caught.value.message
+
+
+def test_missing_natasha_is_a_coded_error(monkeypatch, ru_extractor) -> None:
+    import sys
+
+    from watchline.errors import WatchlineError
+    from watchline.extract.russian import parse as parse_module
+    from watchline.extract.russian.pipeline import RussianExtractor
+
+    parse_module.models.cache_clear()
+    monkeypatch.setitem(sys.modules, "natasha", None)  # what an install without it gives
+    try:
+        with pytest.raises(WatchlineError) as caught:
+            RussianExtractor.load(actors=[], gazetteer=None, version="test")
+        assert caught.value.code == "E940" and "pip install natasha" in caught.value.message
+    finally:
+        monkeypatch.undo()
+        parse_module.models.cache_clear()
