@@ -215,3 +215,16 @@ def test_a_long_russian_document_is_read_in_pieces(extract_ru, monkeypatch) -> N
     assert [c.id for c in claims] == ["c1", "c2"]
     assert claims[0].content.start > 300 and claims[1].content.start > claims[0].content.end
     assert {c.event.type for c in claims} == {EventType.EXERCISE}
+
+
+def test_a_threat_is_a_warning_not_a_denial(extract_ru) -> None:
+    text = (
+        "«Мы не допустим провокаций на границе», — сказал министр обороны Таджикистана.\n"
+        "В МИД Армении предупредили, что любая провокация получит адекватный ответ.\n"
+    )
+    threat, response = extract_ru(text)
+    assert (threat.act, threat.speaker.actor_id) == (Act.WARN, "tjk.mod")
+    assert threat.event.type is EventType.PROVOCATION and not threat.event.negated
+    assert threat.event.agents == (), "who would provoke is not said"
+    assert (response.act, response.event.type) == (Act.WARN, EventType.ATTACK)
+    assert [a.affiliation for a in response.event.agents] == ["ARM"], "the threatened response"

@@ -255,9 +255,14 @@ class ClaimMaker:
         agents = self._agents(st, found, state)
         lemmas = [sentence.tokens[i].lemma for i in st.content_tokens]
         act = self._act(st, lemmas, event_type, is_negated, agents, state)
-        if not agents and state and event_type in HOSTILE and act in (Act.DENY, Act.WARN):
+        if act in (Act.WARN, Act.APPEAL):
+            is_negated = False  # "не допустим провокаций", "призвал не стрелять": no denial
+        own = (act is Act.DENY and event_type in HOSTILE) or (
+            act is Act.WARN and event_type is EventType.ATTACK
+        )
+        if not agents and state and own:
             # A denial is about the speaker's own side's alleged acts; a warning threatens
-            # the speaker's own response (GUIDE.md §4).
+            # the speaker's own response ("получит адекватный ответ", GUIDE.md §4).
             agents = [Agent(self.ctx.actors_by_code.get(state, state), None, state)]
         if act is Act.DENY and st.neutral and not is_negated and found is not None:
             is_negated = _marker_negates(lemmas, ctx.cues)
