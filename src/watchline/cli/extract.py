@@ -14,6 +14,7 @@ from watchline.cli.context import handles_errors, parse_day, refuse_special_file
 from watchline.errors import Errors, InputError
 
 FORMATS = ("table", "json")
+LANGUAGES = ("en", "ru")
 
 
 @app.command()
@@ -30,12 +31,17 @@ def extract(
     theatre: str | None = typer.Option(
         None, "--theatre", help="Theatre profile name or YAML path (default: from settings)."
     ),
+    language: str | None = typer.Option(
+        None, "--language", help="en or ru (default: detected from the text)."
+    ),
 ) -> None:
     """Extract attributed claims from FILE. Needs no database."""
     from watchline.extract.document import extract_file
 
     if format not in FORMATS:
         raise InputError(Errors.E005, value=format, options=", ".join(FORMATS))
+    if language is not None and language not in LANGUAGES:
+        raise InputError(Errors.E005, value=language, options=", ".join(LANGUAGES))
     refuse_special_files(file)  # a FIFO would block the read
     day = parse_day(published_on, "--published-on")
     config = settings()
@@ -51,6 +57,7 @@ def extract(
             theatre=theatre or config.theatre,
             strict_theatre=theatre is not None,
             actors_file=config.actors_file,
+            language=language,
         )
     finally:
         logger.removeHandler(quiet)

@@ -103,7 +103,9 @@ def sources_list() -> None:
         typer.echo(line.rstrip())
     if unreadable:
         languages_text = ", ".join(sorted(unreadable))
-        typer.echo(f"Stored but not extracted (extractor reads English only): {languages_text}")
+        typer.echo(
+            f"Stored but not extracted (extractor reads English and Russian): {languages_text}"
+        )
 
 
 def _most(item: tuple[str | None, int]) -> tuple[int, bool, str]:

@@ -7,6 +7,7 @@ file and what to do.
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
@@ -16,6 +17,7 @@ from typing import Any
 from watchline.domain import Claim, Theatre
 from watchline.errors import Errors, InputError, WatchlineError
 from watchline.extract.contract import to_contract
+from watchline.extract.languages import EXTRACTABLE, LANGUAGE_NAMES
 from watchline.extract.pipeline import Extractor
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -26,9 +28,15 @@ class Extraction:
     document_id: str
     claims: list[Claim]
     warnings: list[str] = field(default_factory=list)
+    language: str = "en"
 
     def contract(self, published_at: datetime | None) -> dict[str, Any]:
-        return to_contract(self.claims, document_id=self.document_id, published_at=published_at)
+        return to_contract(
+            self.claims,
+            document_id=self.document_id,
+            published_at=published_at,
+            language=self.language,
+        )
 
 
 def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
@@ -82,11 +90,22 @@ def extract_file(
     theatre: str | None = None,
     strict_theatre: bool = False,
     actors_file: Path | None = None,
+    language: str | None = None,
 ) -> Extraction:
-    """Read `path` and extract its claims; a bad `theatre` fails only when `strict_theatre`."""
+    """Read `path` and extract its claims; a bad `theatre` fails only when `strict_theatre`.
+
+    The language is detected unless given; one Watchline does not read (Armenian,
+    Azerbaijani, …) is an E942 rather than an empty answer that would look like "no claims".
+    """
     text = read_text(Path(path))
+    # lingua is the ingest side's; imported by name so the extract package stays apart
+    detect = importlib.import_module("watchline.ingest.language").detect_language
+    found = language or detect(text) or "en"
+    if found not in EXTRACTABLE:
+        name = LANGUAGE_NAMES.get(found, found)
+        raise InputError(Errors.E942, path=path, language=found, language_name=name)
     if theatre and strict_theatre:
         load_theatre_or_none(theatre, strict=True)
     extractor = cached_extractor(theatre, actors_file)
-    claims = extractor.extract(text, published_on, document_id=Path(path).stem)
-    return Extraction(Path(path).stem, claims, list(extractor.warnings))
+    claims = extractor.extract(text, published_on, document_id=Path(path).stem, language=found)
+    return Extraction(Path(path).stem, claims, list(extractor.warnings), found)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from watchline.domain import Claim, Theatre
 from watchline.errors import Errors, WatchlineError
@@ -25,6 +26,9 @@ from watchline.extract.events.reader import EventReader
 from watchline.extract.lexicon import load_cues, load_ontology
 from watchline.extract.resources import load_resources
 from watchline.extract.speakers.agents import MentionIndex
+
+if TYPE_CHECKING:  # loads natasha's models; only Russian documents need them
+    from watchline.extract.russian.pipeline import RussianExtractor
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +58,7 @@ class Extractor:
         self.events = EventReader(ontology)
         self.warnings: list[str] = []
         self.phrase_cache: dict = {}  # speaker phrase -> dictionary answer
+        self._russian: RussianExtractor | None = None
 
     @classmethod
     def load(
@@ -74,13 +79,21 @@ class Extractor:
         return cls(nlp, resources, load_cues(cues_file), load_ontology(ontology_file))
 
     def extract(
-        self, text: str, published_on: date | None = None, document_id: str | None = None
+        self,
+        text: str,
+        published_on: date | None = None,
+        document_id: str | None = None,
+        language: str | None = None,
     ) -> list[Claim]:
         """The claims of one document, in text order, with ids c1, c2, …
 
-        Without `published_on` relative dates ("on Saturday") resolve to nothing and a
-        warning (W101/W102) says how to give the publication time.
+        `language` is the document's detected language ("ru" goes to the Russian
+        pipeline, anything else to the English one). Without `published_on` relative
+        dates ("on Saturday") resolve to nothing and a warning (W101/W102) says how to
+        give the publication time.
         """
+        if language == "ru":
+            return self._extract_russian(text, published_on, document_id)
         if len(text) <= MAX_CHARS:
             claims = self._extract_piece(text, published_on, document_id)
         else:
@@ -92,6 +105,45 @@ class Extractor:
             claims = joined(parts)
         if published_on is None:
             warning = undated_warning(text, document_id or "text")
+            log.warning(warning)
+            self.warnings.append(warning)
+        return claims
+
+    @property
+    def russian(self) -> RussianExtractor:
+        """The Russian pipeline, loaded on first use with this extractor's dictionaries."""
+        if self._russian is None:
+            from watchline.extract.russian.pipeline import RussianExtractor
+
+            self._russian = RussianExtractor.load(
+                actors=self.resources.actors,
+                gazetteer=self.resources.gazetteer,
+                version=self.version,
+            )
+        return self._russian
+
+    def _extract_russian(
+        self, text: str, published_on: date | None, document_id: str | None
+    ) -> list[Claim]:
+        from watchline.extract.russian.dates import has_relative_date
+
+        self.warnings = []
+        russian = self.russian
+        if len(text) <= MAX_CHARS:
+            claims = russian.extract(text, published_on, document_id)
+        else:  # one batch per piece keeps natasha's memory bounded
+            parts = [
+                (offset, russian.extract(piece, published_on, document_id))
+                for offset, piece in pieces(text, MAX_CHARS)
+            ]
+            claims = joined(parts)
+        if published_on is None:
+            where = document_id or "text"
+            warning = (
+                Errors.W101.format(where=where, example="вчера / в воскресенье")
+                if has_relative_date(text)
+                else Errors.W102.format(where=where)
+            )
             log.warning(warning)
             self.warnings.append(warning)
         return claims

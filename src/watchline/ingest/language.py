@@ -15,6 +15,8 @@ from functools import cache, lru_cache
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
+from watchline.extract.languages import EXTRACTABLE
+
 LANGUAGES = (
     Language.ENGLISH,
     Language.RUSSIAN,
@@ -35,7 +37,6 @@ LANGUAGES = (
     Language.PERSIAN,
     Language.SPANISH,
 )
-EXTRACTABLE = frozenset({"en"})
 MIN_LETTERS = 12
 SAMPLE_CHARS = 1000
 
@@ -100,8 +101,13 @@ def _reads_as_english(sample: str) -> bool:
 
 
 def is_extractable(language: str | None, text: str) -> bool:
-    """Whether the extractor reads this language; undetected text counts if mostly Latin."""
+    """Whether the extractor reads this language; undetected text counts if mostly Latin
+    (the English path) or mostly Cyrillic (the Russian one)."""
     if language is not None:
         return language in EXTRACTABLE
     letters = [char for char in text[:SAMPLE_CHARS] if char.isalpha()]
-    return not letters or sum(char.isascii() for char in letters) / len(letters) > 0.8
+    if not letters:
+        return True
+    latin = sum(char.isascii() for char in letters) / len(letters)
+    cyrillic = len(CYRILLIC.findall("".join(letters))) / len(letters)
+    return latin > 0.8 or cyrillic > 0.8

@@ -8,6 +8,7 @@ document half-extracted, and re-running skips documents already done by this ver
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, select
 
 from watchline.domain import Document
+from watchline.extract.languages import EXTRACTABLE
 from watchline.services import audit
 from watchline.store import Database
 from watchline.store.claims import ClaimRepository
@@ -27,7 +29,7 @@ if TYPE_CHECKING:  # the extractor loads spaCy; importing it here would cost sta
 
 log = logging.getLogger(__name__)
 
-SUPPORTED_LANGUAGES = frozenset({"en"})
+SUPPORTED_LANGUAGES = EXTRACTABLE  # English and Russian (extract/russian/)
 
 
 @dataclass
@@ -39,11 +41,18 @@ class ExtractionSummary:
     skipped_language: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
 
+    unsupported: Counter[str] = field(default_factory=Counter)  # language -> documents
+    by_language: Counter[str] = field(default_factory=Counter)  # extracted, per language
+
     def summary(self) -> str:
+        languages = ", ".join(f"{lang} {n}" for lang, n in sorted(self.by_language.items()))
+        unsupported = ", ".join(f"{lang} {n}" for lang, n in self.unsupported.most_common())
+        stored = f" ({unsupported}: stored, not extracted)" if unsupported else ""
         return (
-            f"extracted {self.documents} documents, {self.claims} claims; "
-            f"{self.skipped_done} already done, {len(self.skipped_language)} in unsupported "
-            f"languages, {self.superseded} superseded by an edit, {len(self.failed)} failed"
+            f"extracted {self.documents} documents ({languages or 'none'}), {self.claims} "
+            f"claims; {self.skipped_done} already done, {len(self.skipped_language)} in "
+            f"unsupported languages{stored}, "
+            f"{self.superseded} superseded by an edit, {len(self.failed)} failed"
         )
 
 
@@ -99,10 +108,13 @@ def extract_documents(
             continue
         if not _extractable(document):
             summary.skipped_language.append(document.id)
+            summary.unsupported[document.language or "?"] += 1
             continue
         try:
             published = document.published_at.date() if document.published_at else None
-            claims = extractor.extract(document.text, published, document_id=document.id)
+            claims = extractor.extract(
+                document.text, published, document_id=document.id, language=document.language
+            )
         except Exception as exc:  # one bad document must not stop a batch
             log.warning("extraction failed for %s: %s", document.id, exc)
             summary.failed.append((document.id, str(exc)))
@@ -120,5 +132,6 @@ def extract_documents(
             details = {"extractor_version": extractor.version, "claims": len(claims)}
             audit.record(session, actor, "claims.extract", "document", document.id, details)
         summary.documents += 1
+        summary.by_language[document.language or "?"] += 1
         summary.claims += len(claims)
     return summary

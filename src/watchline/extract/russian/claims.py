@@ -1,0 +1,376 @@
+"""Turn Russian statements into domain `Claim`s: speaker, act, event, places, dates.
+
+The speaker's affiliation is read through the whole text: a pronoun or a bare
+"ведомство"/"министерство" is the last named speaker's; a bare "Минобороны" after
+"Минобороны Армении" is Armenia's, not Russia's. A neutral cue takes the act of its
+content (GUIDE.md §3): an appeal or warning by its markers, a denial when the event is
+negated or the content labels a report false, an accusation when the agent is another
+state than the speaker's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from watchline.domain import (
+    Act,
+    Actor,
+    ActorKind,
+    Agent,
+    Claim,
+    Event,
+    EventType,
+    PlaceMention,
+    Span,
+    Speaker,
+    TimeWindow,
+)
+from watchline.extract.russian.actors import RuMention
+from watchline.extract.russian.dates import RuDate
+from watchline.extract.russian.events import agent_tokens, negated, target_tokens, trigger
+from watchline.extract.russian.lexicon import RuCues, RuEvents
+from watchline.extract.russian.parse import Sentence
+from watchline.extract.russian.statements import Statement
+
+REPORT_NOUNS = frozenset(
+    [
+        "сообщение",
+        "обвинение",
+        "заявление",
+        "информация",
+        "утверждение",
+        "данные",
+        "слух",
+        "публикация",
+        "версия",
+        "обвинения",
+        "сообщения",
+    ]
+)
+PRONOUNS = frozenset(["он", "она", "оно", "они", "мы", "я"])
+GENERIC = frozenset(
+    [
+        "ведомство",
+        "министерство",
+        "пресс-служба",
+        "представитель",
+        "министр",
+        "глава",
+        "сторона",
+        "пресс-секретарь",
+        "спикер",
+        "официальный",
+    ]
+)
+BODY_WORDS = {"минобороны": "mod", "мид": "mfa", "генштаб": "mil", "погранслужба": "border"}
+HOSTILE = frozenset(
+    {EventType.MOBILIZE, EventType.FORTIFY, EventType.ATTACK, EventType.PROVOCATION,
+     EventType.DISINFORMATION, EventType.CASUALTY}
+)  # fmt: skip
+BODIES = (ActorKind.GOVERNMENT, ActorKind.MILITARY, ActorKind.MISSION, ActorKind.ORG)
+# A person named in the speaker phrase speaks for themselves, a body before its state
+SPEAKER_ORDER = {ActorKind.PERSON: 0, ActorKind.STATE: 2}
+
+
+@dataclass
+class Context:
+    text: str
+    sentences: list[Sentence]
+    mentions: list[RuMention]
+    places: list[PlaceMention]
+    dates: list[RuDate]
+    cues: RuCues
+    events: RuEvents
+    actors: dict[str, Actor]
+    published_on: date | None
+    document_id: str | None
+    version: str
+    adjectives: dict[str, Actor]  # "армянский" -> Armenia
+    actors_by_code: dict[str, str]  # state code -> its name, for agents named by inference
+
+
+def _resolve_bare(mention: RuMention, before: list[RuMention], actors: dict[str, Actor]) -> Actor:
+    """ "Минобороны" alone is the ministry last named in full, where one was."""
+    words = mention.text.lower().split()
+    body = BODY_WORDS.get(words[0]) if len(words) == 1 else None
+    if body is None:
+        return mention.actor
+    for earlier in reversed(before):
+        if earlier.actor.id.endswith("." + body) and len(earlier.text.split()) > 1:
+            return earlier.actor
+    return mention.actor
+
+
+class ClaimMaker:
+    """Builds the claims of one document from its statements, in text order."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.last_speaker: tuple[str, Actor | None] | None = None
+        self.by_cue: dict[tuple[int, int], tuple[tuple[int, int], Actor | None]] = {}
+
+    def _mentions_in(self, start: int, end: int) -> list[RuMention]:
+        return [m for m in self.ctx.mentions if m.start >= start and m.end <= end]
+
+    def _actor_at(self, mention: RuMention) -> Actor:
+        before = [m for m in self.ctx.mentions if m.end <= mention.start]
+        return _resolve_bare(mention, before, self.ctx.actors)
+
+    def speaker(self, st: Statement) -> tuple[tuple[int, int], Actor | None] | None:
+        sentence = self.ctx.sentences[st.sentence]
+        if not st.speaker_tokens and st.parent is not None:
+            inherited = self.by_cue.get((st.sentence, st.parent))
+            if inherited is not None:
+                return inherited
+        if not st.speaker_tokens:
+            return None
+        start, end = trimmed(self.ctx.text, *sentence.span(st.speaker_tokens))
+        found = self._mentions_in(start, end)
+        if found:
+            chosen = min(found, key=lambda m: SPEAKER_ORDER.get(m.actor.kind, 1))
+            return (start, end), self._actor_at(chosen)
+        words = {k for i in st.speaker_tokens for k in sentence.tokens[i].keys}
+        if words & GENERIC:  # "в ведомстве": the body last named
+            earlier = [m for m in self.ctx.mentions if m.end <= start and m.actor.kind in BODIES]
+            if earlier:
+                return (start, end), self._actor_at(earlier[-1])
+        if (words & PRONOUNS or words & GENERIC) and self.last_speaker is not None:
+            return (start, end), self.last_speaker[1]
+        return (start, end), None
+
+    def build(self, statements: list[Statement]) -> list[Claim]:
+        claims: list[Claim] = []
+        for whole in statements:
+            sentence = self.ctx.sentences[whole.sentence]
+            for part in _conjuncts(sentence, whole.speaker_tokens):
+                st = replace(whole, speaker_tokens=part)
+                found = self.speaker(st)
+                if found is None:
+                    continue
+                span, actor = found
+                if st.cue_token is not None:  # a participle after it keeps the first speaker
+                    self.by_cue.setdefault((st.sentence, st.cue_token), (span, actor))
+                self.last_speaker = (self.ctx.text[span[0] : span[1]], actor)
+                claim = self._claim(f"c{len(claims) + 1}", st, span, actor)
+                claims.append(_responding(claim, claims) if self._answers(st) else claim)
+        return claims
+
+    def _answers(self, st: Statement) -> bool:
+        """Whether the content is only a report named ("эти сообщения", "обвинения")."""
+        sentence = self.ctx.sentences[st.where]
+        words = {k for i in st.content_tokens for k in sentence.tokens[i].keys}
+        return (
+            bool(words & REPORT_NOUNS)
+            and trigger(sentence, st.content_tokens, self.ctx.events) is None
+        )
+
+    def _agents(self, st: Statement, kind_token, speaker_state: str | None) -> list[Agent]:
+        sentence = self.ctx.sentences[st.where]
+        if kind_token is None:
+            return []
+        return self._named_agents(st, sentence, kind_token)
+
+    def _named_agents(self, st: Statement, sentence: Sentence, kind_token) -> list[Agent]:
+        targets = target_tokens(sentence, kind_token)
+        agents: list[Agent] = []
+        phrases = agent_tokens(sentence, st.content_tokens, kind_token)
+        if st.accused:
+            phrases.insert(0, st.accused)
+        for phrase in phrases:
+            phrase = [i for i in phrase if i not in targets]
+            if not phrase:
+                continue
+            for agent in self._phrase_agents(sentence, phrase):
+                if all(a.affiliation != agent.affiliation for a in agents):
+                    agents.append(agent)
+            if agents:
+                break
+        if not agents and kind_token.type is not EventType.OTHER:
+            agents = self._subject_agents(st, sentence, targets)
+        return agents
+
+    def _subject_agents(self, st: Statement, sentence: Sentence, targets: set[int]) -> list[Agent]:
+        """The subject of the content's main verb, where it names an actor ("Киев готовит …")."""
+        inside = set(st.content_tokens)
+        tops = [i for i in st.content_tokens if sentence.tokens[i].head not in inside]
+        for top in tops:
+            for child in sentence.tokens[top].children:
+                if sentence.tokens[child].rel in ("nsubj", "nsubj:pass") and child not in targets:
+                    found = self._phrase_agents(sentence, sentence.subtree(child))
+                    if found:
+                        return found[:1]
+        return []
+
+    def _phrase_agents(self, sentence: Sentence, phrase: list[int]) -> list[Agent]:
+        """Actors a phrase names; else the state its adjective names ("украинские дроны")."""
+        start, end = sentence.span(phrase)
+        agents = []
+        for mention in self._mentions_in(start, end):
+            actor = self._actor_at(mention)
+            agents.append(Agent(mention.text, actor.id, actor.affiliation))
+        if agents:
+            return agents
+        for i in phrase:
+            token = sentence.tokens[i]
+            state = next(
+                (self.ctx.adjectives[k] for k in token.keys if k in self.ctx.adjectives), None
+            )
+            if state is not None and token.rel == "amod":
+                head = token.head if token.head is not None else i
+                words = sorted({i, head})
+                a, b = sentence.span(words)
+                return [Agent(self.ctx.text[a:b], state.id, state.affiliation)]
+        return []
+
+    def _act(self, st: Statement, lemmas: list[str], event_type: EventType, is_negated: bool,
+             agents: list[Agent], speaker_state: str | None) -> Act:  # fmt: skip
+        if not st.neutral:
+            return st.act
+        for act in (Act.APPEAL, Act.WARN, Act.DENY):
+            for marker in self.ctx.cues.markers.get(act, ()):
+                if _contains(lemmas, marker):
+                    return act
+        if is_negated and event_type is not EventType.CASUALTY:
+            return Act.DENY  # "no one was hurt" reports, it rejects nothing
+        hostile = event_type in HOSTILE
+        if (
+            hostile
+            and speaker_state
+            and any(a.affiliation and a.affiliation != speaker_state for a in agents)
+        ):
+            return Act.ACCUSE
+        return Act.ASSERT
+
+    def _claim(self, cid: str, st: Statement, span: tuple[int, int], actor: Actor | None) -> Claim:
+        ctx = self.ctx
+        sentence = ctx.sentences[st.where]  # the content's sentence
+        text = ctx.text
+        state = actor.affiliation if actor is not None else None
+        found = trigger(sentence, st.content_tokens, ctx.events)
+        event_type = found.type if found else EventType.OTHER
+        is_negated = bool(found and negated(sentence, st.content_tokens, found, ctx.cues))
+        if st.act is Act.DENY and not st.neutral:
+            is_negated = True  # "опроверг сообщения о …": the event did not happen
+        agents = self._agents(st, found, state)
+        lemmas = [sentence.tokens[i].lemma for i in st.content_tokens]
+        act = self._act(st, lemmas, event_type, is_negated, agents, state)
+        if act in (Act.WARN, Act.APPEAL):
+            is_negated = False  # "не допустим провокаций", "призвал не стрелять": no denial
+        own = (act is Act.DENY and event_type in HOSTILE) or (
+            act is Act.WARN and event_type is EventType.ATTACK
+        )
+        if not agents and state and own:
+            # A denial is about the speaker's own side's alleged acts; a warning threatens
+            # the speaker's own response ("получит адекватный ответ", GUIDE.md §4).
+            agents = [Agent(self.ctx.actors_by_code.get(state, state), None, state)]
+        if act is Act.DENY and st.neutral and not is_negated and found is not None:
+            is_negated = _marker_negates(lemmas, ctx.cues)
+        c0, c1 = st.content
+        return Claim(
+            id=cid,
+            speaker=Speaker(
+                text=text[span[0] : span[1]],
+                start=span[0],
+                end=span[1],
+                actor_id=actor.id if actor else None,
+                affiliation=state,
+            ),
+            act=act,
+            cue=Span(text[st.cue[0] : st.cue[1]], *st.cue),
+            content=Span(text[c0:c1], c0, c1),
+            event=Event(
+                type=event_type,
+                negated=is_negated,
+                agent=agents[0] if agents else None,
+                agents=tuple(agents),
+                places=tuple(p for p in ctx.places if p.start >= c0 and p.end <= c1),
+                time=self._time(c0, c1),
+            ),
+            direct_quote=st.direct_quote,
+            stated_on=self._stated_on(st, ctx.sentences[st.sentence]),
+            confidence=0.7 if st.cue_token is not None else 0.6,
+            extractor_version=ctx.version,
+            document_id=ctx.document_id,
+            meta={"language": "ru"},
+        )
+
+    def _time(self, start: int, end: int) -> TimeWindow | None:
+        inside = [d for d in self.ctx.dates if d.start >= start and d.end <= end]
+        if not inside:
+            return None
+        first = inside[0]
+        return TimeWindow(first.first, first.last, first.text)
+
+    def _stated_on(self, st: Statement, sentence: Sentence) -> date | None:
+        """A date in the cue's sentence outside the content: the day it was said."""
+        c0, c1 = st.content
+        for d in self.ctx.dates:
+            if sentence.start <= d.start and d.end <= sentence.end and not (c0 <= d.start < c1):
+                return d.last if d.text.lower().startswith("в ночь") else d.first
+        return None
+
+
+def _conjuncts(sentence: Sentence, speaker: list[int]) -> list[list[int]]:
+    """ "ЕС, ООН и ОБСЕ призвали …": one speaker per conjunct (GUIDE.md §1)."""
+    inside = set(speaker)
+    roots = [i for i in speaker if sentence.tokens[i].head not in inside]
+    if len(roots) != 1:
+        return [speaker]
+    conj = [c for c in sentence.tokens[roots[0]].children if sentence.tokens[c].rel == "conj"]
+    if not conj:
+        return [speaker]
+    parts = [sentence.subtree(c) for c in conj]
+    taken = {i for part in parts for i in part}
+    first = [i for i in speaker if i not in taken]
+    while first and not sentence.tokens[first[-1]].text[:1].isalnum():
+        first.pop()
+    cleaned = [[i for i in part if sentence.tokens[i].rel not in ("cc", "punct")] for part in parts]
+    return [p for p in (first, *cleaned) if p]
+
+
+def _responding(claim: Claim, earlier: list[Claim]) -> Claim:
+    """A denial or confirmation of "эти сообщения" answers the last claim by another side:
+    it points to it (`responds_to`) and is about the same event by the same agents."""
+    if claim.act not in (Act.DENY, Act.CONFIRM) or claim.event.type is not EventType.OTHER:
+        return claim
+    side = claim.speaker.affiliation
+    target = next(
+        (
+            c
+            for c in reversed(earlier)
+            if c.speaker.affiliation != side and c.event.type is not EventType.OTHER
+        ),
+        None,
+    )
+    if target is None:
+        return claim
+    event = replace(
+        claim.event,
+        type=target.event.type,
+        agent=claim.event.agent or target.event.agent,
+        agents=claim.event.agents or target.event.agents,
+    )
+    return replace(claim, event=event, responds_to=target.id)
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without surrounding punctuation ("представителя МИД РФ," → no comma)."""
+    while start < end and not text[start].isalnum() and text[start] != "@":
+        start += 1
+    while end > start and not text[end - 1].isalnum() and text[end - 1] not in ')»"':
+        end -= 1
+    return start, end
+
+
+def _contains(lemmas: list[str], marker: tuple[str, ...]) -> bool:
+    n = len(marker)
+    return any(tuple(lemmas[i : i + n]) == marker for i in range(len(lemmas) - n + 1))
+
+
+def _marker_negates(lemmas: list[str], cues: RuCues) -> bool:
+    """A denial by "не зафиксировано"-style markers says the event was not seen."""
+    return any(
+        marker[0] in cues.negators and _contains(lemmas, marker)
+        for marker in cues.markers.get(Act.DENY, ())
+    )

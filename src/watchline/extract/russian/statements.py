@@ -1,0 +1,439 @@
+"""Find Russian reported statements in the dependency parse: cue, speaker, content.
+
+Three mechanisms, none tied to a sentence:
+- a reporting verb found by lemma ("заявило", "опровергли", "призвал"): its subject is
+  the speaker, its content the complement clause ("…, что …"), the object ("опроверг
+  сообщения о …") or the object with what follows ("обвинил Баку в обстреле …"), as the
+  cue's frames in `data/ru/cues.yaml` allow; a cue in a parenthetical ("…, — заявил X",
+  "как сообщили в Минобороны, …") reports the clause it hangs from;
+- a prepositional attribution ("по словам X, …", "по данным X, …", "согласно X, …"):
+  the speaker is what the phrase governs, the content the rest of its clause;
+- a participle or a second verb ("…, добавив, что …", "заявил … и подчеркнул, что …")
+  keeps the speaker of the verb it depends on.
+A quotation in «ёлочках» or "лапках" next to a cue is its content as a direct quote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from watchline.domain import Act
+from watchline.extract.russian.lemmas import lemmas
+from watchline.extract.russian.lexicon import RuCue, RuCues
+from watchline.extract.russian.parse import Sentence
+
+SUBJECT = ("nsubj", "nsubj:pass")
+CLAUSE = ("ccomp", "parataxis", "csubj")
+REST = ("obj", "iobj", "obl", "xcomp", "ccomp", "advcl", "nmod")
+INHERITS = ("advcl", "conj", "xcomp")
+LEADING_WORDS = re.compile(r"(?:что|чтобы|будто|якобы|о том,? что|о том)\s+", re.I)
+QUOTE = re.compile(r"«([^«»]+)»|“([^“”]+)”|„([^„“”]+)[“”]|\"([^\"]+)\"")
+VERB_POS = ("VERB", "AUX")
+ABOUT = ("о", "об", "обо")
+# Speaker-like obliques: "сообщили в Минобороны", "заявили в пресс-службе ведомства".
+OBLIQUE_SPEAKERS = frozenset(
+    [
+        "министерство",
+        "минобороны",
+        "мид",
+        "ведомство",
+        "пресс-служба",
+        "служба",
+        "штаб",
+        "генштаб",
+        "аппарат",
+        "администрация",
+        "правительство",
+        "кремль",
+        "посольство",
+        "миссия",
+        "командование",
+        "заявление",
+        "сообщение",
+        "пресс-релиз",
+        "коммюнике",
+        "документ",
+        "канал",
+        "telegram-канал",
+    ]
+)
+
+
+@dataclass
+class Statement:
+    """One cue and its parts; spans are character offsets into the document."""
+
+    sentence: int
+    cue: tuple[int, int]
+    act: Act
+    neutral: bool
+    content: tuple[int, int]
+    content_tokens: list[int]
+    speaker_tokens: list[int] = field(default_factory=list)
+    direct_quote: bool = False
+    cue_token: int | None = None
+    parent: int | None = None  # cue token whose speaker this statement shares
+    labelled_false: bool = False
+    accused: list[int] = field(default_factory=list)  # "обвинил X в …": X
+    content_sentence: int | None = None  # where the content lies, when not in `sentence`
+
+    @property
+    def where(self) -> int:
+        """The sentence holding the content."""
+        return self.sentence if self.content_sentence is None else self.content_sentence
+
+
+def _span(sentence: Sentence, indices: list[int], text: str) -> tuple[int, int] | None:
+    if not indices:
+        return None
+    start, end = sentence.span(indices)
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    lead = LEADING_WORDS.match(text, start, end)
+    while lead:
+        start = lead.end()
+        lead = LEADING_WORDS.match(text, start, end)
+    while start < end and not text[start].isalnum():
+        start += 1
+    return (start, end) if end - start >= 3 else None
+
+
+def _quotes(text: str, sentence: Sentence) -> list[tuple[int, int]]:
+    found = []
+    for m in QUOTE.finditer(text, sentence.start, sentence.end):
+        group = next(g for g in range(1, 5) if m.group(g) is not None)
+        found.append((m.start(group), m.end(group)))
+    return found
+
+
+def _tokens_in(sentence: Sentence, span: tuple[int, int]) -> list[int]:
+    return [t.i for t in sentence.tokens if t.start >= span[0] and t.end <= span[1]]
+
+
+def _cue_of(token_text: str, lemma: str, cues: RuCues) -> RuCue | None:
+    if lemma in cues.verbs:
+        return cues.verbs[lemma]
+    for candidate in lemmas(token_text):
+        if candidate in cues.verbs:
+            return cues.verbs[candidate]
+    return None
+
+
+def _without(sentence: Sentence, keep: list[int], drop: set[int]) -> list[int]:
+    """`keep` less `drop`, cut to the longest unbroken run of tokens."""
+    rest = [i for i in keep if i not in drop]
+    runs: list[list[int]] = []
+    for i in rest:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return max(runs, key=len) if runs else []
+
+
+def _speaker(sentence: Sentence, i: int) -> list[int]:
+    tokens = sentence.tokens
+    for child in tokens[i].children:
+        if tokens[child].rel in SUBJECT:
+            return sentence.subtree(child)
+    for child in tokens[i].children:
+        token = tokens[child]
+        if token.rel == "obl" and (token.keys & OBLIQUE_SPEAKERS or token.pos == "PROPN"):
+            prep = [c for c in token.children if tokens[c].rel == "case"]
+            if prep and tokens[prep[0]].text.lower() in ("в", "во"):
+                return [j for j in sentence.subtree(child) if j not in prep]
+    # "Служба сообщила, что военные открыли огонь": the parser may hang the speaker on
+    # the reported verb; a subject before the cue, outside a quote, is the cue's.
+    for child in tokens[i].children:
+        if tokens[child].rel in CLAUSE:
+            for j in tokens[child].children:
+                if tokens[j].rel in SUBJECT and j < i and not _between_commas(sentence, j, i):
+                    return sentence.subtree(j)
+    return []
+
+
+def _between_commas(sentence: Sentence, j: int, i: int) -> bool:
+    return any(sentence.tokens[k].text in (",", "—", "–", ":") for k in range(j, i))
+
+
+def _label(sentence: Sentence, i: int, cue: RuCue) -> Act | None:
+    """The act a label verb's instrumental complement gives ("назвал … дезинформацией")."""
+    for j in sentence.subtree(i):
+        token = sentence.tokens[j]
+        if j != i and token.feats.get("Case") == "Ins" and token.keys & set(cue.complements):
+            return next(cue.complements[k] for k in token.keys if k in cue.complements)
+    return None
+
+
+def _content(sentence: Sentence, i: int, cue: RuCue, text: str, speaker: list[int]) -> list[int]:
+    tokens = sentence.tokens
+    own = set(speaker) | {i}
+    children = tokens[i].children
+    if "clause" in cue.frames:
+        for child in children:
+            token = tokens[child]
+            if token.rel in CLAUSE and child not in own and token.pos in (*VERB_POS, "ADJ", "NOUN"):
+                if token.rel == "parataxis" and child < i and token.pos not in VERB_POS:
+                    continue
+                return _without(sentence, sentence.subtree(child), own)
+        for child in children:  # "сообщил об обстреле …", "заявило о переброске …"
+            about = [c for c in tokens[child].children if tokens[c].text.lower() in ABOUT]
+            if tokens[child].rel == "obl" and about and child not in own:
+                return _without(sentence, sentence.subtree(child), own | set(about))
+        if tokens[i].head is None:  # "Стороны провели учения, сообщил источник": two roots
+            others = [t.i for t in tokens if t.head is None and t.i != i and t.pos in VERB_POS]
+            if others:
+                return _without(sentence, sentence.subtree(others[0]), own)
+    head = tokens[i].head
+    if (
+        head is not None
+        and tokens[i].rel in ("parataxis", "advcl", "conj")
+        and (tokens[i].rel == "parataxis" or _has_mark(sentence, i, ("как",)))
+    ):
+        drop = set(sentence.subtree(i))
+        return _without(sentence, sentence.subtree(head), drop)
+    if "object" in cue.frames:
+        for child in children:
+            if tokens[child].rel in ("obj", "iobj") and tokens[child].pos != "PRON":
+                return sentence.subtree(child)
+    if "rest" in cue.frames:
+        parts = [c for c in children if tokens[c].rel in REST and c > i and c not in own]
+        if parts and not (len(parts) == 1 and tokens[parts[0]].pos == "PRON"):
+            indices = sorted(j for c in parts for j in sentence.subtree(c))
+            return list(range(indices[0], indices[-1] + 1))
+    return []
+
+
+def _has_mark(sentence: Sentence, i: int, words: tuple[str, ...]) -> bool:
+    return any(
+        sentence.tokens[c].rel in ("mark", "advmod") and sentence.tokens[c].text.lower() in words
+        for c in sentence.tokens[i].children
+    )
+
+
+def _about_this(sentence: Sentence, i: int) -> bool:
+    """ "Об этом сообщает Минобороны": the cue reports the sentence before."""
+    tokens = sentence.tokens
+    return any(
+        tokens[c].keys & {"это"}
+        and any(tokens[p].text.lower() in ("об", "о") for p in tokens[c].children)
+        for c in tokens[i].children
+    )
+
+
+def verb_statements(
+    text: str, s: int, sentence: Sentence, cues: RuCues, previous: Sentence | None = None
+) -> list[Statement]:
+    """Statements introduced by a reporting verb or a label verb."""
+    found: list[Statement] = []
+    quotes = _quotes(text, sentence)
+    for token in sentence.tokens:
+        if token.pos not in (*VERB_POS, "ADJ"):
+            continue
+        cue = _cue_of(token.text, token.lemma, cues)
+        if cue is None or any(q[0] <= token.start < q[1] for q in quotes):
+            continue
+        act, neutral, labelled = cue.act, cue.act is Act.ASSERT, False
+        if cue.objects:
+            found.extend(_expression(text, s, sentence, token.i, cue))
+            continue
+        if cue.complements:
+            label = _label(sentence, token.i, cue)
+            if label is None:
+                continue
+            act, neutral, labelled = label, False, True
+        speaker = _speaker(sentence, token.i)
+        parent = None
+        if not speaker and token.rel in INHERITS and token.head is not None:
+            parent = token.head
+        if labelled and parent is not None and _pronoun_object(sentence, token.i):
+            continue  # "опроверг сообщения, назвав их ложью": one claim, the head's
+        content_span, direct = None, False
+        near = [q for q in quotes if _adjacent(text, q, token.start, token.end)]
+        if near:
+            content_span, direct = near[0], True
+        elif previous is not None and _about_this(sentence, token.i):
+            content_span = _span(previous, list(range(len(previous.tokens))), text)
+        else:
+            indices = _content(sentence, token.i, cue, text, speaker)
+            content_span = _span(sentence, indices, text)
+        if content_span is None:
+            continue
+        where = previous if previous is not None and content_span[1] <= sentence.start else sentence
+        accused = []
+        if act in (Act.ACCUSE, Act.APPEAL) and "rest" in cue.frames:
+            accused = next(
+                (sentence.subtree(c) for c in token.children if sentence.tokens[c].rel == "obj"),
+                [],
+            )
+        found.append(
+            Statement(
+                sentence=s,
+                cue=(token.start, token.end),
+                act=act,
+                neutral=neutral,
+                content=content_span,
+                content_tokens=_tokens_in(where, content_span),
+                speaker_tokens=speaker,
+                direct_quote=direct,
+                content_sentence=s - 1 if where is previous else s,
+                cue_token=token.i,
+                parent=parent,
+                labelled_false=labelled and act is Act.DENY,
+                accused=accused,
+            )
+        )
+    return found
+
+
+def _expression(text: str, s: int, sentence: Sentence, i: int, cue: RuCue) -> list[Statement]:
+    """ "выразили обеспокоенность эскалацией": the object names the act, its dependents
+    (and the verb's later obliques) are the content."""
+    tokens = sentence.tokens
+    for child in tokens[i].children:
+        if tokens[child].rel != "obj" or not tokens[child].keys & set(cue.objects):
+            continue
+        act = next(cue.objects[k] for k in tokens[child].keys if k in cue.objects)
+        speaker = _speaker(sentence, i)
+        later = [c for c in tokens[i].children if c > child and tokens[c].rel in ("obl", "advcl")]
+        keep = sorted({*sentence.subtree(child), *(j for c in later for j in sentence.subtree(c))})
+        content = _span(sentence, _without(sentence, keep, {child, i, *speaker}), text)
+        if content is None:
+            return []
+        parent = tokens[i].head if not speaker and tokens[i].rel in INHERITS else None
+        end = max(tokens[i].end, tokens[child].end)
+        return [
+            Statement(
+                sentence=s,
+                cue=(min(tokens[i].start, tokens[child].start), end),
+                act=act,
+                neutral=act is Act.ASSERT,
+                content=content,
+                content_tokens=_tokens_in(sentence, content),
+                speaker_tokens=speaker,
+                cue_token=i,
+                parent=parent,
+            )
+        ]
+    return []
+
+
+def noun_statements(text: str, s: int, sentence: Sentence, cues: RuCues) -> list[Statement]:
+    """ "заявление МИД о том, что …", "обвинения Баку в том, что …": a noun and its clause."""
+    found: list[Statement] = []
+    tokens = sentence.tokens
+    for token in tokens:
+        act = next((cues.nouns[k] for k in (token.lemma, *token.keys) if k in cues.nouns), None)
+        if act is None or token.pos != "NOUN":
+            continue
+        that = [j for j in token.children if tokens[j].keys & {"то", "тот"}]
+        clause = [
+            c
+            for j in that
+            for c in tokens[j].children
+            if tokens[c].rel.startswith(("acl", "ccomp"))
+        ]
+        if not clause:
+            continue
+        genitive = [c for c in token.children if tokens[c].rel == "nmod" and c not in that]
+        speaker = sentence.subtree(genitive[0]) if genitive else []
+        if not speaker and token.head is not None:
+            speaker = _speaker(sentence, token.head)
+        content = _span(sentence, sentence.subtree(clause[0]), text)
+        if content is None or not speaker:
+            continue
+        found.append(
+            Statement(
+                sentence=s,
+                cue=(token.start, token.end),
+                act=act,
+                neutral=act is Act.ASSERT,
+                content=content,
+                content_tokens=_tokens_in(sentence, content),
+                speaker_tokens=speaker,
+            )
+        )
+    return found
+
+
+def _pronoun_object(sentence: Sentence, i: int) -> bool:
+    return any(
+        sentence.tokens[c].rel == "obj" and sentence.tokens[c].pos == "PRON"
+        for c in sentence.tokens[i].children
+    )
+
+
+def _adjacent(text: str, quote: tuple[int, int], start: int, end: int) -> bool:
+    """Whether only punctuation, a dash or a few words separate the quote from the cue."""
+    if quote[1] <= start:
+        gap = text[quote[1] : start]
+    elif quote[0] >= end:
+        gap = text[end : quote[0]]
+    else:
+        return False
+    return len(gap) <= 40 and ("—" in gap or "-" in gap or ":" in gap or "," in gap)
+
+
+def prepositional_statements(
+    text: str, s: int, sentence: Sentence, cues: RuCues
+) -> list[Statement]:
+    """ "По словам X, …", "по данным X, …", "согласно X, …"."""
+    found: list[Statement] = []
+    tokens = sentence.tokens
+    for phrase, act in cues.prepositions.items():
+        n = len(phrase)
+        for i in range(len(tokens) - n + 1):
+            if not all(phrase[k] in tokens[i + k].keys for k in range(n)):
+                continue
+            if n > 1 and phrase[0] == "как":
+                continue  # "как сообщили …" is the verb's own parenthetical
+            last = i + n - 1
+            noun = last if n > 1 else tokens[i].head
+            if noun is None:
+                continue
+            cue_tokens = set(range(i, last + 1))
+            speaker = [j for j in sentence.subtree(noun) if j not in cue_tokens]
+            if n == 1:  # "согласно заявлению Минобороны": the speaker is the genitive
+                speaker = _governed(sentence, noun, speaker)
+            head = tokens[noun].head
+            if head is None or not speaker:
+                continue
+            drop = set(sentence.subtree(noun)) | cue_tokens
+            content = _span(sentence, _without(sentence, sentence.subtree(head), drop), text)
+            if content is None:
+                continue
+            found.append(
+                Statement(
+                    sentence=s,
+                    cue=(tokens[i].start, tokens[last].end),
+                    act=act,
+                    neutral=act is Act.ASSERT,
+                    content=content,
+                    content_tokens=_tokens_in(sentence, content),
+                    speaker_tokens=speaker,
+                )
+            )
+    return found
+
+
+def _governed(sentence: Sentence, noun: int, speaker: list[int]) -> list[int]:
+    token = sentence.tokens[noun]
+    if token.keys & {"заявление", "данные", "информация", "сообщение", "оценка", "слово"}:
+        for child in token.children:
+            if sentence.tokens[child].rel == "nmod":
+                return sentence.subtree(child)
+    return speaker
+
+
+def find_statements(text: str, sentences: list[Sentence], cues: RuCues) -> list[Statement]:
+    """Every statement in text order; one per cue."""
+    found: list[Statement] = []
+    for s, sentence in enumerate(sentences):
+        previous = sentences[s - 1] if s else None
+        found += verb_statements(text, s, sentence, cues, previous)
+        found += prepositional_statements(text, s, sentence, cues)
+        found += noun_statements(text, s, sentence, cues)
+    return sorted(found, key=lambda st: min(st.cue[0], st.content[0]))

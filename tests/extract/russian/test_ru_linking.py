@@ -1,0 +1,45 @@
+"""A Russian post joins the case of the English statement it answers, through the
+structured fields (event type, agent, place, time), not through text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from watchline.ingest import ingest
+from watchline.services.casework import link_all
+from watchline.services.extraction import extract_documents
+from watchline.services.views import case_views
+from watchline.store import Database
+
+ENGLISH = (
+    "Azerbaijan's Ministry of Defence said on Sunday that Armenian units were moving troops "
+    "and armour towards Tegh."
+)
+RUSSIAN = (
+    "Министерство обороны Армении в воскресенье опровергло сообщения о переброске войск к "
+    "селу Тех, назвав их дезинформацией."
+)
+
+
+def test_a_russian_denial_joins_the_english_claims_case(
+    sqlite_db: Database, tmp_path: Path, ru_extractor
+) -> None:
+    from watchline.geo.theatre import load_theatre
+
+    theatre = load_theatre("arm-aze")
+    rows = [
+        {"text": ENGLISH, "published_at": "2025-03-30T12:00:00+04:00", "source": "MoD AZ"},
+        {"text": RUSSIAN, "published_at": "2025-03-30T18:00:00+04:00", "source": "Канал"},
+    ]
+    path = tmp_path / "items.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), "utf-8")
+    ingest(sqlite_db, [path])
+    summary = extract_documents(sqlite_db, ru_extractor)
+    assert summary.by_language == {"en": 1, "ru": 1}
+    link_all(sqlite_db, theatre, theatres=[theatre])
+    views = [v for v in case_views(sqlite_db) if v.case.event_type.value == "mobilize"]
+    assert len(views) == 1, "one build-up, one case, whatever the language"
+    (view,) = views
+    assert [c.affiliation for c in view.claims_for] == ["AZE"]
+    assert [c.affiliation for c in view.claims_against] == ["ARM"]
