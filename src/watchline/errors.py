@@ -117,7 +117,6 @@ class Errors(Enum):
     )
     E607 = "E607: The form or request is missing its CSRF token, or it does not match your session. Reload the page and try again."
     E608 = "E608: Too many failed logins for {name!r} from this address; wait {seconds} seconds and try again."
-    E609 = "E609: WATCHLINE_SECRET_KEY is unset or a placeholder, and WATCHLINE_ENVIRONMENT is {environment!r}. Set a random secret of 32+ characters (e.g. from 'python -c \"import secrets; print(secrets.token_urlsafe(48))\"'), or set WATCHLINE_ENVIRONMENT=development on a test machine."
     E610 = "E610: The user name or password is wrong, or the account is disabled."
     E611 = "E611: {name!r} has no API token with id {token_id!r}. 'watchline users tokens {name}' lists their token ids (12 hex characters; 8 or more are enough)."
     E730 = "E730: The upload is {size} bytes, more than the limit of {limit} bytes. Upload fewer or smaller files, or import them on the server with the CLI."
