@@ -131,6 +131,11 @@ class Errors(Enum):
     E850 = "E850: The audit log is append-only; entries are never changed or deleted. Record what changed as a new entry (a correction) instead."
     E851 = "E851: The audit log is broken at entry {seq}: {reason}. Entries from {seq} on cannot be trusted; compare the database with a backup and find out who changed it."
     E852 = "E852: Audit entry {action!r} cannot be recorded: {reason}. Give details as JSON values (text, numbers, true/false, lists, objects with text keys)."
+    E910 = "E910: Unknown event type {value!r} in the filter. Choose one of: {options}."
+    E911 = "E911: The page cursor {value!r} is not one this list gave out (damaged, or from another list). Start again from the first page, without 'cursor'."
+    E912 = "E912: The date range is empty: 'since' ({since}) is after 'until' ({until}). Swap them, or drop one of them."
+    E913 = "E913: The bounding box {value!r} is not valid: {reason}. Give 'bbox=west,south,east,north' in degrees (longitude -180..180, latitude -90..90, west < east, south < north)."
+    E914 = "E914: The filter {names} does not apply to {listing}; that list takes {options}. Drop it from the request."
 
     def format(self, **kwargs: object) -> str:
         return self.value.format(**kwargs)

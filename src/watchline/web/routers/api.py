@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Response
 from pydantic import BaseModel, Field
 
 from watchline.accounts import Permission
 from watchline.services.views import case_view
+from watchline.store.filters import Page, ViewFilter
 from watchline.web.auth import Caller, Need
 from watchline.web.deps import DbDep, SettingsDep
 from watchline.web.geo import case_area_geojson, patrols_geojson, theatre_geojson
 
 router = APIRouter(prefix="/api", tags=["api"])
 READ = [Depends(Need(Permission.READ))]
+FilterDep = Annotated[ViewFilter, Query()]
+ZoomQuery = Annotated[int | None, Query(ge=0, le=22, description="Web-map zoom level.")]
 
 
 class VerdictCreate(BaseModel):
@@ -37,10 +40,36 @@ def me(caller: Annotated[Caller, Depends(Need(Permission.READ))]) -> dict[str, A
 
 
 @router.get("/cases", dependencies=READ)
-def list_cases(db: DbDep, status: str | None = None) -> list[dict[str, Any]]:
-    from watchline.services.views import case_json, case_views
+def list_cases(
+    db: DbDep,
+    view: FilterDep,
+    response: Response,
+    detail: Annotated[
+        Literal["full", "summary"],
+        Query(description="full: claims and verdicts of each case; summary: counts only."),
+    ] = "full",
+) -> list[dict[str, Any]]:
+    """A page of active cases, newest first, filtered in the database; the next and
+    previous pages are in the `Link` header (and X-Next-Cursor / X-Prev-Cursor)."""
+    from watchline.services.views import case_json, case_summaries_page, case_views
 
-    return [case_json(v) for v in case_views(db, status)]
+    page = case_summaries_page(db, view.checked("cases"))
+    _link_headers(response, "/api/cases", view, page, detail=detail)
+    if detail == "summary":
+        return [summary_json(s) for s in page.items]
+    views = case_views(db, case_ids=[s.id for s in page.items])
+    return [case_json(v) for v in views]
+
+
+@router.get("/claims", dependencies=READ)
+def list_claims(db: DbDep, view: FilterDep, response: Response) -> list[dict[str, Any]]:
+    """Search claims: newest first, by party (affiliation), event type, days and text."""
+    from watchline.store.listing import claim_page
+
+    with db.transaction() as session:
+        page = claim_page(session, view.checked("claims"))
+    _link_headers(response, "/api/claims", view, page)
+    return [claim_summary(row[0]) for row in page.items]
 
 
 @router.get("/cases/{case_id}", dependencies=READ)
@@ -65,14 +94,13 @@ def add_verdict(
 
 
 @router.get("/documents", dependencies=READ)
-def list_documents(
-    db: DbDep, limit: Annotated[int, Query(ge=1, le=1000)] = 200
-) -> list[dict[str, Any]]:
-    from watchline.store.documents import DocumentRepository
+def list_documents(db: DbDep, view: FilterDep, response: Response) -> list[dict[str, Any]]:
+    """Documents newest first, by publication day and title text, a page at a time."""
+    from watchline.services.views import documents_page
 
-    with db.transaction() as session:
-        documents = DocumentRepository(session).list(limit=limit)
-    return [document_summary(d) for d in documents]
+    page = documents_page(db, view.checked("documents"))
+    _link_headers(response, "/api/documents", view, page)
+    return [document_summary(d) for d in page.items]
 
 
 @router.get("/documents/{document_id}/claims", dependencies=READ)
@@ -101,8 +129,24 @@ def map_theatre(settings: SettingsDep) -> dict[str, Any]:
 
 
 @router.get("/map/patrols", dependencies=READ)
-def map_patrols(db: DbDep) -> dict[str, Any]:
-    return patrols_geojson(db)
+def map_patrols(
+    db: DbDep,
+    bbox: Annotated[str | None, Query(max_length=100, description="west,south,east,north")] = None,
+    zoom: ZoomQuery = None,
+) -> dict[str, Any]:
+    """Patrol tracks meeting the view, simplified for the zoom, newest first, capped."""
+    from watchline.store.filters import parse_bbox
+
+    return patrols_geojson(db, parse_bbox(bbox) if bbox else None, zoom)
+
+
+@router.get("/map/cases", dependencies=READ)
+def map_cases(db: DbDep, view: FilterDep, zoom: ZoomQuery = None) -> dict[str, Any]:
+    """Case areas meeting the view's bbox and filters, simplified for the zoom, capped
+    (`truncated` says when the view held more: zoom in)."""
+    from watchline.web.geo import cases_geojson
+
+    return cases_geojson(db, view.checked("map of cases"), zoom)
 
 
 @router.get("/map/cases/{case_id}", dependencies=READ)
@@ -110,6 +154,44 @@ def map_case(case_id: str, db: DbDep, settings: SettingsDep) -> dict[str, Any]:
     from watchline.geo.theatre import load_theatre
 
     return case_area_geojson(case_view(db, case_id), load_theatre(settings.theatre))
+
+
+def _link_headers(
+    response: Response, path: str, view: ViewFilter, page: Page[Any], **extra: str
+) -> None:
+    """RFC 8288 `Link` header (rel next / prev) and the raw cursors, for scripts."""
+    links = []
+    extra = {k: v for k, v in extra.items() if v not in ("full",)}
+    for rel, cursor, header in (
+        ("next", page.next_cursor, "X-Next-Cursor"),
+        ("prev", page.prev_cursor, "X-Prev-Cursor"),
+    ):
+        if cursor:
+            response.headers[header] = cursor
+            links.append(f'<{path}?{view.query_string(cursor=cursor, **extra)}>; rel="{rel}"')
+    if links:
+        response.headers["Link"] = ", ".join(links)
+
+
+def summary_json(summary: Any) -> dict[str, Any]:
+    """A case as the list shows it: counts, parties, dates, status; no claims."""
+    from watchline.services.views import _plain
+
+    return {k: _plain(v) for k, v in vars(summary).items()}
+
+
+def claim_summary(row: Any) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "document_id": row.document_id,
+        "speaker": row.speaker_text,
+        "affiliation": row.affiliation,
+        "act": row.act,
+        "event_type": row.event_type,
+        "negated": row.negated,
+        "stated_on": row.stated_on.isoformat() if row.stated_on else None,
+        "content": row.content_text,
+    }
 
 
 def document_summary(document) -> dict[str, Any]:
