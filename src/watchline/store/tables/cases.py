@@ -31,7 +31,7 @@ from watchline.store.types import Geometry
 class CaseRow(Base):
     __tablename__ = "cases"
     # keyset pages of the case list (migration 0011_views)
-    __table_args__ = (Index("ix_cases_start_id", "start", "id"),)
+    __table_args__ = (Index("ix_cases_active_start_id", "active", "start", "id"),)
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     event_type: Mapped[str] = mapped_column(String(32), index=True)

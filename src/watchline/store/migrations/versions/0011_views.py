@@ -48,7 +48,7 @@ def upgrade() -> None:
     op.create_index(
         "ix_case_summaries_bbox", "case_summaries", ["min_lon", "max_lon", "min_lat", "max_lat"]
     )
-    op.create_index("ix_cases_start_id", "cases", ["start", "id"])
+    op.create_index("ix_cases_active_start_id", "cases", ["active", "start", "id"])
     op.create_index("ix_claims_stated_on_id", "claims", ["stated_on", "id"])
     op.create_index("ix_documents_published_at_id", "documents", ["published_at", "id"])
 
@@ -60,5 +60,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_documents_published_at_id", table_name="documents")
     op.drop_index("ix_claims_stated_on_id", table_name="claims")
-    op.drop_index("ix_cases_start_id", table_name="cases")
+    op.drop_index("ix_cases_active_start_id", table_name="cases")
     op.drop_table("case_summaries")
