@@ -13,8 +13,10 @@ Targets (Issue 13): p95 < 150 ms and 0 errors, on SQLite and on PostgreSQL. With
 `--database-url postgresql+psycopg://…` the benchmark makes a fresh database beside the
 one named (and drops it afterwards), so the named database is never written.
 
-`--original-routes` drives the routes that existed before the paginated views (the
-first-sight figures in docs/performance.md); `--quick` is the smoke version.
+Before the run it measures a floor with the same clients on `GET /api/me` (the token
+check and nothing else): on a shared machine that line says how much of a p95 is the
+machine's. `--original-routes` drives the routes that existed before the paginated
+views (the first-sight figures in docs/performance.md); `--quick` is the smoke version.
 """
 
 from __future__ import annotations
@@ -372,7 +374,15 @@ def main(argv: list[str] | None = None) -> int:
               f"in {time.perf_counter() - began:.1f} s ({db.dialect})")  # fmt: skip
         paths = endpoints(archive, args.original_routes)
         with serving(db.url, args.workers) as url:
+            # The floor, measured in the same run: the same clients on the cheapest
+            # authenticated route (who am I), i.e. what the machine gives any request.
+            floor_s = max(1.0, args.seconds / 4)
+            floor = {"me": lambda rng: "/api/me"}
+            measured = asyncio.run(drive(url, archive.token, floor, args.clients, floor_s))
+            base = measured["me"][0]
             results = asyncio.run(drive(url, archive.token, paths, args.clients, args.seconds))
+        print(f"{'floor':10} requests={len(base):5} p50_ms={percentile(base, 50):8.1f} "
+              f"p95_ms={percentile(base, 95):8.1f} (GET /api/me, same clients)")  # fmt: skip
         every: list[float] = []
         errors = 0
         for name, (timings, failed) in results.items():
