@@ -199,3 +199,24 @@ def test_a_filter_a_list_cannot_apply_is_refused() -> None:
     with pytest.raises(InputError) as raised:
         ViewFilter(status="corroborated").checked("documents")
     assert raised.value.code == "E914" and "'status'" in raised.value.message
+
+
+def test_the_migration_fills_summaries_for_cases_already_stored(sqlite_db: Database) -> None:
+    """0011_views on a database that held cases before it: every case gets its summary."""
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from watchline.store.db import alembic_config
+
+    _archive(sqlite_db)
+    with sqlite_db.transaction() as session:
+        before = {r.case_id: (r.claims_for, r.parties) for r in session.query(CaseSummaryRow)}
+    cfg = alembic_config(sqlite_db.url)
+    with sqlite_db.engine.begin() as connection:
+        cfg.attributes["connection"] = connection
+        command.downgrade(cfg, "0011_views@-1")
+    assert "case_summaries" not in inspect(sqlite_db.engine).get_table_names()
+    sqlite_db.init()
+    with sqlite_db.transaction() as session:
+        after = {r.case_id: (r.claims_for, r.parties) for r in session.query(CaseSummaryRow)}
+    assert len(before) == 9 and after == before

@@ -1,7 +1,7 @@
 """Views at archive scale: case summaries and the indexes keyset pages walk.
 
 Revision ID: 0011_views
-Revises: 0005_case_theatre
+Revises: 0004_cases
 Create Date: 2026-12-04
 
 `case_summaries` is derived data (claim counts, parties, date span, current status,
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011_views"
-down_revision = "0005_case_theatre"
+down_revision = "0004_cases"
 branch_labels = None
 depends_on = None
 
