@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm import InstrumentedAttribute, Session, defer
 
 from watchline.store.filters import Cursor, Page, ViewFilter, decode_cursor, encode_cursor
 from watchline.store.tables.case_summaries import CaseSummaryRow
@@ -25,7 +25,10 @@ Column = InstrumentedAttribute[Any]
 
 
 def _like(column: Any, text: str) -> ColumnElement[bool]:
-    return func.lower(column).contains(text.lower(), autoescape=True)
+    """Case-blind substring: ILIKE on PostgreSQL (whose planner then walks the sort
+    index and stops at a page; `lower(x) LIKE` made it scan and sort every claim),
+    lower() LIKE lower() on SQLite."""
+    return column.icontains(text, autoescape=True)
 
 
 def keyset_page(
@@ -101,8 +104,10 @@ def _walk(
 
 def case_page(session: Session, view: ViewFilter) -> Page[Any]:
     """Active cases with their summaries: rows of (CaseRow, CaseSummaryRow)."""
-    query = select(CaseRow, CaseSummaryRow).join(
-        CaseSummaryRow, CaseSummaryRow.case_id == CaseRow.id
+    query = (
+        select(CaseRow, CaseSummaryRow)
+        .join(CaseSummaryRow, CaseSummaryRow.case_id == CaseRow.id)
+        .options(defer(CaseRow.area))  # the list never draws the area
     )
     query = query.where(*case_conditions(view))
     return keyset_page(
