@@ -197,3 +197,17 @@ def test_a_case_page_reads_only_its_own_claims(demo_app, client) -> None:
         event.remove(engine, "before_cursor_execute", seen)
     reads = [s for s in statements if re.search(r"\bfrom (claims|case_claims)\b", s)]
     assert reads and all(re.search(r"\bwhere\b", s) for s in reads)
+
+
+def test_a_damaged_case_area_is_a_null_geometry_not_a_500(demo_app, client) -> None:
+    from sqlalchemy import text
+
+    case_id = client.get("/api/map/cases").json()["features"][0]["properties"]["id"]
+    with demo_app.state.db.engine.begin() as connection:
+        connection.execute(
+            text("UPDATE cases SET area = 'POLYGON ((1 2' WHERE id = :id"), {"id": case_id}
+        )
+    answer = client.get("/api/map/cases")
+    assert answer.status_code == 200
+    [damaged] = [f for f in answer.json()["features"] if f["properties"]["id"] == case_id]
+    assert damaged["geometry"] is None

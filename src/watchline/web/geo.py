@@ -54,10 +54,11 @@ def layer_response(
 
     import shapely
 
-    shapes = shapely.simplify(shapely.from_wkt(wkts), tolerance(zoom), preserve_topology=True)
+    shapes = shapely.from_wkt(wkts, on_invalid="ignore")  # a damaged WKT: null geometry
+    shapes = shapely.simplify(shapes, tolerance(zoom), preserve_topology=True)
     geometries = shapely.to_geojson(shapes) if wkts else []
     features = ",".join(
-        f'{{"type":"Feature","geometry":{g},"properties":{json.dumps(p)}}}'
+        f'{{"type":"Feature","geometry":{g or "null"},"properties":{json.dumps(p)}}}'
         for g, p in zip(geometries, properties, strict=True)
     )
     body = f'{{"type":"FeatureCollection","truncated":{json.dumps(more)},"features":[{features}]}}'
