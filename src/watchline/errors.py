@@ -168,6 +168,11 @@ class Errors(Enum):
     E940 = "E940: Russian extraction needs the packages natasha and pymorphy3 ({reason}). Install them with 'pip install natasha pymorphy3' (their models ship inside the wheels; nothing is downloaded at run time)."
     E941 = "E941: Russian lexicon file {path} is invalid: {reason}. Fix that entry, or leave the file out to use the packaged one (watchline/data/ru/)."
     E942 = "E942: {path} reads as {language_name} ({language}), which Watchline stores but does not extract yet (it reads English and Russian; docs/russian.md says what other languages need). Nothing was extracted; give --language en or --language ru if the detection is wrong."
+    E910 = "E910: Unknown event type {value!r} in the filter. Choose one of: {options}."
+    E911 = "E911: The page cursor {value!r} is not one this list gave out (damaged, or from another list). Start again from the first page, without 'cursor'."
+    E912 = "E912: The date range is empty: 'since' ({since}) is after 'until' ({until}). Swap them, or drop one of them."
+    E913 = "E913: The bounding box {value!r} is not valid: {reason}. Give 'bbox=west,south,east,north' in degrees (longitude -180..180, latitude -90..90, west < east, south < north)."
+    E914 = "E914: The filter {names} does not apply to {listing}; that list takes {options}. Drop it from the request."
 
     def format(self, **kwargs: object) -> str:
         return self.value.format(**kwargs)

@@ -8,10 +8,23 @@ evidence.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from watchline.domain import Case, Claim, Coverage, Document, Verdict, VerdictStatus
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from watchline.domain import (
+    Case,
+    Claim,
+    Coverage,
+    Document,
+    Source,
+    SourceKind,
+    Verdict,
+    VerdictStatus,
+)
 from watchline.errors import Errors, NotFound
 from watchline.link import Role
 from watchline.services.casework import (
@@ -22,8 +35,19 @@ from watchline.services.casework import (
     status_filter,
 )
 from watchline.store import Database
-from watchline.store.cases import CaseRepository
-from watchline.store.review import corrected_claims
+from watchline.store.cases import CaseRepository, utc
+from watchline.store.cases import _case as case_from_row
+from watchline.store.claims import ClaimRepository, row_to_claim
+from watchline.store.filters import Page, ViewFilter
+from watchline.store.review import ReviewRepository, corrected
+from watchline.store.tables import (
+    CaseClaimRow,
+    CaseRow,
+    ClaimResponseRow,
+    ClaimRow,
+    DocumentRow,
+    SourceRow,
+)
 
 
 @dataclass(frozen=True)
@@ -120,45 +144,43 @@ def _claim_view(
 
 
 def case_view(db: Database, case_id: str) -> CaseView:
-    """One active case's view; E010 when there is no such case."""
-    views = case_views(db, case_id=case_id)
+    """One active case's view; E010 when there is no such case. Reads that case's
+    claims, documents and verdicts only."""
+    views = case_views(db, case_ids=[case_id])
     if not views:
         raise NotFound(Errors.E010, case_id=case_id)
     return views[0]
 
 
 def case_views(
-    db: Database, status: str | None = None, *, case_id: str | None = None
+    db: Database,
+    status: str | None = None,
+    *,
+    case_id: str | None = None,
+    case_ids: Sequence[str] | None = None,
 ) -> list[CaseView]:
-    """Every active case (or only `case_id`), optionally only those whose current verdict
-    has `status`."""
+    """Every active case (or only `case_id` / `case_ids`, in that order), optionally only
+    those whose current verdict has `status`. With ids, only those cases' rows are read."""
     wanted = status_filter(status) if status else None
+    if case_id is not None:
+        case_ids = [case_id]
     with db.transaction() as session:
-        repo = CaseRepository(session)
-        claims = {c.id: c for c in corrected_claims(session)}  # as analysts corrected them
-        documents = documents_with_claims(session)
-        roles = claim_roles(repo)
-        responses = {r.claim_id: (r.answers, str(r.kind)) for r in repo.responses()}
-        scopes = repo.scopes()
-        histories = repo.histories()
-        cases = repo.cases()
+        loaded = _load(session, case_ids)
     views = []
-    for case in cases:
-        if case_id is not None and case.id != case_id:
-            continue
-        history = histories.get(case.id, [])
+    for case in loaded.cases:
+        history = loaded.histories.get(case.id, [])
         by_role: dict[str, list[ClaimView]] = defaultdict(list)
         for cid in case.claim_ids:
-            claim = claims.get(cid)
+            claim = loaded.claims.get(cid)
             if claim is None:
                 continue
-            role = roles.get(case.id, {}).get(cid, Role.FOR.value)
-            doc = documents.get(claim.document_id or "")
-            by_role[role].append(_claim_view(claim, role, doc, responses.get(cid)))
+            role = loaded.roles.get(case.id, {}).get(cid, Role.FOR.value)
+            doc = loaded.documents.get(claim.document_id or "")
+            by_role[role].append(_claim_view(claim, role, doc, loaded.responses.get(cid)))
         engine = [v for v in history if v.author == ENGINE]
         view = CaseView(
             case=case,
-            scope=scopes.get(case.id, "place"),
+            scope=loaded.scopes.get(case.id, "place"),
             claims_for=tuple(by_role["for"]),
             claims_against=tuple(by_role["against"]),
             context=tuple(by_role["context"]),
@@ -170,6 +192,97 @@ def case_views(
         if wanted is None or view.status is wanted:
             views.append(view)
     return views
+
+
+def documents_by_id(session: Session, ids: Collection[str]) -> dict[str, Document]:
+    """What a case view shows of each document (never its text: it may be long)."""
+    if not ids:
+        return {}
+    query = (
+        select(
+            DocumentRow.id,
+            DocumentRow.key,
+            DocumentRow.url,
+            DocumentRow.title,
+            DocumentRow.published_at,
+            DocumentRow.language,
+            SourceRow,
+        )
+        .join(SourceRow, SourceRow.id == DocumentRow.source_id)
+        .where(DocumentRow.id.in_(list(ids)))
+    )
+    return {
+        doc_id: Document(
+            key=key,
+            text="",
+            raw=b"",
+            source=Source(SourceKind(src.kind), src.name, src.url, src.handle, src.speaks_for),
+            published_at=utc(published) if published else None,
+            url=url,
+            language=language,
+            title=title,
+            id=doc_id,
+        )
+        for doc_id, key, url, title, published, language, src in session.execute(query)
+    }
+
+
+@dataclass
+class _Loaded:
+    cases: list[Case]
+    claims: dict[str, Claim]
+    documents: dict[str, Document]
+    roles: dict[str, dict[str, str]]
+    responses: dict[str, tuple[str, str]]
+    scopes: dict[str, str]
+    histories: dict[str, list[Verdict]]
+
+
+def _load(session: Session, case_ids: Sequence[str] | None) -> _Loaded:
+    """What case views need: of every active case, or of `case_ids` only (in order)."""
+    repo = CaseRepository(session)
+    in_force = ReviewRepository(session).in_force()  # claims as analysts corrected them
+    if case_ids is None:
+        claims = {c.id: c for c in corrected(ClaimRepository(session).list(), in_force)}
+        responses = {r.claim_id: (r.answers, str(r.kind)) for r in repo.responses()}
+        return _Loaded(
+            repo.cases(),
+            claims,
+            documents_with_claims(session),
+            claim_roles(repo),
+            responses,
+            repo.scopes(),
+            repo.histories(),
+        )
+    ids = list(dict.fromkeys(case_ids))
+    rows = {r.id: r for r in session.scalars(select(CaseRow).where(CaseRow.id.in_(ids)))}
+    members: dict[str, list[CaseClaimRow]] = defaultdict(list)
+    member_query = (
+        select(CaseClaimRow)
+        .where(CaseClaimRow.case_id.in_(ids))
+        .order_by(CaseClaimRow.case_id, CaseClaimRow.position, CaseClaimRow.claim_id)
+    )
+    for member in session.scalars(member_query):
+        members[member.case_id].append(member)
+    claim_ids = [m.claim_id for group in members.values() for m in group]
+    stored = session.scalars(select(ClaimRow).where(ClaimRow.id.in_(claim_ids)))
+    claims = {c.id: c for c in corrected([row_to_claim(row) for row in stored], in_force)}
+    response_query = select(ClaimResponseRow).where(ClaimResponseRow.claim_id.in_(claim_ids))
+    cases = [
+        case_from_row(rows[i], tuple(m.claim_id for m in members.get(i, ())))
+        for i in ids
+        if i in rows and rows[i].active
+    ]
+    document_ids = {c.document_id for c in claims.values() if c.document_id}
+    return _Loaded(
+        cases,
+        claims,
+        documents_by_id(session, document_ids),
+        {cid: {m.claim_id: m.role for m in group} for cid, group in members.items()},
+        {r.claim_id: (r.answers, r.kind) for r in session.scalars(response_query)},
+        {i: rows[i].scope for i in rows},
+        repo.histories(list(rows)),
+    )
 
 
 def _plain(value: object) -> object:
@@ -231,3 +344,66 @@ def case_json(view: CaseView) -> dict[str, object]:
         "engine_verdict": verdict_json(view.engine_verdict),
         "history": [verdict_json(v) for v in view.history],
     }
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """A case as the case list shows it, from `case_summaries` (no claim is read)."""
+
+    id: str
+    title: str
+    event_type: str
+    agent: str | None
+    start: date | None
+    end: date | None
+    theatre_id: str | None
+    status: str
+    claims_for: int
+    claims_against: int
+    claims_context: int
+    copies: int
+    parties: dict[str, list[str]]
+    first_stated: date | None
+    last_stated: date | None
+    verdict_at: datetime | None
+
+
+def case_summaries_page(db: Database, view: ViewFilter) -> Page[CaseSummary]:
+    """One page of the case list, filtered, ordered and cut in the database."""
+    from watchline.store.listing import case_page
+
+    with db.transaction() as session:
+        page = case_page(session, view)
+    items = [
+        CaseSummary(
+            id=case.id,
+            title=case.title,
+            event_type=case.event_type,
+            agent=case.agent,
+            start=case.start,
+            end=case.end,
+            theatre_id=case.theatre_id,
+            status=summary.status,
+            claims_for=summary.claims_for,
+            claims_against=summary.claims_against,
+            claims_context=summary.claims_context,
+            copies=summary.copies,
+            parties={"for": summary.parties_for, "against": summary.parties_against},
+            first_stated=summary.first_stated,
+            last_stated=summary.last_stated,
+            verdict_at=utc(summary.verdict_at) if summary.verdict_at else None,
+        )
+        for case, summary in page.items
+    ]
+    return Page(items, page.next_cursor, page.prev_cursor)
+
+
+def documents_page(db: Database, view: ViewFilter) -> Page[Document]:
+    """One page of documents, newest first (see `store.listing.document_page`)."""
+    from watchline.store.documents import DocumentRepository
+    from watchline.store.listing import document_page
+
+    with db.transaction() as session:
+        page = document_page(session, view)
+        documents = DocumentRepository(session)._documents([row[0] for row in page.items])
+    return Page(documents, page.next_cursor, page.prev_cursor)

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from watchline.domain import Case, Coverage, EventType, Evidence, Verdict, VerdictStatus
 from watchline.errors import Errors, NotFound
 from watchline.link.model import Linkage, Membership, Response, ResponseKind, Role
+from watchline.store import case_summaries
 from watchline.store.tables.cases import CaseClaimRow, CaseRow, ClaimResponseRow, VerdictRow
 
 
@@ -90,6 +91,9 @@ class CaseRepository:
             for r in (*linkage.responses, *copies)
         )
         self.session.flush()
+        # The case list's summaries (Issue 13): rewritten for every case this run wrote
+        # or retired, in the same transaction, so a list never shows a half-saved run.
+        case_summaries.refresh(self.session, live | {row.id for row in retired})
         return LinkCounts(new, changed, unchanged, len(retired))
 
     def cases(self, active_only: bool = True, theatre_id: str | None = None) -> list[Case]:
@@ -139,6 +143,7 @@ class CaseRepository:
         row = _verdict_row(verdict, verdict.created_at or now or datetime.now(UTC))
         self.session.add(row)
         self.session.flush()
+        case_summaries.refresh_status(self.session, verdict.case_id)  # the list's status
         return _verdict(row)
 
     def history(self, case_id: str) -> list[Verdict]:

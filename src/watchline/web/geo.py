@@ -6,6 +6,7 @@ from typing import Any
 
 import shapely.wkt
 from shapely.geometry import mapping
+from starlette.responses import Response
 
 from watchline.domain import Theatre
 from watchline.store import Database
@@ -33,30 +34,103 @@ def theatre_geojson(theatre: Theatre) -> dict[str, Any]:
     return collection(features)
 
 
-def patrols_geojson(db: Database) -> dict[str, Any]:
-    from watchline.store.patrols import PatrolRepository
+MAX_FEATURES = 500  # a map layer never carries more, whatever the view holds
+DEFAULT_ZOOM = 12
 
+
+def tolerance(zoom: int) -> float:
+    """Degrees one screen pixel spans at web-map `zoom` (256-pixel tiles): what a
+    simplified line may stray by without the eye noticing."""
+    return 360.0 / (256 * 2**zoom)
+
+
+def layer_response(
+    wkts: list[str], properties: list[dict[str, Any]], zoom: int, more: bool
+) -> Response:
+    """A FeatureCollection as a JSON response, geometries simplified for `zoom` in one
+    vectorised shapely call and written by GEOS itself (no Python walk per coordinate).
+    `truncated` says when the view held more than MAX_FEATURES (zoom in for them)."""
+    import json
+
+    import shapely
+
+    shapes = shapely.from_wkt(wkts, on_invalid="ignore")  # a damaged WKT: null geometry
+    shapes = shapely.simplify(shapes, tolerance(zoom), preserve_topology=True)
+    geometries = shapely.to_geojson(shapes) if wkts else []
+    features = ",".join(
+        f'{{"type":"Feature","geometry":{g or "null"},"properties":{json.dumps(p)}}}'
+        for g, p in zip(geometries, properties, strict=True)
+    )
+    body = f'{{"type":"FeatureCollection","truncated":{json.dumps(more)},"features":[{features}]}}'
+    return Response(body, media_type="application/json")
+
+
+def patrols_geojson(
+    db: Database, box: tuple[float, float, float, float] | None = None, zoom: int | None = None
+) -> Response:
+    """Patrol tracks meeting `box` (all when None), newest first, simplified for `zoom`
+    and at most MAX_FEATURES of them."""
+    from sqlalchemy import select
+
+    from watchline.store.tables.patrols import PatrolRow as P
+
+    query = select(P.id, P.team, P.base, P.start_at, P.end_at, P.track, P.point_count)
+    if box is not None:
+        west, south, east, north = box
+        query = query.where(P.minx <= east, P.maxx >= west, P.miny <= north, P.maxy >= south)
+    query = query.where(P.point_count >= 2).order_by(P.start_at.desc(), P.id)
     with db.transaction() as session:
-        patrols = PatrolRepository(session).list(with_track=True)
-    features = []
-    for patrol in patrols:
-        if len(patrol.track) < 2:
-            continue
-        step = max(1, len(patrol.track) // 500)  # enough points to draw, not to bloat
-        points = [*patrol.track[::step], patrol.track[-1]]
-        line = "LINESTRING (" + ", ".join(f"{p.lon} {p.lat}" for p in points) + ")"
-        features.append(
-            feature(
-                line,
-                layer="patrol",
-                id=patrol.id,
-                team=patrol.team,
-                base=patrol.base,
-                start=patrol.start.isoformat(),
-                end=patrol.end.isoformat(),
-            )
-        )
-    return collection(features)
+        rows = session.execute(query.limit(MAX_FEATURES + 1)).all()
+    kept = rows[:MAX_FEATURES]
+    properties = [
+        {
+            "layer": "patrol",
+            "id": pid,
+            "team": team,
+            "base": base,
+            "start": _utc(start).isoformat(),
+            "end": _utc(end).isoformat(),
+        }
+        for pid, team, base, start, end, _track, _count in kept
+    ]
+    tracks = [row[5] for row in kept]
+    return layer_response(tracks, properties, _zoom(zoom), len(rows) > MAX_FEATURES)
+
+
+def _zoom(zoom: int | None) -> int:
+    return DEFAULT_ZOOM if zoom is None else zoom
+
+
+def _utc(moment: Any) -> Any:
+    from watchline.store.cases import utc
+
+    return utc(moment)
+
+
+def cases_geojson(db: Database, view: Any, zoom: int | None = None) -> Response:
+    """Active cases whose area meets the view's bbox (and its other filters), each area
+    simplified for `zoom`, coloured by status on the map; at most MAX_FEATURES."""
+    from sqlalchemy import select
+
+    from watchline.store.listing import case_conditions
+    from watchline.store.tables import CaseRow, CaseSummaryRow
+
+    query = (
+        select(CaseRow.id, CaseRow.title, CaseRow.event_type, CaseRow.area, CaseSummaryRow.status)
+        .join(CaseSummaryRow, CaseSummaryRow.case_id == CaseRow.id)
+        .where(CaseRow.area.is_not(None), *case_conditions(view))
+        .order_by(CaseRow.start.desc(), CaseRow.id.desc())
+        .limit(MAX_FEATURES + 1)
+    )
+    with db.transaction() as session:
+        rows = session.execute(query).all()
+    kept = rows[:MAX_FEATURES]
+    properties = [
+        {"layer": "case", "id": cid, "title": title, "event_type": kind, "status": status}
+        for cid, title, kind, _area, status in kept
+    ]
+    areas = [row[3] for row in kept]
+    return layer_response(areas, properties, _zoom(zoom), len(rows) > MAX_FEATURES)
 
 
 def case_area_geojson(view: Any, theatre: Theatre) -> dict[str, Any]:

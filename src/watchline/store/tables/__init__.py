@@ -2,6 +2,7 @@
 
 from watchline.store.tables.accounts import ApiTokenRow, UserRow, WebSessionRow
 from watchline.store.tables.audit import AuditEntryRow
+from watchline.store.tables.case_summaries import CaseSummaryRow
 from watchline.store.tables.cases import CaseClaimRow, CaseRow, ClaimResponseRow, VerdictRow
 from watchline.store.tables.claims import ClaimRow
 from watchline.store.tables.documents import DocumentRow, HttpCacheRow, SourceRow
@@ -24,6 +25,7 @@ __all__ = [
     "CaseEventRow",
     "CaseReviewRow",
     "CaseRow",
+    "CaseSummaryRow",
     "ClaimCorrectionRow",
     "ClaimResponseRow",
     "ClaimRow",

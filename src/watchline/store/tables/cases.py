@@ -10,7 +10,18 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from watchline.store.base import Base
@@ -19,6 +30,8 @@ from watchline.store.types import Geometry
 
 class CaseRow(Base):
     __tablename__ = "cases"
+    # keyset pages of the case list (migration 0011_views)
+    __table_args__ = (Index("ix_cases_active_start_id", "active", "start", "id"),)
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     event_type: Mapped[str] = mapped_column(String(32), index=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from watchline.store.base import Base
@@ -13,6 +13,8 @@ from watchline.store.base import Base
 
 class ClaimRow(Base):
     __tablename__ = "claims"
+    # keyset pages of claims, newest first (migration 0011_views)
+    __table_args__ = (Index("ix_claims_stated_on_id", "stated_on", "id"),)
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     document_id: Mapped[str] = mapped_column(

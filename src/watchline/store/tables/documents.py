@@ -14,6 +14,7 @@ from sqlalchemy import (
     JSON,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
@@ -49,7 +50,10 @@ class SourceRow(Base):
 
 class DocumentRow(Base):
     __tablename__ = "documents"
-    __table_args__ = (UniqueConstraint("key", "version", name="uq_documents_key_version"),)
+    __table_args__ = (
+        UniqueConstraint("key", "version", name="uq_documents_key_version"),
+        Index("ix_documents_published_at_id", "published_at", "id"),  # keyset pages
+    )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     key: Mapped[str] = mapped_column(String(600))  # looked up by the (key, version) index

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Response
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from watchline.accounts import Permission
 from watchline.services.views import case_view
+from watchline.store.filters import Page, ViewFilter
 from watchline.web.auth import Caller, Need
 from watchline.web.deps import DbDep, SettingsDep
 from watchline.web.geo import case_area_geojson, patrols_geojson, theatre_geojson
 
 router = APIRouter(prefix="/api", tags=["api"])
 READ = [Depends(Need(Permission.READ))]
+FilterDep = Annotated[ViewFilter, Query()]
+ZoomQuery = Annotated[int | None, Query(ge=0, le=22, description="Web-map zoom level.")]
 
 
 class VerdictCreate(BaseModel):
@@ -37,17 +41,42 @@ def me(caller: Annotated[Caller, Depends(Need(Permission.READ))]) -> dict[str, A
 
 
 @router.get("/cases", dependencies=READ)
-def list_cases(db: DbDep, status: str | None = None) -> list[dict[str, Any]]:
-    from watchline.services.views import case_json, case_views
+def list_cases(
+    db: DbDep,
+    view: FilterDep,
+    detail: Annotated[
+        Literal["full", "summary"],
+        Query(description="full: claims and verdicts of each case; summary: counts only."),
+    ] = "full",
+) -> JSONResponse:
+    """A page of active cases, newest first, filtered in the database; the next and
+    previous pages are in the `Link` header (and X-Next-Cursor / X-Prev-Cursor)."""
+    from watchline.services.views import case_json, case_summaries_page, case_views
 
-    return [case_json(v) for v in case_views(db, status)]
+    page = case_summaries_page(db, view.checked("cases"))
+    headers = _link_headers("/api/cases", view, page, detail=detail)
+    if detail == "summary":
+        return JSONResponse([summary_json(s) for s in page.items], headers=headers)
+    views = case_views(db, case_ids=[s.id for s in page.items])
+    return JSONResponse([case_json(v) for v in views], headers=headers)
+
+
+@router.get("/claims", dependencies=READ)
+def list_claims(db: DbDep, view: FilterDep) -> JSONResponse:
+    """Search claims: newest first, by party (affiliation), event type, days and text."""
+    from watchline.store.listing import claim_page
+
+    with db.transaction() as session:
+        page = claim_page(session, view.checked("claims"))
+    headers = _link_headers("/api/claims", view, page)
+    return JSONResponse([claim_summary(row[0]) for row in page.items], headers=headers)
 
 
 @router.get("/cases/{case_id}", dependencies=READ)
-def get_case(case_id: str, db: DbDep) -> dict[str, Any]:
+def get_case(case_id: str, db: DbDep) -> JSONResponse:
     from watchline.services.views import case_json
 
-    return case_json(case_view(db, case_id))
+    return JSONResponse(case_json(case_view(db, case_id)))
 
 
 @router.post("/cases/{case_id}/verdicts", status_code=201)
@@ -65,14 +94,13 @@ def add_verdict(
 
 
 @router.get("/documents", dependencies=READ)
-def list_documents(
-    db: DbDep, limit: Annotated[int, Query(ge=1, le=1000)] = 200
-) -> list[dict[str, Any]]:
-    from watchline.store.documents import DocumentRepository
+def list_documents(db: DbDep, view: FilterDep) -> JSONResponse:
+    """Documents newest first, by publication day and title text, a page at a time."""
+    from watchline.services.views import documents_page
 
-    with db.transaction() as session:
-        documents = DocumentRepository(session).list(limit=limit)
-    return [document_summary(d) for d in documents]
+    page = documents_page(db, view.checked("documents"))
+    headers = _link_headers("/api/documents", view, page)
+    return JSONResponse([document_summary(d) for d in page.items], headers=headers)
 
 
 @router.get("/documents/{document_id}/claims", dependencies=READ)
@@ -101,8 +129,24 @@ def map_theatre(settings: SettingsDep) -> dict[str, Any]:
 
 
 @router.get("/map/patrols", dependencies=READ)
-def map_patrols(db: DbDep) -> dict[str, Any]:
-    return patrols_geojson(db)
+def map_patrols(
+    db: DbDep,
+    bbox: Annotated[str | None, Query(max_length=100, description="west,south,east,north")] = None,
+    zoom: ZoomQuery = None,
+) -> Response:
+    """Patrol tracks meeting the view, simplified for the zoom, newest first, capped."""
+    from watchline.store.filters import parse_bbox
+
+    return patrols_geojson(db, parse_bbox(bbox) if bbox else None, zoom)
+
+
+@router.get("/map/cases", dependencies=READ)
+def map_cases(db: DbDep, view: FilterDep, zoom: ZoomQuery = None) -> Response:
+    """Case areas meeting the view's bbox and filters, simplified for the zoom, capped
+    (`truncated` says when the view held more: zoom in)."""
+    from watchline.web.geo import cases_geojson
+
+    return cases_geojson(db, view.checked("map of cases"), zoom)
 
 
 @router.get("/map/cases/{case_id}", dependencies=READ)
@@ -110,6 +154,47 @@ def map_case(case_id: str, db: DbDep, settings: SettingsDep) -> dict[str, Any]:
     from watchline.geo.theatre import load_theatre
 
     return case_area_geojson(case_view(db, case_id), load_theatre(settings.theatre))
+
+
+def _link_headers(path: str, view: ViewFilter, page: Page[Any], **extra: str) -> dict[str, str]:
+    """RFC 8288 `Link` header (rel next / prev) and the raw cursors, for scripts.
+
+    List routes answer a `JSONResponse` of plain values they built themselves: FastAPI's
+    generic encoder walks every value again and costs more than the query."""
+    headers: dict[str, str] = {}
+    links = []
+    extra = {k: v for k, v in extra.items() if v not in ("full",)}
+    for rel, cursor, header in (
+        ("next", page.next_cursor, "X-Next-Cursor"),
+        ("prev", page.prev_cursor, "X-Prev-Cursor"),
+    ):
+        if cursor:
+            headers[header] = cursor
+            links.append(f'<{path}?{view.query_string(cursor=cursor, **extra)}>; rel="{rel}"')
+    if links:
+        headers["Link"] = ", ".join(links)
+    return headers
+
+
+def summary_json(summary: Any) -> dict[str, Any]:
+    """A case as the list shows it: counts, parties, dates, status; no claims."""
+    from watchline.services.views import _plain
+
+    return {k: _plain(v) for k, v in vars(summary).items()}
+
+
+def claim_summary(row: Any) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "document_id": row.document_id,
+        "speaker": row.speaker_text,
+        "affiliation": row.affiliation,
+        "act": row.act,
+        "event_type": row.event_type,
+        "negated": row.negated,
+        "stated_on": row.stated_on.isoformat() if row.stated_on else None,
+        "content": row.content_text,
+    }
 
 
 def document_summary(document) -> dict[str, Any]:

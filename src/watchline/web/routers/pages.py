@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from watchline.accounts import Permission
 from watchline.services.views import case_view
+from watchline.store.filters import ViewFilter
 from watchline.web.auth import Caller, Need
 from watchline.web.deps import DbDep, TemplatesDep
 from watchline.web.highlight import highlighted
 
 router = APIRouter(include_in_schema=False)
 READ = [Depends(Need(Permission.READ))]
+FilterDep = Annotated[ViewFilter, Query()]
 
 
 @router.get("/", dependencies=READ)
@@ -23,13 +25,28 @@ def home() -> RedirectResponse:
 
 
 @router.get("/cases", response_class=HTMLResponse, dependencies=READ)
-def cases_page(request: Request, db: DbDep, templates: TemplatesDep, status: str | None = None):
-    from watchline.services.views import case_views
+def cases_page(request: Request, db: DbDep, templates: TemplatesDep, view: FilterDep):
+    """A page of the case list (the same filter object and query as /api/cases)."""
+    from watchline.domain import EventType, VerdictStatus
+    from watchline.services.views import case_summaries_page
     from watchline.services.workflow import review_states
 
-    views = case_views(db, status or None)
-    context = {"views": views, "status": status or "", "reviews": review_states(db)}
+    page = case_summaries_page(db, view.checked("cases"))
+    context = {
+        "page": page,
+        "reviews": review_states(db),
+        "view": view,
+        "status": view.status or "",
+        "statuses": [s.value for s in VerdictStatus],
+        "event_types": [e.value for e in EventType],
+        "next_url": _page_url("/cases", view, page.next_cursor),
+        "prev_url": _page_url("/cases", view, page.prev_cursor),
+    }
     return templates.TemplateResponse(request, "cases.html", context)
+
+
+def _page_url(path: str, view: ViewFilter, cursor: str | None) -> str | None:
+    return f"{path}?{view.query_string(cursor=cursor)}" if cursor else None
 
 
 @router.get("/cases/{case_id}", response_class=HTMLResponse, dependencies=READ)
@@ -58,12 +75,17 @@ def case_override(
 
 
 @router.get("/documents", response_class=HTMLResponse, dependencies=READ)
-def documents_page(request: Request, db: DbDep, templates: TemplatesDep):
-    from watchline.store.documents import DocumentRepository
+def documents_page(request: Request, db: DbDep, templates: TemplatesDep, view: FilterDep):
+    from watchline.services.views import documents_page as page_of
 
-    with db.transaction() as session:
-        documents = DocumentRepository(session).list(limit=500)
-    return templates.TemplateResponse(request, "documents.html", {"documents": documents})
+    page = page_of(db, view.checked("documents"))
+    context = {
+        "documents": page.items,
+        "view": view,
+        "next_url": _page_url("/documents", view, page.next_cursor),
+        "prev_url": _page_url("/documents", view, page.prev_cursor),
+    }
+    return templates.TemplateResponse(request, "documents.html", context)
 
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse, dependencies=READ)

@@ -12,6 +12,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
+from sqlalchemy.orm import Session
 
 from watchline.accounts import Permission
 from watchline.services.review import Relink
@@ -44,12 +45,19 @@ def _back(path: str, anchor: str = "review") -> RedirectResponse:
 def claim_page(claim_id: str, request: Request, db: DbDep, templates: TemplatesDep):
     from watchline.domain import Act, EventType
     from watchline.services.review import claim_review
-    from watchline.store.cases import CaseRepository
 
     review = claim_review(db, claim_id)
+    from sqlalchemy import select
+
+    from watchline.store.tables import CaseClaimRow, CaseRow
+
     with db.transaction() as session:
-        cases = sorted({m.case_id for m in CaseRepository(session).memberships()
-                        if m.claim_id == claim_id})  # fmt: skip
+        query = (
+            select(CaseClaimRow.case_id)
+            .join(CaseRow, CaseRow.id == CaseClaimRow.case_id)
+            .where(CaseClaimRow.claim_id == claim_id, CaseRow.active)
+        )
+        cases = sorted(set(session.scalars(query)))
     rows = [
         {
             "field": f,
@@ -162,15 +170,41 @@ def case_split(
     return _back(f"/cases/{new_id}")
 
 
+#: Cases offered to merge into: the same kind of event, nearest in time, at most this many
+#: (the page never lists the whole archive; any id can still be typed through the API).
+MERGE_CHOICES = 50
+
+
+def merge_candidates(session: Session, case_id: str) -> list[tuple[str, str]]:
+    """(id, title) of active cases of the same event type, nearest in time first."""
+    from sqlalchemy import func, select
+
+    from watchline.store.tables import CaseRow
+
+    this = session.get(CaseRow, case_id)
+    if this is None:
+        return []
+    query = select(CaseRow.id, CaseRow.title).where(
+        CaseRow.active, CaseRow.id != case_id, CaseRow.event_type == this.event_type
+    )
+    if this.start is not None:
+        distance = func.abs(func.julianday(CaseRow.start) - func.julianday(this.start))
+        if session.get_bind().dialect.name == "postgresql":
+            distance = func.abs(CaseRow.start - this.start)
+        query = query.order_by(CaseRow.start.is_(None), distance, CaseRow.id)
+    else:
+        query = query.order_by(CaseRow.id)
+    return [(i, t) for i, t in session.execute(query.limit(MERGE_CHOICES))]
+
+
 def case_review_context(db, case_id: str, caller: Caller | None) -> dict[str, object]:
     """What the case page's review section needs: state, the moves the caller may make,
     history, users to assign to, other cases to merge."""
     from watchline.services.accounts import list_users
     from watchline.services.workflow import case_review, may_move
-    from watchline.store.cases import CaseRepository
 
     with db.transaction() as session:
-        others = [(c.id, c.title) for c in CaseRepository(session).cases() if c.id != case_id]
+        others = merge_candidates(session, case_id)
     users = [u.name for u in list_users(db) if not u.disabled]
     review = case_review(db, case_id)
     history = [
