@@ -28,7 +28,7 @@ from watchline.store import Database
 from watchline.store.cases import CaseRepository, utc
 from watchline.store.claims import ClaimRepository
 from watchline.store.review import ReviewRepository, claim_key, corrected, field_value
-from watchline.store.tables import ClaimCorrectionRow
+from watchline.store.tables import CaseRow, ClaimCorrectionRow
 
 MAX_REASON = 2000
 
@@ -148,15 +148,15 @@ def correct_claim(
 def active_case(session: Session, case_id: str) -> Any:
     repo = CaseRepository(session)
     case = repo.get(case_id)  # E010 when there is none
-    if case_id not in {c.id for c in repo.cases()}:
+    row = session.get(CaseRow, case_id)
+    if row is None or not row.active:
         raise NotFound(Errors.E010, case_id=case_id)  # retired: merged away or gone
     return case
 
 
 def _anchor(session: Session, case_id: str, claim_ids: Sequence[str]) -> str | None:
     """A claim key of the case: its first claim that alleges (or denies) the event."""
-    roles = {m.claim_id: str(m.role) for m in CaseRepository(session).memberships()
-             if m.case_id == case_id}  # fmt: skip
+    roles = {m.claim_id: str(m.role) for m in CaseRepository(session).members_of(case_id)}
     core = [c for c in claim_ids if roles.get(c) != "context"] or list(claim_ids)
     if not core:
         return None
@@ -197,8 +197,7 @@ def split_claim(
     why = checked_reason(reason)
     with db.transaction() as session:
         case = active_case(session, case_id)
-        roles = {m.claim_id: str(m.role) for m in CaseRepository(session).memberships()
-                 if m.case_id == case_id}  # fmt: skip
+        roles = {m.claim_id: str(m.role) for m in CaseRepository(session).members_of(case_id)}
         rest = [c for c in case.claim_ids if c != claim_id and roles.get(c) != "context"]
         if claim_id not in case.claim_ids or not rest:
             raise InputError(Errors.E706, claim_id=claim_id, case_id=case_id)

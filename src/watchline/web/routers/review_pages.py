@@ -170,13 +170,13 @@ def case_split(
     return _back(f"/cases/{new_id}")
 
 
-#: Cases offered to merge into: the same kind of event, nearest in time, at most this many
+#: Cases offered to merge into: the same theatre, nearest in time, at most this many
 #: (the page never lists the whole archive; any id can still be typed through the API).
 MERGE_CHOICES = 50
 
 
 def merge_candidates(session: Session, case_id: str) -> list[tuple[str, str]]:
-    """(id, title) of active cases of the same event type, nearest in time first."""
+    """(id, title) of active cases of the same theatre, nearest in time first."""
     from sqlalchemy import func, select
 
     from watchline.store.tables import CaseRow
@@ -185,8 +185,10 @@ def merge_candidates(session: Session, case_id: str) -> list[tuple[str, str]]:
     if this is None:
         return []
     query = select(CaseRow.id, CaseRow.title).where(
-        CaseRow.active, CaseRow.id != case_id, CaseRow.event_type == this.event_type
+        CaseRow.active, CaseRow.id != case_id, CaseRow.theatre_id == this.theatre_id
     )
+    if this.theatre_id is None:
+        query = select(CaseRow.id, CaseRow.title).where(CaseRow.active, CaseRow.id != case_id)
     if this.start is not None:
         distance = func.abs(func.julianday(CaseRow.start) - func.julianday(this.start))
         if session.get_bind().dialect.name == "postgresql":
