@@ -131,6 +131,13 @@ class Errors(Enum):
     E850 = "E850: The audit log is append-only; entries are never changed or deleted. Record what changed as a new entry (a correction) instead."
     E851 = "E851: The audit log is broken at entry {seq}: {reason}. Entries from {seq} on cannot be trusted; compare the database with a backup and find out who changed it."
     E852 = "E852: Audit entry {action!r} cannot be recorded: {reason}. Give details as JSON values (text, numbers, true/false, lists, objects with text keys)."
+    E920 = "E920: --workers and --scheduler cannot be used together: --workers starts a Dask cluster on this machine, --scheduler uses one already running. Give one of them; nothing was extracted."
+    E921 = "E921: {option} must be a whole number of at least 1, not {value}. Give e.g. {option} 2; nothing was extracted."
+    E922 = "E922: Cannot reach the Dask scheduler at {address}: {reason}. Start it with 'dask scheduler' and workers with 'dask worker {address} --nthreads 1', check the address (tcp://HOST:PORT) and try again; nothing was extracted."
+    E923 = "E923: The Dask scheduler at {address} has no workers after {seconds} s. Start at least one with 'dask worker {address} --nthreads 1' on a machine that can reach the database; nothing was extracted."
+    E924 = "E924: Batch {first} … {last} ({documents} documents) was not stored: {reason}. Nothing of it was kept; run the same 'watchline claims extract' again and it does only what is left."
+    E925 = "E925: The database {url} cannot be shared with Dask workers: an in-memory SQLite database lives inside one process. Use a SQLite file (workers on this machine) or PostgreSQL (a cluster)."
+    E926 = "E926: Dask distributed is not installed, so --workers and --scheduler cannot run: {reason}. Install it with pip install 'dask[distributed]', or extract without those options."
 
     def format(self, **kwargs: object) -> str:
         return self.value.format(**kwargs)
