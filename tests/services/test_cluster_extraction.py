@@ -10,12 +10,13 @@ import os
 import signal
 from collections import Counter
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from cluster_corpus import write_corpus
 from sqlalchemy import func, select
 
+from cluster_corpus import write_corpus
 from watchline.domain import Claim
 from watchline.ingest import ingest
 from watchline.services.audit import verify_chain
@@ -202,8 +203,10 @@ def test_batch_reports_a_failing_document_and_stores_the_rest(
     assert _claims(db) == serial_claims
 
 
-def test_batch_run_twice_stores_once(sqlite_db: Database, corpus: Path, extractor) -> None:
-    """Two attempts at one range (a retried task whose first worker committed)."""
+def test_batch_run_twice_stores_once_and_redo_once_more(
+    sqlite_db: Database, corpus: Path, extractor
+) -> None:
+    """Two attempts at one range (a retried task whose first worker committed); --redo."""
     db = _loaded(sqlite_db, corpus)
     [batch] = plan_batches(db, extractor.version, size=DOCUMENTS).batches
     whole = IdRange(batch.first, batch.last, batch.documents)
@@ -211,3 +214,14 @@ def test_batch_run_twice_stores_once(sqlite_db: Database, corpus: Path, extracto
     second = extract_batch(db, extractor, whole, actor="cli:test")
     assert (second.documents, second.skipped_done) == (0, DOCUMENTS)
     assert set(_extractions_per_document(db).values()) == {1}
+    since = datetime.now(UTC)  # --redo: done means done by this run
+    [redo] = plan_batches(db, extractor.version, size=DOCUMENTS, redo_since=since).batches
+    assert redo.documents == DOCUMENTS
+    assert (
+        extract_batch(db, extractor, redo, actor="cli:test", redo_since=since).documents
+        == DOCUMENTS
+    )
+    again = extract_batch(db, extractor, redo, actor="cli:test", redo_since=since)
+    assert (
+        again.documents == 0 and not plan_batches(db, extractor.version, redo_since=since).batches
+    )
