@@ -50,11 +50,12 @@ class ExtractorSpec:
 
     @classmethod
     def of(cls, model: str, theatre: str, actors_file: Path | None = None) -> ExtractorSpec:
-        """The spec for these settings, checked here (an unknown theatre is E008 now, not
-        in every batch) and with files as absolute paths (workers have their own folders)."""
-        from watchline.geo.theatre import THEATRES_DIR, theatre_path
+        """The spec for these settings, checked here (a bad theatre fails now, not in
+        every batch) and with files as absolute paths (workers have their own folders)."""
+        from watchline.geo.theatre import THEATRES_DIR, load_theatre, theatre_path
 
         path = theatre_path(theatre).resolve()
+        load_theatre(path)  # E008/E009 here, once, rather than from every worker
         named = path.parent == THEATRES_DIR.resolve()  # packaged: every worker has it
         actors = str(actors_file.resolve()) if actors_file else None
         return cls(model=model, theatre=theatre if named else str(path), actors_file=actors)
