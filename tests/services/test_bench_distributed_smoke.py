@@ -27,3 +27,4 @@ def test_bench_distributed_runs_and_ends_with_key_values() -> None:
     assert fields["workers"] == "2" and float(fields["efficiency"]) > 0
     assert int(fields["documents"]) == 8 and int(fields["claims"]) > 0
     assert float(fields["workers_1_s"]) > 0 and float(fields["workers_2_s"]) > 0
+    assert float(fields["cpu_ratio"]) > 0
