@@ -85,3 +85,15 @@ def test_cli_claims_extract_on_two_workers_shows_progress(db_env: str, tmp_path:
     again = runner.invoke(app, args)
     assert again.exit_code == 0
     assert "extracted 0 documents" in again.output and "8 already done" in again.output
+
+
+def test_cli_start_up_does_not_import_dask() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, watchline.cli, watchline.cli.claims; "
+        "print(sorted(m for m in ('dask', 'distributed') if m in sys.modules))"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert run.stdout.strip() == "[]", run.stderr
