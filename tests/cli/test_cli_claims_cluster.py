@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 from cluster_corpus import write_corpus
 from watchline.cli import app
 from watchline.errors import WatchlineError
-from watchline.services.cluster import connect, worker_url
+from watchline.services.cluster import worker_url
+from watchline.services.cluster_connect import connect
 from watchline.store import Database
 
 runner = CliRunner()

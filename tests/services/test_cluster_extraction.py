@@ -21,12 +21,9 @@ from watchline.domain import Claim
 from watchline.ingest import ingest
 from watchline.services.audit import verify_chain
 from watchline.services.batches import IdRange, extract_batch, plan_batches
-from watchline.services.cluster import (
-    BatchProgress,
-    ExtractorSpec,
-    connect,
-    extract_on_cluster,
-)
+from watchline.services.cluster import BatchProgress, extract_on_cluster
+from watchline.services.cluster_connect import connect
+from watchline.services.cluster_worker import ExtractorSpec
 from watchline.services.extraction import extract_documents
 from watchline.store import Database
 from watchline.store.claims import ClaimRepository
@@ -70,7 +67,7 @@ def client() -> Iterator:
 
 
 def _warm(spec: ExtractorSpec) -> int:
-    from watchline.services.cluster import warm_up
+    from watchline.services.cluster_worker import warm_up
 
     return warm_up(spec)
 

@@ -58,7 +58,9 @@ def _extract_on_cluster(
 ) -> None:
     """`claims extract --workers/--scheduler`: batches on Dask, progress per batch."""
     from watchline.errors import Errors, WatchlineError
-    from watchline.services.cluster import ExtractorSpec, connect, extract_on_cluster
+    from watchline.services.cluster import extract_on_cluster
+    from watchline.services.cluster_connect import connect
+    from watchline.services.cluster_worker import ExtractorSpec
 
     for option, value in (("--workers", workers), ("--batch-size", batch_size)):
         if value is not None and value < 1:

@@ -1,31 +1,26 @@
-"""Claim extraction on a Dask distributed cluster: a local one, or one already running.
+"""Claim extraction on a Dask distributed cluster: plan, send, and count the batches.
 
 The client plans id-range batches (`services.batches`) and sends each worker only the
-database URL, the extractor settings and one range; workers read their documents from
-the database and commit claims there, so nothing large travels through Dask. Each
-worker process loads the extractor once and keeps it for every batch it runs.
-
-Dask is imported only inside these functions: the CLI starts as fast without it.
+database URL, the extractor settings and one range (`services.cluster_worker`); workers
+read their documents from the database and commit claims there, so nothing large
+travels through Dask. The client (`services.cluster_connect`) is of a local cluster or
+of one already running.
 """
 
 from __future__ import annotations
 
-import logging
-import os
-import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import make_url, select
 
 from watchline.errors import Errors, WatchlineError
 from watchline.services import audit
-from watchline.services.batches import BATCH_SIZE, BatchResult, IdRange, extract_batch, plan_batches
+from watchline.services.batches import BATCH_SIZE, BatchResult, IdRange, plan_batches
+from watchline.services.cluster_worker import ExtractorSpec, extract_range
 from watchline.services.extraction import retire_superseded
 from watchline.store import Database
 from watchline.store.documents import is_latest_version
@@ -34,70 +29,6 @@ from watchline.store.tables import DocumentRow, ExtractionRow
 
 if TYPE_CHECKING:
     from distributed import Client
-
-    from watchline.extract import Extractor
-
-WAIT_FOR_WORKERS_S = 60
-
-
-@dataclass(frozen=True)
-class ExtractorSpec:
-    """What a worker needs to build the same extractor as the client would."""
-
-    model: str
-    theatre: str
-    actors_file: str | None = None
-
-    @classmethod
-    def of(cls, model: str, theatre: str, actors_file: Path | None = None) -> ExtractorSpec:
-        """The spec for these settings, checked here (a bad theatre fails now, not in
-        every batch) and with files as absolute paths (workers have their own folders)."""
-        from watchline.geo.theatre import THEATRES_DIR, load_theatre, theatre_path
-
-        path = theatre_path(theatre).resolve()
-        load_theatre(path)  # E008/E009 here, once, rather than from every worker
-        named = path.parent == THEATRES_DIR.resolve()  # packaged: every worker has it
-        actors = str(actors_file.resolve()) if actors_file else None
-        return cls(model=model, theatre=theatre if named else str(path), actors_file=actors)
-
-    def load(self) -> Extractor:
-        from watchline.extract import Extractor
-        from watchline.geo.theatre import load_theatre
-
-        actors = Path(self.actors_file) if self.actors_file else None
-        return Extractor.load(
-            model=self.model, actors_file=actors, theatre=load_theatre(self.theatre)
-        )
-
-
-# Worker-process state: one extractor per spec and one engine per URL, kept between
-# batches. The lock makes a worker started with several threads run batches one at a
-# time (the extractor is not thread-safe); start workers with --nthreads 1.
-_EXTRACTORS: dict[ExtractorSpec, Extractor] = {}
-_DATABASES: dict[str, Database] = {}
-_WORKER_LOCK = threading.Lock()
-
-
-def extract_range(
-    url: str, spec: ExtractorSpec, batch: IdRange, actor: str, redo_since: datetime | None
-) -> BatchResult:
-    """The task a worker runs: one batch, with this process's cached extractor."""
-    with _WORKER_LOCK:
-        if spec not in _EXTRACTORS:
-            _EXTRACTORS[spec] = spec.load()
-        if url not in _DATABASES:
-            _DATABASES[url] = Database(url)
-        return extract_batch(
-            _DATABASES[url], _EXTRACTORS[spec], batch, actor=actor, redo_since=redo_since
-        )
-
-
-def warm_up(spec: ExtractorSpec) -> int:
-    """Load the extractor in this worker now (benchmarks time extraction alone)."""
-    with _WORKER_LOCK:
-        if spec not in _EXTRACTORS:
-            _EXTRACTORS[spec] = spec.load()
-    return os.getpid()
 
 
 @dataclass
@@ -225,66 +156,3 @@ def _count(summary: ClusterSummary, batch: IdRange, future: Any) -> None:
     summary.claims += result.claims
     summary.skipped_done += result.skipped_done
     summary.failed += result.failed
-
-
-def _dask() -> Any:
-    try:
-        import distributed
-    except ImportError as exc:
-        raise WatchlineError(Errors.E926, reason=str(exc)) from None
-    return distributed
-
-
-@contextmanager
-def connect(
-    workers: int | None = None, scheduler: str | None = None, timeout_s: int = WAIT_FOR_WORKERS_S
-) -> Iterator[Client]:
-    """A client of a new local cluster of `workers` processes (one thread each), or of
-    the running cluster whose scheduler is at `scheduler`."""
-    if workers is not None and scheduler is not None:
-        raise WatchlineError(Errors.E920)
-    distributed = _dask()
-    if scheduler is not None:
-        with _remote(distributed, scheduler, timeout_s) as client:
-            yield client
-        return
-    with _local(distributed, workers or 1) as client:
-        yield client
-
-
-@contextmanager
-def _remote(distributed: Any, address: str, timeout_s: int) -> Iterator[Client]:
-    try:
-        client = distributed.Client(address, timeout=f"{timeout_s}s")
-    except (OSError, TimeoutError, ValueError) as exc:
-        raise WatchlineError(Errors.E922, address=address, reason=str(exc)[:200]) from None
-    try:
-        try:
-            client.wait_for_workers(1, timeout=timeout_s)
-        except TimeoutError:
-            raise WatchlineError(Errors.E923, address=address, seconds=timeout_s) from None
-        yield client
-    finally:
-        client.close()
-
-
-@contextmanager
-def _local(distributed: Any, workers: int) -> Iterator[Client]:
-    """Worker processes import this very copy of Watchline (its folder leads PYTHONPATH)."""
-    import watchline
-
-    source = str(Path(watchline.__file__).resolve().parents[1])
-    path = os.pathsep.join(p for p in (source, os.environ.get("PYTHONPATH")) if p)
-    cluster = distributed.LocalCluster(
-        n_workers=workers,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=None,
-        silence_logs=logging.ERROR,
-        env={"PYTHONPATH": path},
-    )
-    try:
-        with distributed.Client(cluster) as client:
-            yield client
-    finally:
-        cluster.close()
