@@ -56,7 +56,8 @@ class ClusterSummary:
             f"extracted {self.documents} documents, {self.claims} claims in {self.batches} "
             f"batches ({self.rate:.1f} documents/s); {self.skipped_done} already done, "
             f"{self.skipped_language} in unsupported languages, {self.superseded} superseded "
-            f"by an edit, {len(self.failed)} failed, {len(self.failed_batches)} batches not stored"
+            f"by an edit, {len(self.failed)} failed, "
+            f"{len(self.failed_batches)} batches not completed"
         )
 
 
@@ -127,7 +128,7 @@ def extract_on_cluster(
     summary = ClusterSummary()
     summary.superseded = retire_superseded(db, _superseded(db), actor)
     redo_since = datetime.now(UTC) if redo else None
-    plan = plan_batches(db, VERSION, batch_size, redo_since)
+    plan = plan_batches(db, spec.version or VERSION, batch_size, redo_since)
     summary.skipped_done, summary.skipped_language = plan.skipped_done, plan.skipped_language
     started = time.perf_counter()
     futures = {
@@ -143,7 +144,7 @@ def extract_on_cluster(
 
 
 def _count(summary: ClusterSummary, batch: IdRange, future: Any) -> None:
-    """Add one finished batch to the summary: its result, or why it was not stored."""
+    """Add one finished batch to the summary: its result, or why it did not complete."""
     summary.batches += 1
     try:
         result: BatchResult = future.result()

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from watchline.errors import Errors, WatchlineError
 from watchline.services.batches import BatchResult, IdRange, extract_batch
 from watchline.store import Database
 
@@ -29,18 +30,21 @@ class ExtractorSpec:
     model: str
     theatre: str
     actors_file: str | None = None
+    version: str = ""  # the client's extractor version; a worker with another refuses
 
     @classmethod
     def of(cls, model: str, theatre: str, actors_file: Path | None = None) -> ExtractorSpec:
         """The spec for these settings, checked here (a bad theatre fails now, not in
         every batch) and with files as absolute paths (workers have their own folders)."""
+        from watchline.extract.pipeline import VERSION
         from watchline.geo.theatre import THEATRES_DIR, load_theatre, theatre_path
 
         path = theatre_path(theatre).resolve()
         load_theatre(path)  # E008/E009 here, once, rather than from every worker
         named = path.parent == THEATRES_DIR.resolve()  # packaged: every worker has it
         actors = str(actors_file.resolve()) if actors_file else None
-        return cls(model=model, theatre=theatre if named else str(path), actors_file=actors)
+        theatre = theatre if named else str(path)
+        return cls(model=model, theatre=theatre, actors_file=actors, version=VERSION)
 
     def load(self) -> Extractor:
         from watchline.extract import Extractor
@@ -67,6 +71,9 @@ def extract_range(
     with _WORKER_LOCK:
         if spec not in _EXTRACTORS:
             _EXTRACTORS[spec] = spec.load()
+        if spec.version and _EXTRACTORS[spec].version != spec.version:
+            worker = _EXTRACTORS[spec].version  # its batch stays to do, for a right worker
+            raise WatchlineError(Errors.E927, worker=worker, client=spec.version)
         if url not in _DATABASES:
             _DATABASES[url] = Database(url)
         return extract_batch(
