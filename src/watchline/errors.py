@@ -173,6 +173,14 @@ class Errors(Enum):
     E912 = "E912: The date range is empty: 'since' ({since}) is after 'until' ({until}). Swap them, or drop one of them."
     E913 = "E913: The bounding box {value!r} is not valid: {reason}. Give 'bbox=west,south,east,north' in degrees (longitude -180..180, latitude -90..90, west < east, south < north)."
     E914 = "E914: The filter {names} does not apply to {listing}; that list takes {options}. Drop it from the request."
+    E920 = "E920: --workers and --scheduler cannot be used together: --workers starts a Dask cluster on this machine, --scheduler uses one already running. Give one of them; nothing was extracted."
+    E921 = "E921: {option} must be a whole number of at least 1, not {value}. Give e.g. {option} 2; nothing was extracted."
+    E922 = "E922: Cannot reach the Dask scheduler at {address}: {reason}. Start it with 'dask scheduler' and workers with 'dask worker {address} --nthreads 1', check the address (tcp://HOST:PORT) and try again; nothing was extracted."
+    E923 = "E923: The Dask scheduler at {address} has no workers after {seconds} s. Start at least one with 'dask worker {address} --nthreads 1' on a machine that can reach the database; nothing was extracted."
+    E924 = "E924: Batch {first} … {last} ({documents} documents) did not complete: {reason}. A batch is stored whole or not at all; run the same 'watchline claims extract' again and it does only what is left."
+    E925 = "E925: The database {url} cannot be shared with Dask workers: an in-memory SQLite database lives inside one process. Use a SQLite file (workers on this machine) or PostgreSQL (a cluster)."
+    E926 = "E926: Dask distributed is not installed, so --workers and --scheduler cannot run: {reason}. Install it with pip install 'dask[distributed]', or extract without those options."
+    E927 = "E927: A Dask worker runs extractor {worker}, but this command plans for {client}: its batch was not extracted. Install the same Watchline version on every worker machine and restart the workers."
 
     def format(self, **kwargs: object) -> str:
         return self.value.format(**kwargs)

@@ -104,6 +104,13 @@ def _lock(session: Session) -> None:
         session.execute(text("UPDATE audit_log SET seq = seq WHERE 1 = 0"))
 
 
+def hold_append_lock(session: Session) -> None:
+    """Take the append lock now, for a transaction that must read what others committed
+    before writing: a batch of a distributed extraction checks which of its documents
+    another worker has done meanwhile. `record` takes it again at no cost."""
+    _lock(session)
+
+
 def record(
     session: Session,
     actor: str,

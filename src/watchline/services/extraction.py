@@ -56,11 +56,12 @@ class ExtractionSummary:
         )
 
 
-def _extractable(document: Document) -> bool:
+def extractable(document: Document) -> bool:
+    """Whether the extractor reads this document's language (undetected counts as yes)."""
     return document.language is None or document.language in SUPPORTED_LANGUAGES
 
 
-def _retire_superseded(db: Database, document_ids: set[str], actor: str) -> int:
+def retire_superseded(db: Database, document_ids: set[str], actor: str) -> int:
     """Drop the claims of documents an edit replaced, so only the newest version counts.
 
     The old version itself stays stored as evidence; only its claims leave the casework.
@@ -99,14 +100,14 @@ def extract_documents(
         done = {
             row.document_id: row.extractor_version for row in session.scalars(select(ExtractionRow))
         }
-    summary.superseded = _retire_superseded(db, set(done) - {d.id for d in documents}, actor)
+    summary.superseded = retire_superseded(db, set(done) - {d.id for d in documents}, actor)
     for document in documents:
         if document_ids is not None and document.id not in document_ids:
             continue
         if not redo and done.get(document.id) == extractor.version:
             summary.skipped_done += 1
             continue
-        if not _extractable(document):
+        if not extractable(document):
             summary.skipped_language.append(document.id)
             summary.unsupported[document.language or "?"] += 1
             continue

@@ -185,6 +185,16 @@ class DocumentRepository:
             raise NotFound(Errors.E214, document_id=id)
         return self._documents([row])[0]
 
+    def between(self, first_id: str, last_id: str) -> list[Document]:
+        """The newest versions among documents with ids from `first_id` to `last_id`
+        (both included), by id: one batch of a distributed extraction."""
+        query = (
+            select(DocumentRow)
+            .where(DocumentRow.id.between(first_id, last_id), is_latest_version())
+            .order_by(DocumentRow.id)
+        )
+        return self._documents(self.session.scalars(query).all())
+
     def list(
         self, limit: int | None = None, since: datetime | None = None, latest_only: bool = False
     ) -> list[Document]:
@@ -194,10 +204,7 @@ class DocumentRepository:
             DocumentRow.published_at.is_(None), DocumentRow.published_at, DocumentRow.id
         )
         if latest_only:
-            newer = aliased(DocumentRow)
-            query = query.where(
-                ~exists().where(newer.key == DocumentRow.key, newer.version > DocumentRow.version)
-            )
+            query = query.where(is_latest_version())
         if since is not None:
             query = query.where(DocumentRow.published_at >= as_utc(since))
         if limit is not None:
@@ -280,6 +287,12 @@ class DocumentRepository:
             for row in self.session.scalars(select(SourceRow).where(SourceRow.id.in_(ids)))
         }
         return [_document(row, sources[row.source_id]) for row in rows]
+
+
+def is_latest_version() -> Any:
+    """A filter keeping only the newest version of each item (no row with its key is newer)."""
+    newer = aliased(DocumentRow)
+    return ~exists().where(newer.key == DocumentRow.key, newer.version > DocumentRow.version)
 
 
 def _is_stale(incoming: datetime | None, stored: datetime | None) -> bool:
