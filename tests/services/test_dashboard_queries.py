@@ -123,17 +123,30 @@ def filled(db):
         _verdict(session, "k2", "corroborated", "engine", 2)
         _verdict(session, "k3", "corroborated", "engine", 3)
         _verdict(session, "gone", "contradicted", "engine", 4)
-        session.add(CaseReviewRow(case_id="k1", state="in_review", assignee="analyst1",
-                                  updated_at=NOW))  # fmt: skip
-        session.add(CaseReviewRow(case_id="k2", state="published", assignee=None,
-                                  updated_at=NOW))  # fmt: skip
-        session.add(CaseReviewRow(case_id="k3", state="verified", assignee=None,
-                                  updated_at=NOW))  # fmt: skip
-        session.add(CaseEventRow(case_id="k1", kind="assign", author="lead", old=None,
-                                 new="analyst1", created_at=NOW + timedelta(minutes=7)))  # fmt: skip
-        session.add(CaseEventRow(case_id="k1", kind="comment", author="analyst1",
-                                 text="<script>alert(1)</script>",
-                                 created_at=NOW + timedelta(minutes=8)))  # fmt: skip
+        session.add(
+            CaseReviewRow(case_id="k1", state="in_review", assignee="analyst1", updated_at=NOW)
+        )
+        session.add(CaseReviewRow(case_id="k2", state="published", assignee=None, updated_at=NOW))
+        session.add(CaseReviewRow(case_id="k3", state="verified", assignee=None, updated_at=NOW))
+        session.add(
+            CaseEventRow(
+                case_id="k1",
+                kind="assign",
+                author="lead",
+                old=None,
+                new="analyst1",
+                created_at=NOW + timedelta(minutes=7),
+            )
+        )
+        session.add(
+            CaseEventRow(
+                case_id="k1",
+                kind="comment",
+                author="analyst1",
+                text="<script>alert(1)</script>",
+                created_at=NOW + timedelta(minutes=8),
+            )
+        )
     return db
 
 
