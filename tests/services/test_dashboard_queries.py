@@ -194,9 +194,9 @@ def test_case_timeline_in_time_order(filled) -> None:
 
 def test_theatre_timeline_newest_first_and_paged(filled) -> None:
     page = theatre_timeline(filled, DAY - timedelta(days=1), NOW.date() + timedelta(days=1))
-    # 4 claims in the window (c-old's document was edited, but the timeline shows every
-    # stored claim), 6 verdicts of active cases, 2 review events
-    assert page.total == 5 + 6 + 2
+    # 4 claims in the window (not c-old: its document was edited), 6 verdicts of active
+    # cases, 2 review events
+    assert page.total == 4 + 6 + 2
     assert [e.at for e in page.entries] == sorted((e.at for e in page.entries), reverse=True)
     assert page.entries[0].kind == "verdict"
     assert page.pages == 1 and len(page.entries) == page.total < PAGE_SIZE
@@ -212,3 +212,12 @@ def test_theatre_timeline_refuses_a_bad_window(filled) -> None:
     with pytest.raises(WatchlineError) as err:
         theatre_timeline(filled, page=201)
     assert err.value.code == "E751"
+
+
+def test_theatre_timeline_counts_are_capped(filled, monkeypatch) -> None:
+    import watchline.services.timeline as timeline
+
+    monkeypatch.setattr(timeline, "COUNT_CAP", 3)  # each source counted up to 4 rows
+    page = theatre_timeline(filled, DAY - timedelta(days=1), NOW.date() + timedelta(days=1))
+    assert page.more and page.total == 4 + 4 + 2  # claims and verdicts capped, events not
+    assert len(page.entries) == 4 + 6 + 2  # the page itself is whole

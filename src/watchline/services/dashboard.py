@@ -10,13 +10,16 @@ stand for it, as everywhere else.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, TypeVar
 
-from sqlalchemy import case, exists, func, select
+from sqlalchemy import Select, case, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
 from watchline.store import Database
+from watchline.store.cases import utc
 from watchline.store.tables import (
     CaseReviewRow,
     CaseRow,
@@ -31,6 +34,7 @@ NO_VERDICT = "no_verdict"
 NEWEST_CLAIMS = 10
 UNASSIGNED_SHOWN = 10
 MAX_DAYS = 366
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -69,7 +73,7 @@ class Dashboard:
     newest: tuple[NewClaim, ...]
 
 
-def _current_documents():
+def current_documents():
     """A WHERE clause: the claim's document is its item's newest version."""
     newer = aliased(DocumentRow)
     return ~exists().where(
@@ -81,10 +85,12 @@ def _current_documents():
 def claims_per_day(session: Session, days: int) -> tuple[date | None, date | None, dict]:
     """(first day, last day, {(day, party): count}) over the last `days` stated days."""
     days = max(1, min(days, MAX_DAYS))
-    last = session.scalar(
-        select(func.max(ClaimRow.stated_on))
+    last = session.scalar(  # walks the stated_on index from its end: no scan
+        select(ClaimRow.stated_on)
         .join(DocumentRow, DocumentRow.id == ClaimRow.document_id)
-        .where(_current_documents())
+        .where(ClaimRow.stated_on.is_not(None), current_documents())
+        .order_by(ClaimRow.stated_on.desc())
+        .limit(1)
     )
     if last is None:
         return None, None, {}
@@ -93,7 +99,7 @@ def claims_per_day(session: Session, days: int) -> tuple[date | None, date | Non
     query = (
         select(ClaimRow.stated_on, party, func.count())
         .join(DocumentRow, DocumentRow.id == ClaimRow.document_id)
-        .where(ClaimRow.stated_on.between(first, last), _current_documents())
+        .where(ClaimRow.stated_on.between(first, last), current_documents())
         .group_by(ClaimRow.stated_on, party)
     )
     counts = {(day, str(who)): int(n) for day, who, n in session.execute(query)}
@@ -149,7 +155,7 @@ def review_counts(session: Session) -> tuple[dict[str, int], int, int]:
 
 
 def unassigned_cases(session: Session, limit: int = UNASSIGNED_SHOWN) -> tuple[OpenCase, ...]:
-    """The newest open cases that nobody has (by the day of their event)."""
+    """The newest open cases that nobody has (by the day of their event; undated last)."""
     state = func.coalesce(CaseReviewRow.state, "new")
     query = (
         select(CaseRow.id, CaseRow.title, CaseRow.event_type, CaseRow.start, state)
@@ -159,14 +165,41 @@ def unassigned_cases(session: Session, limit: int = UNASSIGNED_SHOWN) -> tuple[O
             state != "published",
             CaseReviewRow.assignee.is_(None),
         )
-        .order_by(CaseRow.start.is_(None), CaseRow.start.desc(), CaseRow.id)
-        .limit(limit)
     )
-    return tuple(OpenCase(*tuple(row)) for row in session.execute(query))
+    return _dated_first(session, query, CaseRow.start, CaseRow.id, limit, OpenCase)
+
+
+def _dated_first(
+    session: Session, query: Select[Any], moment: Any, key: Any, limit: int, make: Callable[..., T]
+) -> tuple[T, ...]:
+    """The newest `limit` rows by `moment`, undated ones after them: two index-ordered
+    queries, because `ORDER BY moment IS NULL, moment` makes a database sort every row."""
+    dated = query.where(moment.is_not(None)).order_by(moment.desc(), key.desc()).limit(limit)
+    rows = [make(*tuple(row)) for row in session.execute(dated)]
+    if len(rows) < limit:
+        undated = query.where(moment.is_(None)).order_by(key.desc()).limit(limit - len(rows))
+        rows += [make(*tuple(row)) for row in session.execute(undated)]
+    return tuple(rows)
 
 
 def newest_claims(session: Session, limit: int = NEWEST_CLAIMS) -> tuple[NewClaim, ...]:
-    """The claims of the most recently published documents (undated documents last)."""
+    """The claims of the most recently published documents (undated documents last).
+
+    First the newest `limit` documents that have claims (walking the published_at
+    index), then their claims: a join ordered by the document's time would sort them all.
+    """
+    has_claims = exists().where(ClaimRow.document_id == DocumentRow.id)
+    documents = select(DocumentRow.id).where(current_documents(), has_claims)
+    ids = list(
+        session.scalars(
+            documents.where(DocumentRow.published_at.is_not(None))
+            .order_by(DocumentRow.published_at.desc())
+            .limit(limit)
+        )
+    )
+    if len(ids) < limit:
+        undated = documents.where(DocumentRow.published_at.is_(None))
+        ids += session.scalars(undated.order_by(DocumentRow.id.desc()).limit(limit - len(ids)))
     query = (
         select(
             ClaimRow.id,
@@ -182,15 +215,16 @@ def newest_claims(session: Session, limit: int = NEWEST_CLAIMS) -> tuple[NewClai
         )
         .join(DocumentRow, DocumentRow.id == ClaimRow.document_id)
         .join(SourceRow, SourceRow.id == DocumentRow.source_id)
-        .where(_current_documents())
-        .order_by(
-            DocumentRow.published_at.is_(None),
-            DocumentRow.published_at.desc(),
-            ClaimRow.id.desc(),
-        )
-        .limit(limit)
+        .where(ClaimRow.document_id.in_(ids))
     )
-    return tuple(NewClaim(*tuple(row)) for row in session.execute(query))
+    claims = [NewClaim(*tuple(row)) for row in session.execute(query)]
+    far_past = datetime.min.replace(tzinfo=UTC)
+
+    def newest_first(claim: NewClaim) -> tuple[bool, datetime, str, str]:
+        published = utc(claim.published_at) if claim.published_at else far_past
+        return (claim.published_at is not None, published, claim.document_id, claim.id)
+
+    return tuple(sorted(claims, key=newest_first, reverse=True)[:limit])
 
 
 def dashboard(db: Database, days: int = 30) -> Dashboard:

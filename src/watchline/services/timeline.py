@@ -17,11 +17,12 @@ from datetime import UTC, date, datetime, time, timedelta
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, literal, select
 from sqlalchemy.orm import Session
 
 from watchline.errors import Errors, InputError
 from watchline.services.casework import current_verdict
+from watchline.services.dashboard import current_documents
 from watchline.store import Database
 from watchline.store.cases import CaseRepository, utc
 from watchline.store.tables import (
@@ -29,6 +30,7 @@ from watchline.store.tables import (
     CaseEventRow,
     CaseRow,
     ClaimRow,
+    DocumentRow,
     PatrolRow,
     VerdictRow,
 )
@@ -37,6 +39,7 @@ PAGE_SIZE = 50
 MAX_PAGES = 200
 MAX_WINDOW_DAYS = 366
 DEFAULT_WINDOW_DAYS = 30
+COUNT_CAP = PAGE_SIZE * MAX_PAGES  # entries counted per source: what can be paged to
 
 
 @dataclass(frozen=True)
@@ -155,8 +158,9 @@ class TimelinePage:
     end: date
     page: int
     pages: int
-    total: int
+    total: int  # counted up to COUNT_CAP per source: a count costs what a page does
     entries: tuple[Entry, ...]
+    more: bool = False  # more entries than can be paged to: narrow the window
 
 
 def window(start: date | None, end: date | None, newest: date | None) -> tuple[date, date]:
@@ -186,8 +190,8 @@ def theatre_timeline(
         newest = session.scalar(select(func.max(ClaimRow.stated_on)))
         first, last = window(start, end, newest)
         entries, total = _page(session, first, last, page)
-    pages = max(1, -(-total // PAGE_SIZE))
-    return TimelinePage(first, last, page, pages, total, entries)
+    pages = max(1, min(MAX_PAGES, -(-total // PAGE_SIZE)))
+    return TimelinePage(first, last, page, pages, total, entries, total > COUNT_CAP)
 
 
 def _page(session: Session, first: date, last: date, page: int) -> tuple[tuple[Entry, ...], int]:
@@ -196,7 +200,9 @@ def _page(session: Session, first: date, last: date, page: int) -> tuple[tuple[E
     active = select(CaseRow.id).where(CaseRow.active.is_(True))
     sources: list[tuple[Any, Any, Any, Callable[[Any], Entry]]] = [
         (
-            select(ClaimRow).where(ClaimRow.stated_on.between(first, last)),
+            select(ClaimRow)
+            .join(DocumentRow, DocumentRow.id == ClaimRow.document_id)
+            .where(ClaimRow.stated_on.between(first, last), current_documents()),
             ClaimRow.stated_on,
             ClaimRow.id,
             _claim_entry,
@@ -229,7 +235,8 @@ def _page(session: Session, first: date, last: date, page: int) -> tuple[tuple[E
     total = 0
     streams = []
     for query, moment, key, make in sources:
-        total += session.scalar(select(func.count()).select_from(query.subquery())) or 0
+        counted = query.with_only_columns(literal(1)).limit(COUNT_CAP + 1).subquery()
+        total += session.scalar(select(func.count()).select_from(counted)) or 0
         rows = session.scalars(query.order_by(moment.desc(), key.desc()).limit(need)).all()
         streams.append([make(row) for row in rows])
     merged = heapq.merge(*streams, key=lambda e: e.at, reverse=True)
