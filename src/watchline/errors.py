@@ -165,6 +165,8 @@ class Errors(Enum):
     E706 = "E706: Claim {claim_id} is not in case {case_id}, or no other claim of that case alleges or denies its event, so it cannot be split off. Choose another claim of that case."
     E707 = "E707: There is no user {name!r} to assign case {case_id} to. Add the user first ('watchline users add'), or pick an existing one."
     E708 = "E708: The {what} is {length} characters long; at most {limit} are kept. Shorten it and send it again."
+    E750 = "E750: The timeline window from {start} to {end} cannot be shown: {reason}. Give from= and to= as YYYY-MM-DD, from before to, at most {limit} days apart."
+    E751 = "E751: Page {page} of the timeline is past the last one the app will read ({limit}). Narrow the window with from= and to= instead of paging this far."
     E940 = "E940: Russian extraction needs the packages natasha and pymorphy3 ({reason}). Install them with 'pip install natasha pymorphy3' (their models ship inside the wheels; nothing is downloaded at run time)."
     E941 = "E941: Russian lexicon file {path} is invalid: {reason}. Fix that entry, or leave the file out to use the packaged one (watchline/data/ru/)."
     E942 = "E942: {path} reads as {language_name} ({language}), which Watchline stores but does not extract yet (it reads English and Russian; docs/russian.md says what other languages need). Nothing was extracted; give --language en or --language ru if the detection is wrong."

@@ -75,6 +75,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
 
     from watchline.web.routers import (
         api,
+        dashboard,
         intake,
         login,
         pages,
@@ -96,6 +97,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     app.include_router(statements.router)
     app.include_router(review_api.router)
     app.include_router(review_pages.router)
+    app.include_router(dashboard.router)
     from watchline.web import docs_page, security
 
     security.install(app)

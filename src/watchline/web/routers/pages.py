@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from watchline.accounts import Permission
+from watchline.services.timeline import case_timeline
 from watchline.services.views import case_view
 from watchline.store.filters import ViewFilter
 from watchline.web.auth import Caller, Need
@@ -21,7 +22,7 @@ FilterDep = Annotated[ViewFilter, Query()]
 
 @router.get("/", dependencies=READ)
 def home() -> RedirectResponse:
-    return RedirectResponse("/cases", status_code=307)
+    return RedirectResponse("/dashboard", status_code=307)
 
 
 @router.get("/cases", response_class=HTMLResponse, dependencies=READ)
@@ -56,6 +57,7 @@ def case_page(case_id: str, request: Request, db: DbDep, templates: TemplatesDep
     view = case_view(db, case_id)
     caller = getattr(request.state, "caller", None)
     context = {"view": view, **case_review_context(db, case_id, caller)}  # Issue 11: review
+    context["timeline"] = case_timeline(db, case_id)  # Issue 11: seeing it
     return templates.TemplateResponse(request, "case.html", context)
 
 
