@@ -97,6 +97,41 @@ def patrols_geojson(
     return layer_response(tracks, properties, _zoom(zoom), len(rows) > MAX_FEATURES)
 
 
+def observations_geojson(
+    db: Database, box: tuple[float, float, float, float] | None = None, zoom: int | None = None
+) -> Response:
+    """Findings with a place meeting `box` (all when None), newest first, at most
+    MAX_FEATURES: a point, or the area a finding covers."""
+    from sqlalchemy import or_, select
+
+    from watchline.store.tables import ObservationRow as O
+
+    query = select(
+        O.id, O.type, O.modality, O.observed_at, O.patrol_id, O.count, O.lat, O.lon, O.geom
+    ).where(or_(O.geom.is_not(None), O.lat.is_not(None)))
+    if box is not None:
+        west, south, east, north = box
+        query = query.where(O.minx <= east, O.maxx >= west, O.miny <= north, O.maxy >= south)
+    query = query.order_by(O.observed_at.desc(), O.id).limit(MAX_FEATURES + 1)
+    with db.transaction() as session:
+        rows = session.execute(query).all()
+    kept = rows[:MAX_FEATURES]
+    properties = [
+        {
+            "layer": "observation",
+            "id": oid,
+            "type": kind,
+            "modality": modality,
+            "start": _utc(at).isoformat(),
+            "patrol": patrol,
+            "count": count,
+        }
+        for oid, kind, modality, at, patrol, count, _lat, _lon, _geom in kept
+    ]
+    shapes = [geom or f"POINT ({lon} {lat})" for *_, lat, lon, geom in kept]
+    return layer_response(shapes, properties, _zoom(zoom), len(rows) > MAX_FEATURES)
+
+
 def _zoom(zoom: int | None) -> int:
     return DEFAULT_ZOOM if zoom is None else zoom
 
@@ -139,5 +174,11 @@ def case_area_geojson(view: Any, theatre: Theatre) -> dict[str, Any]:
     area = observable_area(view.case, theatre, VerifyPolicy())
     features = []
     if area.wkt:
-        features.append(feature(area.wkt, layer="case", id=view.case.id, title=view.case.title))
+        features.append(
+            feature(
+                area.wkt, layer="case", id=view.case.id, title=view.case.title,
+                status=view.status.value,
+                start=view.case.start.isoformat() if view.case.start else None,
+            )
+        )  # fmt: skip
     return collection(features)

@@ -140,6 +140,19 @@ def map_patrols(
     return patrols_geojson(db, parse_bbox(bbox) if bbox else None, zoom)
 
 
+@router.get("/map/observations", dependencies=READ)
+def map_observations(
+    db: DbDep,
+    bbox: Annotated[str | None, Query(max_length=100, description="west,south,east,north")] = None,
+    zoom: ZoomQuery = None,
+) -> Response:
+    """Findings meeting the view (points, or the areas they cover), newest first, capped."""
+    from watchline.store.filters import parse_bbox
+    from watchline.web.geo import observations_geojson
+
+    return observations_geojson(db, parse_bbox(bbox) if bbox else None, zoom)
+
+
 @router.get("/map/cases", dependencies=READ)
 def map_cases(db: DbDep, view: FilterDep, zoom: ZoomQuery = None) -> Response:
     """Case areas meeting the view's bbox and filters, simplified for the zoom, capped
