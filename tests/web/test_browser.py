@@ -35,6 +35,13 @@ def test_browser_case_page_map_and_override(browser, live, demo_app) -> None:
     if Path("src/watchline/web/static/vendor/leaflet/leaflet.js").exists():
         page.wait_for_selector("#map[data-ready=true]", timeout=10_000)
         assert page.locator("#map path.leaflet-interactive").count() > 0
+        assert "case: contradicted" in page.locator(".map-legend").inner_text()
+        slider = page.locator(".map-time input[type=range]")
+        assert slider.count() == 1
+        last = page.locator("#map").get_attribute("data-until")
+        slider.fill(slider.get_attribute("min") or "0")  # back to the first day
+        first = page.locator("#map").get_attribute("data-until")
+        assert first is not None and last is not None and first < last
     page.select_option("select[name=status]", "disputed")
     page.fill("textarea[name=reason]", "Satellite imagery requested")
     page.get_by_role("button", name="Record verdict").click()

@@ -211,3 +211,14 @@ def test_a_damaged_case_area_is_a_null_geometry_not_a_500(demo_app, client) -> N
     assert answer.status_code == 200
     [damaged] = [f for f in answer.json()["features"] if f["properties"]["id"] == case_id]
     assert damaged["geometry"] is None
+
+
+def test_map_findings_layer_is_bounded_by_the_view(demo_app, client) -> None:
+    every = client.get("/api/map/observations").json()
+    assert every["features"] and every["truncated"] is False
+    assert {f["properties"]["layer"] for f in every["features"]} == {"observation"}
+    assert all(f["geometry"] for f in every["features"])
+    far = client.get("/api/map/observations", params={"bbox": "10,10,11,11"}).json()
+    assert far["features"] == []
+    bad = client.get("/api/map/observations", params={"bbox": "west"})
+    assert bad.status_code == 422
