@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
@@ -233,7 +233,9 @@ class Linker:
             return None
         return self._open(claim)
 
-    def run(self, claims: Sequence[Claim]) -> tuple[list[Response], dict[str, str], list[Claim]]:
+    def run(
+        self, claims: Sequence[Claim], tick: Callable[[], None] | None = None
+    ) -> tuple[list[Response], dict[str, str], list[Claim]]:
         responses: list[Response] = []
         copies: dict[str, str] = {}
         leftovers: list[Claim] = []
@@ -272,6 +274,8 @@ class Linker:
                 else:
                     self._join(draft, claim, Role.AGAINST if is_against(claim) else Role.FOR)
             self._remember(claim)
+            if tick is not None:
+                tick()
         return responses, copies, leftovers
 
     def _order(self) -> Order | None:
@@ -367,14 +371,19 @@ def link_claims(
     documents: Mapping[str, Document] | None = None,
     theatre: Theatre | None = None,
     options: LinkOptions | None = None,
+    tick: Callable[[], None] | None = None,
 ) -> Linkage:
-    """Group `claims` into cases and find responses and copies (pure, deterministic)."""
-    return linkage_from(Linker(documents or {}, theatre, options or LinkOptions()), claims)
+    """Group `claims` into cases and find responses and copies (pure, deterministic);
+    `tick` is called after each claim (for a progress bar)."""
+    linker = Linker(documents or {}, theatre, options or LinkOptions())
+    return linkage_from(linker, claims, tick)
 
 
-def linkage_from(linker: Linker, claims: Sequence[Claim]) -> Linkage:
+def linkage_from(
+    linker: Linker, claims: Sequence[Claim], tick: Callable[[], None] | None = None
+) -> Linkage:
     """Run `linker` over `claims` and assemble its cases, responses and copies."""
-    responses, copies, leftovers = linker.run(claims)
+    responses, copies, leftovers = linker.run(claims, tick)
     unlinked = linker.attach_context(leftovers)
     cases = [linker.case(draft) for draft in linker.drafts]
     members = [
