@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from casework_scenario import THEATRE, add_statement
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from watchline.domain import Observation, ObservationType, Patrol, TrackPoint
 from watchline.services import audit
@@ -17,7 +17,7 @@ from watchline.store import Database
 from watchline.store.cases import CaseRepository
 from watchline.store.observations import ObservationRepository
 from watchline.store.patrols import PatrolRepository
-from watchline.store.tables import CaseRow
+from watchline.store.tables import CaseRow, ObservationRow
 
 OTHER = replace(
     THEATRE,
@@ -107,6 +107,13 @@ def test_casework_incremental_verify_remeasures_cases_whose_inputs_changed(
     assert _last(scenario, "cases.verify")["measured"] == 1
     views = {v.case.event_type.value: v for v in case_views(scenario)}
     assert "o9" in {e.ref for e in views["fortify"].verdict.evidence}  # the new finding
+
+    with scenario.transaction() as session:  # a finding edited in place, outside Watchline
+        session.execute(
+            update(ObservationRow).where(ObservationRow.id == "o9").values(notes="trenches")
+        )
+    verify_all(scenario, THEATRE)
+    assert _last(scenario, "cases.verify")["measured"] == 1  # measured again, never stale
 
     add_statement(scenario, "aze3")  # the build-up alleged again on 1 April: a new case,
     link_all(scenario, THEATRE, theatres=[THEATRE])  # and a repeat of the first one

@@ -265,6 +265,7 @@ def verify_all(
         histories = repo.histories()
         digests = DigestRepository(session, "verify")
         stored = digests.all() if reuse else {}
+        fresh: dict[str, str] = {}
         cases = repo.cases()
         bar.expect(len(cases))
         for case in cases:
@@ -291,7 +292,8 @@ def verify_all(
                 changed[case.id] = verdict.status.value
             verdicts.append(verdict)
             if digest is not None:
-                digests.put(case.id, digest)
+                fresh[case.id] = digest
+        digests.put_many(fresh, stored)
         details = {"cases": len(verdicts), "new_verdicts": changed, "theatre": theatre.id,
                    "measured": measured}  # fmt: skip
         audit.record(session, actor or audit.local_actor(), "cases.verify", "cases", None, details)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 
 import watchline
@@ -24,10 +24,7 @@ from watchline.domain import Theatre
 from watchline.observe.coverage import area_geometry
 from watchline.observe.times import utc
 from watchline.store.digests import digest_of
-from watchline.store.extent import in_box
-from watchline.store.observations import ObservationRepository, to_observation
 from watchline.store.patrols import expand
-from watchline.store.tables.patrols import ObservationRow, PatrolRow
 from watchline.verify import VerifyPolicy
 from watchline.verify.area import observable_area
 from watchline.verify.gather import CaseInput, trace_window
@@ -55,10 +52,38 @@ def case_digest(
     return digest_of(parts)
 
 
+_PATROLS = {
+    "sqlite": "SELECT p.id, p.raw_sha256, p.visibility_m, p.footprint_m FROM patrols_rtree r "
+    "JOIN patrols p ON p.num = r.id WHERE r.minx <= :maxx AND r.maxx >= :minx "
+    "AND r.miny <= :maxy AND r.maxy >= :miny AND r.t0 <= :e AND r.t1 >= :s",
+    "postgresql": "SELECT id, raw_sha256, visibility_m, footprint_m FROM patrols "
+    "WHERE extent && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4326) "
+    "AND start_ts <= :e AND end_ts >= :s",
+}
+_FINDING = (
+    "o.id, o.patrol_id, o.type, o.modality, o.observed_ts, o.lat, o.lon, o.minx, o.miny, "
+    "o.maxx, o.maxy, o.bearing_deg, o.distance_m, o.count, o.equipment, o.notes, o.media"
+)
+_FINDINGS = {
+    "sqlite": f"SELECT {_FINDING}, o.geom FROM observations_rtree r JOIN observations o "
+    "ON o.num = r.id WHERE r.minx <= :maxx AND r.maxx >= :minx AND r.miny <= :maxy "
+    "AND r.maxy >= :miny AND r.t0 <= :e AND r.t1 >= :s",
+    "postgresql": f"SELECT {_FINDING}, ST_AsText(o.geom) FROM observations o "
+    "WHERE o.geom && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4326) "
+    "AND o.observed_ts >= :s AND o.observed_ts <= :e",
+}
+_OF_PATROLS = {
+    "sqlite": f"SELECT {_FINDING}, o.geom FROM observations o WHERE o.patrol_id IN :ids",
+    "postgresql": f"SELECT {_FINDING}, ST_AsText(o.geom) FROM observations o "
+    "WHERE o.patrol_id IN :ids",
+}
+
+
 def _sightings(
     session: Session, item: CaseInput, theatre: Theatre, policy: VerifyPolicy, vis: float
 ) -> list[object]:
-    """The patrols and findings inside the case's hull, in a fixed order."""
+    """The patrols and findings inside the case's hull, in a fixed order (plain SQL: it
+    runs once per case; the R-tree and GiST boxes can only widen what it finds)."""
     area = observable_area(item.case, theatre, policy, item.scope)
     window = case_window(item.case, item.core, theatre, policy)
     if area.wkt is None or window is None:
@@ -66,19 +91,14 @@ def _sightings(
     later = trace_window(item.case, window, policy)
     start = window[0] - MARGIN
     end = max(window[1], later[1] if later else window[1]) + MARGIN
-    bbox = expand(area_geometry(area.wkt).bounds, vis + MARGIN_M)
-    s, e = utc(start).timestamp(), utc(end).timestamp()
-    row = PatrolRow
-    near = in_box(session, row, row.extent, "patrols_rtree", bbox, (s, e),
-                  row.start_ts <= e, row.end_ts >= s)  # fmt: skip
-    patrols = session.execute(
-        select(row.id, row.raw_sha256, row.visibility_m, row.footprint_m)
-        .where(near)
-        .order_by(row.id)
-    ).all()
-    found = ObservationRepository(session)._in_area(bbox, start, end)
+    minx, miny, maxx, maxy = expand(area_geometry(area.wkt).bounds, vis + MARGIN_M)
+    params = {"minx": minx, "miny": miny, "maxx": maxx, "maxy": maxy,
+              "s": utc(start).timestamp(), "e": utc(end).timestamp()}  # fmt: skip
+    dialect = "postgresql" if session.get_bind().dialect.name == "postgresql" else "sqlite"
+    patrols = sorted(tuple(r) for r in session.execute(text(_PATROLS[dialect]), params))
+    found = {repr(tuple(r)) for r in session.execute(text(_FINDINGS[dialect]), params)}
     ids = [p[0] for p in patrols]
     if ids:
-        found = or_(found, ObservationRow.patrol_id.in_(ids))
-    rows = session.scalars(select(ObservationRow).where(found).order_by(ObservationRow.id))
-    return [tuple(tuple(p) for p in patrols), [to_observation(r) for r in rows]]
+        query = text(_OF_PATROLS[dialect]).bindparams(bindparam("ids", expanding=True))
+        found |= {repr(tuple(r)) for r in session.execute(query, {"ids": ids})}
+    return [patrols, sorted(found)]

@@ -84,8 +84,10 @@ class CaseRepository:
                 unchanged += 1
             else:
                 changed += 1
-            if row is None or not _stored_as(row, case, scope):
-                self.session.merge(_case_row(case, scope, now))
+            if row is None:
+                self.session.add(_case_row(case, scope, now))
+            elif not _stored_as(row, case, scope):
+                _update_row(row, _case_row(case, scope, now))
         live = {case.id for case in linkage.cases}
         retired = [row for cid, row in rows.items() if cid not in live and row.active]
         for row in retired:
@@ -237,6 +239,13 @@ def _same(row: CaseRow, case: Case, before: set | None, after: set) -> bool:
         and (row.start, row.end) == (case.start, case.end)
         and row.theatre_id == case.theatre_id
     )
+
+
+def _update_row(row: CaseRow, fresh: CaseRow) -> None:
+    """Give a stored row the values of `fresh` (same id), in place."""
+    for column in CaseRow.__table__.columns:
+        if column.key != "id":
+            setattr(row, column.key, getattr(fresh, column.key))
 
 
 def _case_row(case: Case, scope: str, now: datetime) -> CaseRow:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from watchline.store.tables.digests import DigestRow
@@ -43,9 +43,22 @@ class DigestRepository:
             )
         )
 
+    def put_many(self, digests: dict[str, str], known: Iterable[str]) -> None:
+        """Store many digests at once; `known` are the keys already stored (replaced)."""
+        stale = [key for key in known if key in digests]
+        self.drop(stale)
+        now = datetime.now(UTC)
+        rows = [
+            {"scope": self.scope, "key": key, "digest": value, "details": {}, "updated_at": now}
+            for key, value in digests.items()
+        ]
+        if rows:
+            self.session.execute(insert(DigestRow), rows)
+
     def drop(self, keys: Iterable[str]) -> None:
         keys = list(keys)
-        if keys:
+        for first in range(0, len(keys), 500):
+            chunk = keys[first : first + 500]
             self.session.execute(
-                delete(DigestRow).where(DigestRow.scope == self.scope, DigestRow.key.in_(keys))
+                delete(DigestRow).where(DigestRow.scope == self.scope, DigestRow.key.in_(chunk))
             )
