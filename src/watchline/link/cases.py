@@ -22,7 +22,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
-from watchline.domain import Case, Claim, Document, EventType, Theatre
+from watchline.domain import Act, Case, Claim, Document, EventType, Theatre
 from watchline.link.blocking import DayIndex, PlaceKey, PlaceKeys
 from watchline.link.copies import CopyFinder
 from watchline.link.geo import Footprint, Gazetteer
@@ -140,17 +140,24 @@ class Linker:
 
     def _rule_keys(self, claim: Claim) -> list[object]:
         """What the response rules may look at: earlier claims of the same type at places
-        that can overlap; an `other`-typed claim may answer any earlier claim."""
+        that can overlap; an `other`-typed claim may answer any earlier claim. Denials,
+        repeats and confirmations of an allegation answer allegations only; only a
+        confirmation that something did not happen may answer either side."""
         kind = claim.event.type
         if kind is EventType.OTHER:
             return [_EVERY]
+        sides: tuple[object, ...] = (False,)
+        if claim.act is Act.CONFIRM and is_against(claim):
+            sides = (False, True)
         asked = self.keys.asked(self.footprints[claim.id])
-        return [(kind, _EVERY)] if asked is None else [(kind, key) for key in asked]
+        places = [_EVERY] if asked is None else list(asked)
+        return [(kind, side, key) for side in sides for key in places]
 
     def _remember(self, claim: Claim) -> None:
         kind, against = claim.event.type, is_against(claim)
-        keys: list[object] = [_EVERY, (kind, _EVERY), *self.copies.filed(claim, against)]
-        keys += [(kind, key) for key in self.keys.filed(self.footprints[claim.id])]
+        keys: list[object] = [_EVERY, *self.copies.filed(claim, against)]
+        keys += [(kind, against, key) for key in self.keys.filed(self.footprints[claim.id])]
+        keys.append((kind, against, _EVERY))
         seq = len(self.position)
         index = self.undated_index if claim.stated_on is None else self.dated_index
         day = _ALWAYS if claim.stated_on is None else claim.stated_on.toordinal()
