@@ -9,8 +9,9 @@ patrols on a third of the days), at each of three sizes: the first `link` and
 `verify`, then again after a batch of 1 % new claims (the incremental runs). The growth
 exponent is the least-squares slope of log(seconds) against log(claims) over the three
 sizes; 1.0 is linear, 2.0 is all pairs. Seconds are CPU seconds of the process (the
-machines this runs on are shared; wall time would measure the neighbours). Target: link_exponent < 1.2 and
-verify_exponent < 1.2. The last line is `key=value` figures for tools to read.
+machines this runs on are shared; wall time would measure the neighbours). Target:
+link_exponent < 1.2 and verify_exponent < 1.2. The last line is `key=value` figures
+for tools to read.
 
     python benchmarks/bench_pipeline.py              # 1,000 / 10,000 / 100,000 claims
     python benchmarks/bench_pipeline.py --quick      # small sizes, a smoke test
