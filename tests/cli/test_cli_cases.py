@@ -110,3 +110,19 @@ def test_cli_cases_commands_are_documented(command: str) -> None:
 
     docs = Path(__file__).resolve().parents[2] / "docs" / "verdicts.md"
     assert command in docs.read_text(encoding="utf-8")
+
+
+def test_cli_cases_link_verify_progress_and_full(claims_db: str) -> None:
+    """`--progress` draws a bar on stderr and changes nothing else; a second run finds
+    nothing to redo, and `--full` redoes it all with the same result."""
+    linked = runner.invoke(app, ["link", "--progress"])
+    assert linked.exit_code == 0, linked.output
+    assert "1 claims in 1 cases (1 new" in linked.output
+    again = runner.invoke(app, ["link"])
+    assert "1 claims in 1 cases (0 new, 0 changed, 1 unchanged" in again.output
+    full = runner.invoke(app, ["link", "--full"])
+    assert "(0 new, 0 changed, 1 unchanged, 0 retired)" in full.output
+    for args in (["verify", "--progress"], ["verify"], ["verify", "--full"]):
+        verified = runner.invoke(app, args)
+        assert verified.exit_code == 0, verified.output
+        assert "1 cases verified: 1 not_covered" in verified.output

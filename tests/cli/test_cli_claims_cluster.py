@@ -65,7 +65,7 @@ def test_cluster_unreachable_scheduler_is_e922() -> None:
 def test_cluster_scheduler_without_workers_is_e923() -> None:
     from distributed import LocalCluster
 
-    with LocalCluster(n_workers=0, processes=False, dashboard_address=None) as empty:
+    with LocalCluster(n_workers=0, processes=False, dashboard_address=":0") as empty:
         address = empty.scheduler_address
         with pytest.raises(WatchlineError) as caught, connect(scheduler=address, timeout_s=1):
             pass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from typing import TYPE_CHECKING
 
 import typer
@@ -23,13 +24,25 @@ FORMATS = ("table", "json")
 
 @app.command()
 @handles_errors
-def link() -> None:
-    """Group stored claims into cases, with denials, confirmations and copies."""
+def link(
+    full: bool = typer.Option(
+        False, "--full", help="Link every theatre again, even those whose claims are unchanged."
+    ),
+    progress: bool = typer.Option(
+        False, "--progress", help="Show a progress bar (shown anyway on a terminal)."
+    ),
+) -> None:
+    """Group stored claims into cases, with denials, confirmations and copies.
+
+    Only theatres whose claims changed since the last run are linked again, and only the
+    cases that changed are written."""
     from watchline.geo.theatre import load_theatre
     from watchline.services.casework import link_all
 
     with database() as db:
-        typer.echo(link_all(db, load_theatre(settings().theatre)).summary())
+        theatre = load_theatre(settings().theatre)
+        shown = progress or sys.stderr.isatty()
+        typer.echo(link_all(db, theatre, full=full, progress=shown).summary())
 
 
 @app.command()
@@ -41,14 +54,29 @@ def verify(
         help="Patrol visibility radius; the theatre's default if unset.",
         callback=finite_positive,
     ),
+    full: bool = typer.Option(
+        False, "--full", help="Measure every case again, even those whose inputs are unchanged."
+    ),
+    progress: bool = typer.Option(
+        False, "--progress", help="Show a progress bar (shown anyway on a terminal)."
+    ),
 ) -> None:
-    """Give every case the engine's verdict from the patrols that covered it."""
+    """Give every case the engine's verdict from the patrols that covered it.
+
+    A case whose claims, patrols and findings nearby are unchanged since its last verdict
+    keeps it without being measured again."""
     from watchline.geo.theatre import load_theatre
     from watchline.services.casework import verify_all
 
     config = settings()
     with database() as db:
-        verdicts = verify_all(db, load_theatre(config.theatre), visibility_m or config.visibility_m)
+        verdicts = verify_all(
+            db,
+            load_theatre(config.theatre),
+            visibility_m or config.visibility_m,
+            full=full,
+            progress=progress or sys.stderr.isatty(),
+        )
     counts: dict[str, int] = {}
     for verdict in verdicts:
         counts[verdict.status.value] = counts.get(verdict.status.value, 0) + 1

@@ -9,11 +9,14 @@ forwarded (a Telegram forward) or starting with "RT @" only needs a weaker match
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
 
 from watchline.domain import Claim, Document
+from watchline.link.model import is_against
 
 _URL = re.compile(r"https?://\S+")
 _RETWEET = re.compile(r"^\s*RT\s+@\w+:?\s*", re.IGNORECASE)
@@ -63,22 +66,60 @@ class CopyFinder:
         self.forward_similarity = forward_similarity
         self.size = shingle_size
         self._cache: dict[str, frozenset[tuple[str, ...]]] = {}
+        self._rank: dict[tuple[str, ...], tuple[int, tuple[str, ...]]] = {}
 
     def _shingles(self, claim: Claim) -> frozenset[tuple[str, ...]]:
         if claim.id not in self._cache:
             self._cache[claim.id] = shingles(claim.content.text, self.size)
         return self._cache[claim.id]
 
+    def prepare(self, claims: Iterable[Claim]) -> None:
+        """Rank every shingle of the run by how many claims hold it (rarest first), so
+        that blocking can file and ask each claim under its rarest shingles only."""
+        counts: Counter[tuple[str, ...]] = Counter()
+        for claim in claims:
+            counts.update(self._shingles(claim))
+        self._rank = {shingle: (n, shingle) for shingle, n in counts.items()}
+
+    def _prefix(self, claim: Claim, bar: float) -> list[tuple[str, ...]]:
+        """The rarest shingles of a claim that any copy at Jaccard >= `bar` must share
+        with it (prefix filtering: two sets with at least ceil(bar * |set|) shingles in
+        common share one among the first |set| - ceil(bar * |set|) + 1 of each, in any
+        one fixed order)."""
+        mine = sorted(self._shingles(claim), key=lambda s: self._rank.get(s, (0, s)))
+        needed = math.ceil(bar * len(mine) - 1e-9)  # rounding can only lengthen the prefix
+        return mine[: max(0, len(mine) - max(needed, 0) + 1)]
+
+    def _bar(self, claim: Claim) -> float:
+        document = self.documents.get(claim.document_id or "")
+        return self.forward_similarity if is_repost(document) else self.similarity
+
+    def filed(self, claim: Claim, against: bool) -> list[tuple[object, ...]]:
+        """Blocking keys a claim is filed under: its type and polarity, alone and with
+        each of its shingles (see `link.blocking`)."""
+        kind = ("copy", claim.event.type, against)
+        lowest = min(self.similarity, self.forward_similarity)  # any later claim's bar
+        return [kind, *((*kind, shingle) for shingle in self._prefix(claim, lowest))]
+
+    def asked(self, claim: Claim, against: bool) -> list[object]:
+        """Keys whose claims could be what `claim` copies: above a positive bar, a copy
+        shares one of its rarest shingles; with no bar, every claim of its type and polarity."""
+        kind = ("copy", claim.event.type, against)
+        bar = self._bar(claim)
+        if bar <= 0 or min(self.similarity, self.forward_similarity) <= 0:
+            return [kind]
+        return [(*kind, shingle) for shingle in self._prefix(claim, bar)]
+
     def original_of(self, claim: Claim, earlier: list[Claim]) -> str | None:
         """The most similar earlier claim from another document, when similar enough."""
-        document = self.documents.get(claim.document_id or "")
-        bar = self.forward_similarity if is_repost(document) else self.similarity
+        bar = self._bar(claim)
+        against = is_against(claim)  # a denial copies denials, an allegation allegations
         best: tuple[float, str] | None = None
         mine = self._shingles(claim)
         for other in earlier:
             if other.document_id == claim.document_id:
                 continue
-            if other.event.type != claim.event.type:
+            if other.event.type != claim.event.type or is_against(other) != against:
                 continue
             score = jaccard(mine, self._shingles(other))
             if score >= bar and (best is None or score > best[0]):

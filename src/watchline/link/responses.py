@@ -24,6 +24,8 @@ from watchline.link.model import Response, ResponseKind, affiliations, is_agains
 
 Overlap = Callable[[Claim, Claim], bool]
 EventOf = Callable[[str], object]  # claim id -> the case (alleged event) it is part of
+# Positions in processing order: claim id -> position, document id -> its latest claim's.
+Order = tuple[Mapping[str, int], Mapping[str | None, int]]
 REPEAT_DAYS = 3
 
 
@@ -50,12 +52,22 @@ def _kind(claim: Claim) -> ResponseKind:
 
 
 def _denial_target(
-    claim: Claim, earlier: Sequence[Claim], days: int, near: Overlap
+    claim: Claim, earlier: Sequence[Claim], days: int, near: Overlap, order: Order | None
 ) -> Claim | None:
+    """The allegation a denial answers: the accused's own side first, then the nearest
+    day, then the document that spoke last, then the latest claim. `order` gives the
+    positions in the whole run when `earlier` is only a blocked part of it."""
     speaker = party(claim)
-    latest = {other.document_id: index for index, other in enumerate(earlier)}
+    position: Mapping[str, int]
+    latest: Mapping[str | None, int]
+    if order is None:
+        position = {other.id: index for index, other in enumerate(earlier)}
+        latest = {other.document_id: index for index, other in enumerate(earlier)}
+    else:
+        position, latest = order
     best: tuple[tuple[int, int, int, int], Claim] | None = None
-    for index, other in enumerate(earlier):
+    for other in earlier:
+        index = position[other.id]
         gap = _days_before(claim, other)
         if not 0 <= gap <= days or is_against(other) or party(other) == speaker:
             continue
@@ -166,11 +178,13 @@ def answered(
     copies: Mapping[str, str] | None = None,
     siblings: Sequence[str] = (),
     event_of: EventOf | None = None,
+    order: Order | None = None,
 ) -> Response | None:
     """The response `claim` makes to one of the `earlier` claims, if any.
 
     `copies` maps copy → original claim id; `siblings` are the claims that other claims
-    of this claim's document answered, in order; `event_of` tells which case a claim is in.
+    of this claim's document answered, in order; `event_of` tells which case a claim is in;
+    `order` gives positions in the whole run when `earlier` is a blocked part of it.
     """
     copies = copies or {}
     event_of = event_of or (lambda claim_id: claim_id)
@@ -185,9 +199,9 @@ def answered(
     elif kind is ResponseKind.CONFIRMS:
         target = _confirm_target(claim, earlier, days, near)
         if target is None and is_against(claim):
-            kind, target = ResponseKind.DENIES, _denial_target(claim, earlier, days, near)
+            kind, target = ResponseKind.DENIES, _denial_target(claim, earlier, days, near, order)
     elif kind is ResponseKind.DENIES:
-        target = _denial_target(claim, earlier, days, near)
+        target = _denial_target(claim, earlier, days, near, order)
     elif claim.act in (Act.ACCUSE, Act.ASSERT):
         target = _repeat_target(claim, earlier, near)
     else:

@@ -170,13 +170,23 @@ def link_theatres(
     theatre because each theatre's claims never meet another's in one linking run.
     """
     options = options or LinkOptions()
-    chooser = TheatreChooser(theatres, default, options)
-    chosen = chooser.assign(claims)
+    grouped = claims_by_theatre(claims, theatres, default, options)
+    parts = [link_claims(grouped[t.id], documents, t, options) for t in theatres if grouped[t.id]]
+    return merge(parts)
+
+
+def claims_by_theatre(
+    claims: Sequence[Claim],
+    theatres: Sequence[Theatre],
+    default: str | None = None,
+    options: LinkOptions | None = None,
+) -> dict[str, list[Claim]]:
+    """Theatre id -> its claims (every theatre present, in the claims' order)."""
+    chosen = TheatreChooser(theatres, default, options).assign(claims)
     grouped: dict[str, list[Claim]] = {t.id: [] for t in theatres}
     for claim in claims:
         grouped[chosen[claim.id]].append(claim)
-    parts = [link_claims(grouped[t.id], documents, t, options) for t in theatres if grouped[t.id]]
-    return merge(parts)
+    return grouped
 
 
 def merge(parts: Iterable[Linkage]) -> Linkage:

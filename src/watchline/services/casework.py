@@ -35,11 +35,12 @@ from watchline.domain import (
     VerdictStatus,
 )
 from watchline.errors import Errors, InputError
-from watchline.link import LinkOptions, link_theatres, theatres_with
+from watchline.link import Linkage, LinkOptions, theatres_with
 from watchline.link.decisions import apply_decisions
 from watchline.services import audit
 from watchline.store import Database
 from watchline.store.cases import CaseRepository, LinkCounts, utc
+from watchline.store.digests import digest_of
 from watchline.store.review import ReviewRepository, claim_key, corrected_claims
 from watchline.store.tables import ClaimRow, DocumentRow, SourceRow
 from watchline.verify import VerifyPolicy, verify_case
@@ -107,16 +108,22 @@ def link_all(
     *,
     theatres: Sequence[Theatre] | None = None,
     actor: str | None = None,
+    full: bool = False,
+    progress: bool = False,
 ) -> LinkSummary:
-    """Re-link every stored claim; deterministic, and case ids survive new documents.
+    """Link the stored claims; deterministic, and case ids survive new documents.
 
     One database may hold several theatres: each claim goes to the theatre its places
     (else speaker, document or countries) name, and each theatre is linked on its own
     (`watchline.link.theatres`). `theatre` is the default (WATCHLINE_THEATRE when not
     given); `theatres` are the others, by default every packaged profile, a profile of
-    the same id as the default being replaced by it. The run is one audit entry by
-    `actor` (default: the local user) with its counts.
+    the same id as the default being replaced by it. Only theatres whose claims changed
+    since the last run are linked again, and only what changed is written
+    (`services.linking`); `full` links every theatre again. The run is one audit entry
+    by `actor` (default: the local user) with its counts.
     """
+    from watchline.services.linking import relink
+
     theatre = theatre or configured_theatre()
     if theatres is None:
         from watchline.geo.theatre import load_all_theatres
@@ -126,20 +133,26 @@ def link_all(
     with db.transaction() as session:
         claims = corrected_claims(session)
         documents = documents_with_claims(session)
-        linkage = link_theatres(claims, documents, known, theatre.id, options)
         # review (services/review.py): analysts' merges and splits, over every run
         decisions = ReviewRepository(session).link_decisions()
-        linkage = apply_decisions(linkage, decisions, {c.id: c for c in claims}, claim_key)
-        counts = CaseRepository(session).save_linkage(linkage)
+        by_id = {c.id: c for c in claims}
+
+        def decide(linkage: Linkage) -> Linkage:
+            return apply_decisions(linkage, decisions, by_id, claim_key)
+
+        done = relink(
+            session, claims, documents, known, theatre.id, options, full=full,
+            progress=progress, decide=decide, salt=digest_of([repr(d) for d in decisions]),
+        )  # fmt: skip
         summary = LinkSummary(
             claims=len(claims),
-            cases=len(linkage.cases),
-            counts=counts,
-            responses=len(linkage.responses),
-            copies=len(linkage.copies),
-            unlinked=len(linkage.unlinked),
+            cases=done.cases,
+            counts=done.counts,
+            responses=done.responses,
+            copies=done.copies,
+            unlinked=done.unlinked,
         )
-        details = {**asdict(summary), "theatre": theatre.id}
+        details = {**asdict(summary), "theatre": theatre.id, "linked": list(done.theatres_linked)}
         audit.record(session, actor or audit.local_actor(), "cases.link", "cases", None, details)
     return summary
 
@@ -226,6 +239,8 @@ def verify_all(
     policy: VerifyPolicy | None = None,
     coverage_fn: CoverageFn = store_coverage,
     actor: str | None = None,
+    full: bool = False,
+    progress: bool = False,
 ) -> list[Verdict]:
     """The engine's verdict on every active case; appended to history when it changed.
 
@@ -233,51 +248,82 @@ def verify_all(
     the claimed hours (`verify.window.case_window`), with each part of the area counted
     only once truly in sight long enough (`VerifyPolicy.part_minutes`), and over the
     place afterwards while the activity leaves traces (`VerifyPolicy.trace_days`) — the
-    steps of `verify.gather`, shared with the verdict simulator. The run is one audit
-    entry by `actor` (default: the local user): the cases whose verdict changed.
+    steps of `verify.gather`, shared with the verdict simulator. A case whose inputs
+    (claims, roles, theatre, policy, and the patrols and findings near its place and
+    time) have the digest stored with its last verdict is not measured again: its last
+    engine verdict stands (`services.verify_inputs`); `full`, or a `coverage_fn` other
+    than the store's, measures every case. The run is one audit entry by `actor`
+    (default: the local user): the cases whose verdict changed, and how many were redone.
     """
+    from watchline.services.progress import StepProgress
+    from watchline.services.verify_inputs import case_digest
+    from watchline.store.digests import DigestRepository
+
     policy = policy or VerifyPolicy()
     verdicts: list[Verdict] = []
     changed: dict[str, str] = {}
-    with db.transaction() as session:
+    reuse = not full and coverage_fn is store_coverage
+    measured = 0
+    with db.transaction() as session, StepProgress("verify", "cases", progress) as bar:
         sightings = _StoreSightings(session, coverage_fn)
         theatres = _Theatres(theatre)
         repo = CaseRepository(session)
         claims = {c.id: c for c in corrected_claims(session)}
         roles = claim_roles(repo)
-        repeats = [(r.claim_id, r.answers) for r in repo.responses() if r.kind == "repeats"]
+        repeats = _repeats_of(repo, claims)
         scopes = repo.scopes()
         histories = repo.histories()
-        for case in repo.cases():
+        digests = DigestRepository(session, "verify")
+        stored = digests.all() if reuse else {}
+        fresh: dict[str, str] = {}
+        cases = repo.cases()
+        bar.expect(len(cases))
+        for case in cases:
+            bar.advance()
             item = CaseInput(
                 case,
                 claims,
                 roles.get(case.id, {}),
                 scopes.get(case.id, "place"),
-                _repeated_on(case, repeats, claims),
+                tuple(sorted({day for cid in case.claim_ids for day in repeats.get(cid, ())})),
             )
-            evidence = gather(item, theatres.of(case), policy, sightings, visibility_m)
+            own = theatres.of(case)
+            history = histories.get(case.id, [])
+            digest = case_digest(session, item, own, policy, visibility_m) if reuse else None
+            last = _last_engine(history)
+            if digest is not None and last is not None and stored.get(case.id, ("",))[0] == digest:
+                verdicts.append(last)
+                continue
+            measured += 1
+            evidence = gather(item, own, policy, sightings, visibility_m)
             verdict = verify_case(evidence, policy)
-            if _changed(verdict, histories.get(case.id, [])):
+            if _changed(verdict, history):
                 verdict = repo.add_verdict(verdict)
                 changed[case.id] = verdict.status.value
             verdicts.append(verdict)
-        details = {"cases": len(verdicts), "new_verdicts": changed, "theatre": theatre.id}
+            if digest is not None:
+                fresh[case.id] = digest
+        digests.put_many(fresh, stored)
+        details = {"cases": len(verdicts), "new_verdicts": changed, "theatre": theatre.id,
+                   "measured": measured}  # fmt: skip
         audit.record(session, actor or audit.local_actor(), "cases.verify", "cases", None, details)
     return verdicts
 
 
-def _repeated_on(
-    case: Case, repeats: list[tuple[str, str]], claims: dict[str, Claim]
-) -> tuple[date, ...]:
-    """Days on which a claim of this case was repeated (the repeat may open a later case)."""
-    members = set(case.claim_ids)
-    days = {
-        claims[claim_id].stated_on
-        for claim_id, answers in repeats
-        if answers in members and claim_id in claims
-    }
-    return tuple(sorted(day for day in days if day is not None))
+def _last_engine(history: list[Verdict]) -> Verdict | None:
+    engine = [v for v in history if v.author == ENGINE]
+    return engine[-1] if engine else None
+
+
+def _repeats_of(repo: CaseRepository, claims: dict[str, Claim]) -> dict[str, set[date]]:
+    """Claim id -> days on which it was repeated (the repeat may open a later case)."""
+    days: dict[str, set[date]] = defaultdict(set)
+    for r in repo.responses():
+        if r.kind == "repeats" and r.claim_id in claims:
+            day = claims[r.claim_id].stated_on
+            if day is not None:
+                days[r.answers].add(day)
+    return days
 
 
 def claim_roles(repo: CaseRepository) -> dict[str, dict[str, str]]:

@@ -72,7 +72,7 @@ def _local(distributed: Any, workers: int) -> Iterator[Client]:
         n_workers=workers,
         threads_per_worker=1,
         processes=True,
-        dashboard_address=None,
+        dashboard_address=":0",  # a free port: never clash with another cluster
         silence_logs=logging.ERROR,
         env={"PYTHONPATH": path},
     )

@@ -1,8 +1,10 @@
 """Cases and verdicts in the database.
 
-`save_linkage` stores a whole linking run: cases are upserted by their stable id, their
-memberships and the responses between claims are replaced, and cases the run no longer
-produces are marked inactive rather than deleted, so that their verdict history stays.
+`save_linkage` stores a linking run: cases are upserted by their stable id, and only the
+cases, memberships and responses that differ from what is stored are written (a new
+batch of claims rewrites the cases it changed, not the archive); cases the run no
+longer produces are marked inactive rather than deleted, so that their verdict history
+stays.
 Verdicts are only ever added.
 """
 
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+import shapely
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
@@ -40,61 +43,106 @@ class CaseRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def _members_by_case(self) -> dict[str, set[tuple[str, str]]]:
-        members: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    def _members_by_case(self, scoped: set[str]) -> dict[str, dict[str, tuple[str, int]]]:
+        """Stored memberships of the cases in `scoped`: claim id -> (role, position)."""
+        members: dict[str, dict[str, tuple[str, int]]] = defaultdict(dict)
         for row in self.session.scalars(select(CaseClaimRow)):
-            members[row.case_id].add((row.claim_id, row.role))
+            if row.case_id in scoped:
+                members[row.case_id][row.claim_id] = (row.role, row.position)
         return members
 
-    def save_linkage(self, linkage: Linkage, now: datetime | None = None) -> LinkCounts:
+    def save_linkage(
+        self,
+        linkage: Linkage,
+        now: datetime | None = None,
+        *,
+        kept_theatres: frozenset[str] = frozenset(),
+        kept_claims: frozenset[str] = frozenset(),
+    ) -> LinkCounts:
+        """Store a linking run, writing only what differs from what is stored.
+
+        `kept_theatres` were not linked again (nothing of theatres changed): their cases
+        stay as stored, and `kept_claims` (their claims) keep their responses; every other
+        stored case that the run no longer produces is retired.
+        """
         now = now or datetime.now(UTC)
-        before = self._members_by_case()
-        rows = {row.id: row for row in self.session.scalars(select(CaseRow))}
-        after: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        rows = {
+            row.id: row
+            for row in self.session.scalars(select(CaseRow))
+            if row.theatre_id is None or row.theatre_id not in kept_theatres
+        }
+        before = self._members_by_case(set(rows))
+        positions = {cid: i for case in linkage.cases for i, cid in enumerate(case.claim_ids)}
+        after: dict[str, dict[str, tuple[str, int]]] = defaultdict(dict)
         for m in linkage.members:
-            after[m.case_id].add((m.claim_id, str(m.role)))
+            after[m.case_id][m.claim_id] = (str(m.role), positions[m.claim_id])
         new = changed = unchanged = 0
         for case in linkage.cases:
-            row = rows.get(case.id)
+            row, scope = rows.get(case.id), linkage.scopes.get(case.id, "place")
             if row is None:
                 new += 1
-            elif _same(row, case, before.get(case.id), after[case.id]):
+            elif _same(row, case, _pairs(before.get(case.id)), _pairs(after[case.id])):
                 unchanged += 1
             else:
                 changed += 1
-            self.session.merge(_case_row(case, linkage.scopes.get(case.id, "place"), now))
+            if row is None:
+                self.session.add(_case_row(case, scope, now))
+            elif not _stored_as(row, case, scope):
+                _update_row(row, _case_row(case, scope, now))
         live = {case.id for case in linkage.cases}
         retired = [row for cid, row in rows.items() if cid not in live and row.active]
         for row in retired:
             row.active = False
-        self.session.execute(delete(CaseClaimRow))
-        self.session.execute(delete(ClaimResponseRow))
+        self._save_members(before, after, live | {row.id for row in retired})
+        self._save_responses(linkage, kept_claims)
         self.session.flush()
-        positions = {cid: i for case in linkage.cases for i, cid in enumerate(case.claim_ids)}
+        # The case list's summaries (Issue 13): rewritten for every case this run wrote
+        # or retired, in the same transaction, so a list never shows a half-saved run.
+        case_summaries.refresh(self.session, live | {row.id for row in retired})
+        return LinkCounts(new, changed, unchanged, len(retired))
+
+    def _save_members(
+        self,
+        before: dict[str, dict[str, tuple[str, int]]],
+        after: dict[str, dict[str, tuple[str, int]]],
+        case_ids: set[str],
+    ) -> None:
+        """Rewrite the memberships of the cases whose members, roles or order changed."""
+        stale = [cid for cid in case_ids if before.get(cid, {}) != after.get(cid, {})]
+        for chunk in _chunks(stale):
+            self.session.execute(delete(CaseClaimRow).where(CaseClaimRow.case_id.in_(chunk)))
+        self.session.flush()
         self.session.add_all(
-            CaseClaimRow(
-                case_id=m.case_id,
-                claim_id=m.claim_id,
-                role=str(m.role),
-                position=positions[m.claim_id],
-            )
-            for m in linkage.members
+            CaseClaimRow(case_id=cid, claim_id=claim_id, role=role, position=position)
+            for cid in stale
+            for claim_id, (role, position) in after.get(cid, {}).items()
         )
+
+    def _save_responses(self, linkage: Linkage, kept_claims: frozenset[str]) -> None:
+        """Replace the responses that differ, leaving those of kept claims alone."""
         answered = {r.claim_id for r in linkage.responses}
         copies = [
             Response(copy, original, ResponseKind.COPIES)
             for copy, original in linkage.copies.items()
             if copy not in answered
         ]
-        self.session.add_all(
-            ClaimResponseRow(claim_id=r.claim_id, answers=r.answers, kind=str(r.kind))
-            for r in (*linkage.responses, *copies)
-        )
+        wanted = {r.claim_id: (r.answers, str(r.kind)) for r in (*linkage.responses, *copies)}
+        stored = {
+            row.claim_id: (row.answers, row.kind)
+            for row in self.session.scalars(select(ClaimResponseRow))
+            if row.claim_id not in kept_claims
+        }
+        stale = [cid for cid, value in stored.items() if wanted.get(cid) != value]
+        for chunk in _chunks(stale):
+            self.session.execute(
+                delete(ClaimResponseRow).where(ClaimResponseRow.claim_id.in_(chunk))
+            )
         self.session.flush()
-        # The case list's summaries (Issue 13): rewritten for every case this run wrote
-        # or retired, in the same transaction, so a list never shows a half-saved run.
-        case_summaries.refresh(self.session, live | {row.id for row in retired})
-        return LinkCounts(new, changed, unchanged, len(retired))
+        self.session.add_all(
+            ClaimResponseRow(claim_id=cid, answers=answers, kind=kind)
+            for cid, (answers, kind) in wanted.items()
+            if stored.get(cid) != (answers, kind)
+        )
 
     def cases(self, active_only: bool = True, theatre_id: str | None = None) -> list[Case]:
         """Cases by start and id; only those of one theatre when `theatre_id` is given."""
@@ -171,6 +219,35 @@ class CaseRepository:
         return dict(grouped)
 
 
+def _chunks(items: list[str], size: int = 500) -> list[list[str]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def _pairs(members: dict[str, tuple[str, int]] | None) -> set[tuple[str, str]] | None:
+    return None if members is None else {(cid, role) for cid, (role, _) in members.items()}
+
+
+def _stored_as(row: CaseRow, case: Case, scope: str) -> bool:
+    """Whether the stored row already says everything the run says of the case."""
+    return (
+        row.active
+        and row.event_type == str(case.event_type)
+        and (row.agent, row.start, row.end) == (case.agent, case.start, case.end)
+        and _same_area(row.area, case.area)
+        and row.scope == scope
+        and list(row.place_ids or ()) == list(case.place_ids)
+        and row.title == case.title
+        and row.theatre_id == case.theatre_id
+    )
+
+
+def _same_area(stored: str | None, linked: str | None) -> bool:
+    """PostGIS writes WKT its own way, so equal text is not needed, equal shapes are."""
+    if stored == linked or stored is None or linked is None:
+        return stored == linked
+    return bool(shapely.equals_exact(shapely.from_wkt(stored), shapely.from_wkt(linked), 1e-9))
+
+
 def _same(row: CaseRow, case: Case, before: set | None, after: set) -> bool:
     return (
         before == after
@@ -178,6 +255,13 @@ def _same(row: CaseRow, case: Case, before: set | None, after: set) -> bool:
         and (row.start, row.end) == (case.start, case.end)
         and row.theatre_id == case.theatre_id
     )
+
+
+def _update_row(row: CaseRow, fresh: CaseRow) -> None:
+    """Give a stored row the values of `fresh` (same id), in place."""
+    for column in CaseRow.__table__.columns:
+        if column.key != "id":
+            setattr(row, column.key, getattr(fresh, column.key))
 
 
 def _case_row(case: Case, scope: str, now: datetime) -> CaseRow:

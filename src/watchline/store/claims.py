@@ -57,7 +57,13 @@ class ClaimRepository:
         """
         local = {claim.id for claim in claims}
         stored = [_qualify(claim, document_id, local) for claim in claims]
-        self.session.execute(delete(ClaimRow).where(ClaimRow.document_id == document_id))
+        dropped = self.session.execute(delete(ClaimRow).where(ClaimRow.document_id == document_id))
+        if getattr(dropped, "rowcount", 0):
+            # Their case memberships went with them (ON DELETE CASCADE), even when the new
+            # claims are the same: the next `link` must not trust its stored digests.
+            from watchline.store.tables.digests import DigestRow
+
+            self.session.execute(delete(DigestRow).where(DigestRow.scope == "link"))
         self.session.flush()
         self.session.add_all(claim_to_row(claim, document_id) for claim in stored)
         self.session.flush()

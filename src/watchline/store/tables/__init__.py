@@ -5,6 +5,7 @@ from watchline.store.tables.audit import AuditEntryRow
 from watchline.store.tables.case_summaries import CaseSummaryRow
 from watchline.store.tables.cases import CaseClaimRow, CaseRow, ClaimResponseRow, VerdictRow
 from watchline.store.tables.claims import ClaimRow
+from watchline.store.tables.digests import DigestRow
 from watchline.store.tables.documents import DocumentRow, HttpCacheRow, SourceRow
 from watchline.store.tables.extractions import ExtractionRow
 from watchline.store.tables.gazetteer import GazetteerNameRow, GazetteerPlaceRow
@@ -29,6 +30,7 @@ __all__ = [
     "ClaimCorrectionRow",
     "ClaimResponseRow",
     "ClaimRow",
+    "DigestRow",
     "DocumentRow",
     "ExtractionRow",
     "GazetteerNameRow",
