@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from watchline.domain import Act
+from watchline.extract.attribution.concern import concern_cue
 from watchline.extract.attribution.frames import content_of, enclosing_quote, standalone
 from watchline.extract.attribution.nominal import according_to, noun_cue
 from watchline.extract.attribution.quotes import Quote
@@ -52,6 +53,9 @@ def _attribute(tok: Token, sent: Span, cues: CueLexicon, quotes: list[Quote]):
     lemma = tok.lemma_.lower()
     if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
         return according_to(tok, sent, cues)
+    concern = concern_cue(tok, sent)  # "expressed concern over …", "is alarmed by …"
+    if concern is not None:
+        return concern
     if tok.pos_ in ("VERB", "AUX") and lemma in cues.verbs:
         return _verb_cue(tok, sent, cues.verbs[lemma], quotes)
     if tok.pos_ in ("VERB",) and tok.lower_ in cues.verbs:

@@ -40,6 +40,15 @@ ARMED_GROUPS = {
     "paramilitaries",
 }  # fmt: skip
 ARMED_GROUP = Actor("armed-group", "an armed group", ActorKind.MILITARY, None)
+# Words for the other side of the speaker, unnamed: "the enemy targeted the air base",
+# "the occupiers shelled the town", "occupation forces installed fences". Said by a party,
+# a hostile act of theirs is an accusation; who they are is read from the story
+# (`ClaimBuilder._opponent`).
+OPPONENT_WORDS = {
+    "enemy", "enemies", "adversary", "adversaries", "aggressor", "aggressors", "occupier",
+    "occupiers", "invader", "invaders",
+}  # fmt: skip
+OPPONENT = Actor("opponent", "the other side", ActorKind.MILITARY, None)
 
 
 @dataclass(frozen=True)
@@ -55,6 +64,21 @@ class DemonymMention:
 @dataclass(frozen=True)
 class ArmedGroupMention(DemonymMention):
     """'the rebels', 'militants': an armed group no dictionary names, of no state."""
+
+
+def _occupation_forces(tok: Token) -> bool:
+    """'the occupation forces', 'the occupying army': the other side, unnamed."""
+    return tok.lemma_.lower() in ("force", "army", "troop", "soldier") and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in ("occupation", "occupying")
+        for c in tok.children
+    )
+
+
+def _named(tok: Token) -> bool:
+    """'the Russian occupation forces': a side named by its own words (a demonym)."""
+    return any(
+        c.dep_ in ("amod", "compound", "poss") and c.text[:1].isupper() for c in tok.children
+    )
 
 
 class MentionIndex:
@@ -79,6 +103,10 @@ class MentionIndex:
             if tok.lower_ in ARMED_GROUPS or armed:
                 self.by_token[tok.i] = ArmedGroupMention(
                     tok.idx, tok.idx + len(tok.text), tok.text, ARMED_GROUP
+                )
+            elif (tok.lower_ in OPPONENT_WORDS or _occupation_forces(tok)) and not _named(tok):
+                self.by_token[tok.i] = ArmedGroupMention(
+                    tok.idx, tok.idx + len(tok.text), tok.text, OPPONENT
                 )
 
     def in_tokens(self, tokens: Iterable[Token]) -> list:
@@ -198,9 +226,22 @@ def _linked(tok: Token, inside: set[int], index: MentionIndex) -> list:
         node = node.head
         if suffers(node):
             break  # "our positions came under fire": the subject is the target
-        found = _subjects(node, index)
+        found = _subjects(node, index) or _nominal_by(node, index)
         if found:
             return found
+    return []
+
+
+def _nominal_by(noun: Token, index: MentionIndex) -> list:
+    """'the erection of fences by the occupation forces': the doer of a noun's action."""
+    if noun.pos_ != "NOUN":
+        return []
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            found = index.in_tokens(objects[0].subtree) if objects else []
+            if found:
+                return found
     return []
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from watchline.domain import Actor, ActorKind
 from watchline.extract.attribution.datelines import dateline_place
+from watchline.geo.gazetteer.index import geo_index
 
 PERSONAL = {"he", "she", "him", "her"}
 IMPERSONAL = {"it", "they", "them", "we", "i"}
@@ -111,6 +112,18 @@ class Resolved:
     affiliation: str | None
     person: bool
     words: tuple[str, ...] = ()
+
+
+FILING_TOWN_POPULATION = 100_000  # a dateline names a city a story is filed from
+
+
+def _filing_town(city: str) -> str | None:
+    """The country of the largest GeoNames town of a dateline's name, if it is a city of
+    some size (a wire or regional paper files from one)."""
+    entries = geo_index().get(city)
+    if not entries or entries[0].population < FILING_TOWN_POPULATION:
+        return None
+    return entries[0].country
 
 
 class SpeakerResolver:
@@ -307,6 +320,9 @@ class SpeakerResolver:
                 return Resolved(start, end, None, actor.affiliation, True)
             if code:
                 return Resolved(start, end, None, code, True)
+            town = _filing_town(city)  # "SRINAGAR:", a city the dictionary does not list
+            if town is not None:
+                return Resolved(start, end, None, town, True)
         return None
 
     def _issuer(self, text: str, start: int, end: int) -> Resolved | None:
