@@ -87,8 +87,8 @@ def main() -> int:
         for pi in sorted(set(range(len(pred))) - {p for _, p in pairs}):
             if args.show == "spurious":
                 p = pred[pi]
-                span = text[p["content_start"] : p["content_end"]][:90]
-                shown.append(f"{doc['id'][:40]}: {p['speaker'][:30]!r} {p['act']} {span!r}")
+                span = text[p["start"] : p["end"]][:90]
+                shown.append(f"{doc['id'][:40]}: {p['affiliation']} {p['act']} {span!r}")
         for gi, pi in pairs:
             g, p = gold[gi], pred[pi]
             ok = g["affiliation"] == p["affiliation"] and g["act"] == p["act"]

@@ -192,3 +192,45 @@ EVENTS = [
 @pytest.mark.parametrize(("text", "expected"), EVENTS)
 def test_pipeline_paraphrased_event_types(extractor, text, expected):
     assert _rows(extractor, text) == [expected]
+
+
+# --- 9. appeals: "expects X to …", reminders, "must not" -------------------------------
+
+APPEALS = [
+    ("The European Union expects the parties to act responsibly and return to the talks.",
+     [("EU", "appeal")]),
+    ("NATO expects Serbia to pull back its troops from the border.", [("NATO", "appeal")]),
+    ("“We remind all parties of their obligation to protect civilians,” the AU envoy said.",
+     [("AU", "appeal")]),
+    ("“Schools and hospitals must not be targeted,” the UN envoy for Yemen said.",
+     [("UN", "appeal")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), APPEALS)
+def test_pipeline_appeals_without_an_appeal_verb(extractor, text, expected):
+    assert [row[:2] for row in _rows(extractor, text)] == expected
+
+
+def test_pipeline_expecting_an_event_is_no_appeal(extractor):
+    assert _rows(extractor, "Analysts expect the talks to resume next week.") == []
+
+
+# --- 10. the actor a subject names, not the state it is placed in ------------------------
+
+
+def test_pipeline_possessive_state_of_a_non_state_group_is_not_the_doer(extractor):
+    text = (
+        "Lebanon's Hezbollah fired rockets at an Israeli base near Metula, the Israeli army said."
+    )
+    (claim,) = extractor.extract(text, TUESDAY)
+    assert claim.act.value == "accuse"
+    assert claim.event.agent is not None and claim.event.agent.actor_id == "hezbollah"
+
+
+def test_pipeline_target_of_fire_is_not_its_agent(extractor):
+    text = (
+        "“Our army's positions were fired on 19 times overnight,” Armenia's defence ministry said."
+    )
+    (claim,) = extractor.extract(text, TUESDAY)
+    assert claim.event.agent is None or claim.event.agent.affiliation != "ARM"

@@ -112,6 +112,7 @@ MILITARY_NOUNS = {"troop", "troops", "force", "forces", "soldier", "soldiers", "
                   "fighter", "fighters", "defence", "defences", "defense", "defenses",
                   "artillery", "operation", "operations", "patrol", "patrols"}  # fmt: skip
 PRONOUN_DOERS = {"we", "they", "it", "he", "she", "i"}
+FIRED_AT = {"fire", "shell", "attack", "target", "bomb", "strike", "shoot", "bombard", "ambush"}
 GENERIC_OR_FEARED = {"any", "if", "whoever", "unless", "could", "may", "might", "would",
                      "will", "shall", "can"}  # fmt: skip
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -211,7 +212,8 @@ class ClaimBuilder:
         # a doer only the story supplies is the agent, but the content names no opponent:
         # a party's account of its losses stays an assertion (GUIDE.md §3)
         agent_key = (agents[0].affiliation or agents[0].actor_id) if agents else None
-        agent_key = None if contextual else agent_key
+        if contextual and not _under_attack(tokens):
+            agent_key = None  # "our positions came under fire" still accuses (GUIDE.md §4)
         speaker_key = speaker.affiliation or (
             speaker.actor.id
             if speaker.actor and speaker.actor.kind is not ActorKind.MEDIA
@@ -652,6 +654,16 @@ def _neutral_confirmation(attr: Attribution) -> bool:
     accusation (GUIDE.md §3). A confirmation of one's own acts or losses, or of reports
     ("confirmed the reports"), stays one."""
     return attr.act is Act.CONFIRM and attr.lemma in CONFIRMING and attr.frame != "object"
+
+
+def _under_attack(tokens: list) -> bool:
+    """'Our positions came under fire', 'the army's posts were shelled': the speaker's side
+    as the target of an attack — an accusation of whoever the story says fired."""
+    return any(
+        (t.dep_ == "nsubj" and t.head.lemma_.lower() in ("come", "fall") and suffers(t.head))
+        or (t.dep_ == "nsubjpass" and t.head.lemma_.lower() in FIRED_AT)
+        for t in tokens
+    )  # "houses were damaged", "two soldiers were wounded": losses, told as such
 
 
 def _main_subjects(doc: Doc, index) -> list:

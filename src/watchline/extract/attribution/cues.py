@@ -97,6 +97,8 @@ def _verb_cue(tok: Token, sent: Span, cue: Cue, quotes: list[Quote]) -> Attribut
         return None  # "did not say whether …" reports no statement
     if any(c.lower_ == "what" for c in tok.children):
         return None  # "targeting what it called ‘terrorist infrastructure’": a label
+    if cue.lemma in ADDRESSED_INFINITIVE and not _addressed_infinitive(tok):
+        return None  # "we expect talks to resume" predicts; "expects the parties to act" asks
     act = _act_of(tok, cue)
     text = text_of(tok.doc)
     for frame in cue.frames:
@@ -134,6 +136,29 @@ def _verb_cue(tok: Token, sent: Span, cue: Cue, quotes: list[Quote]) -> Attribut
             self_subject=self_subject,
         )
     return None
+
+
+# Cues that open a statement only with an addressee and an infinitive: "The EU expects
+# the parties to act responsibly", "I expect Kosovo authorities to suspend police
+# operations" ask someone to act (GUIDE.md §3, appeal).
+ADDRESSED_INFINITIVE = {"expect"}
+
+
+ADDRESSEES = {"party", "parties", "side", "sides", "authorities", "government",
+              "governments", "leader", "leaders", "all", "both", "forces", "troops", "army",
+              "country", "countries", "states", "everyone", "community", "actors"}  # fmt: skip
+
+
+def _addressed_infinitive(tok: Token) -> bool:
+    """'expects the parties to act', 'expect Kosovo authorities to suspend …': someone who
+    can act, then what they should do ("expect the talks to resume" asks no one)."""
+    for child in tok.rights:
+        if child.dep_ in ("xcomp", "ccomp") and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in child.children
+        ):
+            who = [c for c in (*child.children, *tok.children) if c.dep_ in ("nsubj", "dobj")]
+            return any(w.pos_ == "PROPN" or w.lower_ in ADDRESSEES for w in who)
+    return False
 
 
 def _act_of(tok: Token, cue: Cue) -> Act:

@@ -297,10 +297,16 @@ def _subjects(tok: Token, index: MentionIndex) -> list:
         controller = _controller(tok.head, index)
         if controller:  # "called on Thailand to stop shelling": Thailand would stop
             return controller
-    for child in tok.children:
-        if child.dep_ in ("nsubj", "csubj") and not index.in_dateline(child):
+    if suffers(tok):
+        return []  # "its positions came under fire": the subject is the target
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+    # "Sudan's paramilitary Rapid Support Forces carried out …" parsed with two subjects:
+    # the one that is itself an actor's name comes first
+    subjects.sort(key=lambda c: c.i not in index.by_token)
+    for child in subjects:
+        if not index.in_dateline(child):
             return (
-                index.in_tokens(_not_targets(child))
+                _head_first(child, index.in_tokens(_not_targets(child)), index)
                 or _pronoun([child], index)
                 or index.demonym(child)  # a misparsed "Ukrainian [shelling]" as the subject
                 or [  # "Cambodian BM-21 rockets", "Chinese coast guard personnel"
@@ -311,6 +317,15 @@ def _subjects(tok: Token, index: MentionIndex) -> list:
                 ][:1]
             )
     return []
+
+
+def _head_first(subject: Token, found: list, index: MentionIndex) -> list:
+    """'Sudan's paramilitary Rapid Support Forces carried out …': the actor the subject's
+    head names did it, not the state a possessive or adjective places it in."""
+    head = index.by_token.get(subject.i)
+    if head is None or head not in found or found[0] is head:
+        return found
+    return [head, *(m for m in found if m is not head)]
 
 
 CAUSES = {"strike", "strikes", "attack", "shelling", "bombing", "raid", "airstrike", "fire",
@@ -404,6 +419,9 @@ def _free_mentions(tokens: list[Token], index: MentionIndex) -> list:
                 break
             if node.dep_ == "nsubj" and suffers(node.head):
                 blocked = True  # "positions of its forces came under fire": the target
+                break
+            if node.dep_ == "poss" and node.head.dep_ == "nsubjpass":
+                blocked = True  # "the Azerbaijani army's positions were fired on"
                 break
             if node.dep_ in ("nsubj", "poss") or node.head == node:
                 break
