@@ -234,3 +234,20 @@ def test_pipeline_target_of_fire_is_not_its_agent(extractor):
     )
     (claim,) = extractor.extract(text, TUESDAY)
     assert claim.event.agent is None or claim.event.agent.affiliation != "ARM"
+
+
+# --- 11. a surname or "the coalition" after the full phrase: the same side ---------------
+
+LATER_NAMES = [
+    ("EU Ambassador to Georgia Pawel Herczynski said the reports were baseless. "
+     "Herczynski added that the mission would keep patrolling.", ["EU", "EU"]),
+    ("Head of the UN mission, Major General Aroldo Lazaro, said the patrol was fired at. "
+     "General Lazaro said the mission had protested.", ["UN", "UN"]),
+    ("The Saudi-led coalition said the Houthis breached the truce in Hodeidah. The "
+     "coalition also said the Houthis fired rockets at a hospital.", ["SAU", "SAU"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "sides"), LATER_NAMES)
+def test_pipeline_later_name_keeps_the_side_of_the_full_one(extractor, text, sides):
+    assert [row[0] for row in _rows(extractor, text)] == sides
