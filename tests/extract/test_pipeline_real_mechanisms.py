@@ -251,3 +251,26 @@ LATER_NAMES = [
 @pytest.mark.parametrize(("text", "sides"), LATER_NAMES)
 def test_pipeline_later_name_keeps_the_side_of_the_full_one(extractor, text, sides):
     assert [row[0] for row in _rows(extractor, text)] == sides
+
+
+# --- 12. an appeal told as a noun: "reiterated his call to …", "renewed its appeal for …" --
+
+APPEAL_NOUNS = [
+    ("The Secretary-General reiterated his call to respect the ceasefire agreement.",
+     "respect the ceasefire agreement"),
+    ("The African Union renewed its appeal for restraint along the border.",
+     "restraint along the border"),
+    ("Pakistan's foreign ministry repeated its demand for an impartial investigation into "
+     "the strike.", "an impartial investigation into the strike"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "content"), APPEAL_NOUNS)
+def test_pipeline_appeal_noun_with_its_complement(extractor, text, content):
+    (claim,) = extractor.extract(text, TUESDAY)
+    assert claim.act.value == "appeal"
+    assert claim.content.text == content
+
+
+def test_pipeline_a_phone_call_is_no_appeal(extractor):
+    assert _rows(extractor, "He took a call to discuss the matter with the envoy.") == []

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from watchline.domain import Act
 from watchline.extract.attribution.concern import concern_cue
 from watchline.extract.attribution.frames import content_of, enclosing_quote, standalone
-from watchline.extract.attribution.nominal import according_to, noun_cue
+from watchline.extract.attribution.nominal import according_to, appeal_noun, noun_cue
 from watchline.extract.attribution.quotes import Quote
 from watchline.extract.attribution.reported import Attribution, np_span, text_of
 from watchline.extract.attribution.spans import trim
@@ -62,6 +62,8 @@ def _attribute(tok: Token, sent: Span, cues: CueLexicon, quotes: list[Quote]):
         return _verb_cue(tok, sent, cues.verbs[tok.lower_], quotes)
     if tok.pos_ == "NOUN" and lemma in cues.nouns:
         return noun_cue(tok, sent, cues.nouns[lemma])
+    if tok.pos_ == "NOUN":
+        return appeal_noun(tok, sent)  # "reiterated his call to respect the ceasefire"
     return None
 
 
@@ -107,6 +109,10 @@ def _verb_cue(tok: Token, sent: Span, cue: Cue, quotes: list[Quote]) -> Attribut
             continue
         self_subject = objects == ["SELF"]
         objects = [] if self_subject else objects
+        if frame == "object" and any(
+            c.dep_ == "dobj" and appeal_noun(c, sent) for c in tok.children
+        ):
+            return None  # "reiterated his call to respect the truce": the appeal is the noun's
         start, end = trim(text, *content)
         if start >= end:
             continue
