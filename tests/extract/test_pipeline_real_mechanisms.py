@@ -274,3 +274,17 @@ def test_pipeline_appeal_noun_with_its_complement(extractor, text, content):
 
 def test_pipeline_a_phone_call_is_no_appeal(extractor):
     assert _rows(extractor, "He took a call to discuss the matter with the envoy.") == []
+
+
+# --- 13. the UN's own voices: the Secretary-General and its missions ---------------------
+
+UN_VOICES = [
+    "The Secretary-General is deeply concerned by the escalating violence near Goma.",
+    "UNSMIL is alarmed by the continuing shelling of Tripoli's southern districts.",
+    "MINURSO expressed concern about shots fired along the Berm overnight.",
+]
+
+
+@pytest.mark.parametrize("text", UN_VOICES)
+def test_pipeline_un_secretary_general_and_missions_speak_for_the_un(extractor, text):
+    assert [row[:2] for row in _rows(extractor, text)] == [("UN", "warn")]
