@@ -21,6 +21,14 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
+def default_scorer() -> Path:
+    """../shared/eval/score.py beside the checkout (or beside its worktree folder)."""
+    for root in HERE.parents[2:4]:
+        if (root / "shared/eval/score.py").exists():
+            return root / "shared/eval/score.py"
+    return HERE.parents[2] / "shared/eval/score.py"
+
+
 def _scorer(path: Path):
     spec = importlib.util.spec_from_file_location("shared_score", path)
     if spec is None or spec.loader is None:
@@ -33,8 +41,12 @@ def _scorer(path: Path):
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--texts", type=Path, default=HERE / "texts")
-    parser.add_argument("--scorer", type=Path, default=HERE.parents[2] / "shared/eval/score.py")
-    parser.add_argument("--show", help="print the pairs wrong in this field (act, affiliation, …)")
+    parser.add_argument("--scorer", type=Path, default=default_scorer())
+    parser.add_argument(
+        "--show",
+        help="print the pairs wrong in this field (act, affiliation, …), or the gold claims "
+        "no prediction found (missed), or the predictions no gold claim has (spurious)",
+    )
     parser.add_argument("--limit", type=int, default=40)
     parser.add_argument(
         "--folder", type=Path, help="a folder of *.gold.json instead (the gates' sets)"
@@ -66,8 +78,17 @@ def main() -> int:
         gold = doc["claims"]
         pairs = score.match(gold, pred, 0.2)
         n_gold, n_pred, n_span = n_gold + len(gold), n_pred + len(pred), n_span + len(pairs)
-        for gi in set(range(len(gold))) - {g for g, _ in pairs}:
+        for gi in sorted(set(range(len(gold))) - {g for g, _ in pairs}):
             missed[gold[gi]["act"]] += 1
+            if args.show == "missed":
+                g = gold[gi]
+                span = text[g["content_start"] : g["content_end"]][:90]
+                shown.append(f"{doc['id'][:40]}: {g['speaker'][:30]!r} {g['act']} {span!r}")
+        for pi in sorted(set(range(len(pred))) - {p for _, p in pairs}):
+            if args.show == "spurious":
+                p = pred[pi]
+                span = text[p["start"] : p["end"]][:90]
+                shown.append(f"{doc['id'][:40]}: {p['affiliation']} {p['act']} {span!r}")
         for gi, pi in pairs:
             g, p = gold[gi], pred[pi]
             ok = g["affiliation"] == p["affiliation"] and g["act"] == p["act"]

@@ -22,7 +22,15 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCORER = HERE.parents[2] / "shared" / "eval" / "score.py"
+# ../shared/eval/score.py beside the checkout, or beside the folder of its worktrees
+SCORER = next(
+    (
+        r / "shared/eval/score.py"
+        for r in HERE.parents[2:4]
+        if (r / "shared/eval/score.py").exists()
+    ),
+    HERE.parents[2] / "shared/eval/score.py",
+)
 
 
 def gold_files(which: str, gold_dir: Path) -> list[Path]:

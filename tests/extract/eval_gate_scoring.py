@@ -16,7 +16,15 @@ from types import ModuleType
 from watchline.extract import Extractor
 from watchline.extract.contract import to_contract
 
-EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval"
+# the shared folder beside the checkout (or beside the folder of its worktrees)
+EVAL = next(
+    (
+        r / "shared" / "eval"
+        for r in Path(__file__).resolve().parents[3:5]
+        if (r / "shared" / "eval").is_dir()
+    ),
+    Path(__file__).resolve().parents[3] / "shared" / "eval",
+)
 
 
 def load_scorer() -> ModuleType:

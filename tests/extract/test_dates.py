@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 
 import pytest
+from eval_gate_scoring import EVAL  # the shared folder beside the checkout or its worktrees
 
 from watchline.extract.dates.days import find_dates, resolve_stated_on
 from watchline.extract.dates.event_time import resolve_time_window
 
 MONDAY = date(2024, 4, 1)
-DEV = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev"
+DEV = EVAL / "dev"
 
 
 @pytest.mark.parametrize(

@@ -26,15 +26,17 @@ from watchline.domain import (
     Speaker,
     TimeWindow,
 )
+from watchline.extract.attribution import concern
 from watchline.extract.attribution.cues import Attribution
 from watchline.extract.attribution.posts import Post
 from watchline.extract.attribution.reported import text_of
 from watchline.extract.dates.days import period_start
 from watchline.extract.dates.event_time import event_window
-from watchline.extract.events.acts import HOSTILE, decide_act
+from watchline.extract.events.acts import HOSTILE, MISSION_ORGS, concern_act, decide_act, fold
 from watchline.extract.events.reader import EventReader, Trigger
 from watchline.extract.places.mentions import place_mentions
 from watchline.extract.speakers.agents import (
+    OPPONENT,
     PERCEPTION,
     SELF,
     MentionIndex,
@@ -70,6 +72,7 @@ class ExtractorParts(Protocol):
 # (GUIDE.md §3). Residents, analysts, "local officials" and tallies are not parties: their
 # accounts stay assertions.
 PARTY_WORDS = OFFICIAL_WORDS | {
+    "coalition",
     "minister",
     "forces",
     "office",
@@ -108,6 +111,10 @@ MILITARY_NOUNS = {"troop", "troops", "force", "forces", "soldier", "soldiers", "
                   "pilot", "pilots", "jet", "jets", "aircraft", "vessel", "vessels",
                   "fighter", "fighters", "defence", "defences", "defense", "defenses",
                   "artillery", "operation", "operations", "patrol", "patrols"}  # fmt: skip
+PRONOUN_DOERS = {"we", "they", "it", "he", "she", "i"}
+FIRED_AT = {"fire", "shell", "attack", "target", "bomb", "strike", "shoot", "bombard", "ambush"}
+GENERIC_OR_FEARED = {"any", "if", "whoever", "unless", "could", "may", "might", "would",
+                     "will", "shall", "can"}  # fmt: skip
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "yesterday", "today"}  # fmt: skip
 TIME_WORDS = re.compile(
@@ -162,6 +169,9 @@ class ClaimBuilder:
             return None
         span = self.doc.char_span(*attr.content, alignment_mode="expand")
         tokens = list(span) if span is not None else []
+        voiced = attr.lemma == concern.LEMMA
+        if voiced:
+            attr = replace(attr, act=Act.ASSERT)  # the content decides (see below)
         reader = self.extractor.events
         trigger = reader.trigger(tokens)
         target = self._target(attr, speaker)
@@ -190,12 +200,20 @@ class ClaimBuilder:
             agents = self._body_agent(tokens, speaker)  # "the army's warplanes had bombed …"
         if not agents and event_type in OWN_SIDE | {EventType.ATTACK} and speaker.affiliation:
             agents = self._own_side(tokens, speaker, event_type)  # "it had stepped up …"
+        contextual = False
+        if not agents and event_type in HOSTILE - {EventType.CASUALTY} and not negated:
+            agents = self._story_doer(tokens, speaker)  # "the firing … was a violation"
+            contextual = bool(agents)
         if event_type is EventType.OTHER:
             agents = []  # the general situation has no doer
         if event_type in HOSTILE and not negated and agents:
             speaker = self._not_the_accused(speaker, agents[0], attr)
         content_text = text[attr.content[0] : attr.content[1]]
+        # a doer only the story supplies is the agent, but the content names no opponent:
+        # a party's account of its losses stays an assertion (GUIDE.md §3)
         agent_key = (agents[0].affiliation or agents[0].actor_id) if agents else None
+        if contextual and not _under_attack(tokens):
+            agent_key = None  # "our positions came under fire" still accuses (GUIDE.md §4)
         speaker_key = speaker.affiliation or (
             speaker.actor.id
             if speaker.actor and speaker.actor.kind is not ActorKind.MEDIA
@@ -203,6 +221,15 @@ class ClaimBuilder:
             if speaker.actor
             else _party_key(speaker)
         )  # a news agency reports; it does not accuse
+        if (
+            attr.act is Act.ASSERT
+            and agent_key is not None
+            and agent_key == speaker_key
+            and agent_key not in MISSION_ORGS
+            and COMPLIANCE.search(content_text)
+            and not BOTH_SIDES.search(content_text)
+        ):  # "our forces are strictly observing the ceasefire": no violation of ours
+            event_type, negated = EventType.ATTACK, True
         act = decide_act(
             attr.act,
             content_text,
@@ -212,6 +239,19 @@ class ClaimBuilder:
             agent_key,
             speaker_key,
         )
+        if voiced:  # concern about a hostile act of the other side accuses, else warns
+            act = concern_act(act)
+        if act is Act.CONFIRM and _neutral_confirmation(attr) and found and not contextual:
+            content_act = decide_act(
+                Act.ASSERT,
+                content_text,
+                self.extractor.cues.markers,
+                event_type,
+                negated,
+                agent_key,
+                speaker_key,
+            )  # "UNIFIL confirmed that Israeli forces fired at its post": an accusation
+            act = Act.ACCUSE if content_act is Act.ACCUSE else act
         if act is Act.DENY:
             negated = True
         stated_on = self._stated_on(attr)
@@ -252,6 +292,12 @@ class ClaimBuilder:
         is that state's account of the other side: the official is the dateline's."""
         if attr.act is not Act.ASSERT or not speaker.words:
             return speaker
+        content = fold(self.text[attr.content[0] : attr.content[1]])
+        if any(
+            re.search(rf"(?<![\w']){re.escape(m)}(?![\w'])", content)
+            for m in self.extractor.cues.markers.get(Act.DENY, ())
+        ):
+            return speaker  # "reports of Turkish forces targeting civilians were baseless"
         named = any(
             speaker.start <= m.start and m.end <= speaker.end for m in self.speakers.mentions
         )
@@ -307,7 +353,23 @@ class ClaimBuilder:
         if mention is SELF:  # "we did not open fire": the speaker
             text = self.text[speaker.start : speaker.end]
             return Agent(text, speaker.actor.id if speaker.actor else None, speaker.affiliation)
+        if mention.actor is OPPONENT:  # "the enemy targeted the air base"
+            return self._opponent(mention.text, speaker)
         return Agent(mention.text, mention.actor.id, mention.actor.affiliation)
+
+    def _opponent(self, text: str, speaker: Resolved) -> Agent:
+        """'The enemy', 'the occupiers', said by a party: the side the story names most
+        often other than the speaker's own (a two-sided border story names both), else an
+        unnamed other side (still not the speaker's: an accusation)."""
+        counts: dict[str, int] = {}
+        for mention in self.mentions:
+            code = mention.actor.affiliation
+            if code and code != speaker.affiliation and code not in MISSION_ORGS:
+                counts[code] = counts.get(code, 0) + 1
+        if speaker.affiliation is None or not counts:
+            return Agent(text, OPPONENT.id, None)
+        code = max(counts, key=lambda k: counts[k])
+        return Agent(text, code.lower(), code)
 
     def _topic_of(self, speaker: Resolved, attr: Attribution) -> EventType:
         """The event the same speaker spoke of just before ("… ‘I fail to see why that …’")."""
@@ -434,17 +496,36 @@ class ClaimBuilder:
                 return [Agent(tok.text, past.actor.id if past.actor else None, past.affiliation)]
         return []
 
-    def _reported_agents(self, event_type: EventType, speaker: Resolved) -> list[Agent]:
+    def _story_doer(self, tokens: list, speaker: Resolved) -> list[Agent]:
+        """A hostile act told by a party without its doer ("Deliberate targeting of
+        civilians is deplorable", "the soldier was wounded by a grenade"): in a story
+        about the other side's attacks it is theirs (GUIDE.md §4, the agent "recovered
+        from the statement in its context"). Only for a state's speaker, not a mission's;
+        not for a generic or conditional one ("any provocation will be met …")."""
+        if speaker.affiliation is None or speaker.affiliation in MISSION_ORGS:
+            return []
+        if any(t.lower_ in GENERIC_OR_FEARED for t in tokens):
+            return []  # a feared event ("could develop into a war") has no doer yet
+        for tok in tokens:  # "army troops responded …": a doer named, if not resolved
+            active = tok.dep_ == "nsubj" and not suffers(tok.head)
+            if active and (tok.lemma_.lower() in MILITARY_NOUNS or tok.lower_ in PRONOUN_DOERS):
+                return []
+        return self._reported_agents(None, speaker)
+
+    def _reported_agents(self, event_type: EventType | None, speaker: Resolved) -> list[Agent]:
         """Who did the events of this type reported before, if another party than the speaker.
 
         "NATO condemned the strikes": the strikes the story is about — the doer most often
         reported, the first one on a tie (the lead) — not merely the last ones mentioned.
+        With no type (None), the doer of any hostile act reported.
         """
         counts: dict[str | None, int] = {}
         first: dict[str | None, list[Agent]] = {}
         for past in self.claims:
             agent = past.event.agent
-            if agent is None or past.event.type is not event_type:
+            if agent is None or past.event.type not in (
+                HOSTILE if event_type is None else (event_type,)
+            ):
                 continue
             if agent.affiliation == speaker.affiliation:
                 continue
@@ -553,6 +634,36 @@ class ClaimBuilder:
         statement was made. Vague words ("in recent days") keep that day, as GUIDE.md
         gives them no date of their own."""
         return event_window(content, self.published_on, stated_on, vague=False)
+
+
+# A party saying its own side keeps the truce denies violating it (GUIDE.md §3: the
+# alleged event did not happen): "The Ukrainian forces are strictly observing the
+# ceasefire", "we fully comply with the cease-fire regime".
+COMPLIANCE = re.compile(
+    r"\b(?:observ|compl[yi]|adher|abid|respect|honou?r|uphold|upheld)\w*"
+    r"(?:\s+\w+){0,3}?\s+(?:cease-?fire|truce|armistice)\b",
+    re.IGNORECASE,
+)
+BOTH_SIDES = re.compile(r"\b(?:both|all|the two) (?:sides|parties|countries)\b", re.IGNORECASE)
+CONFIRMING = {"confirm", "verify", "corroborate"}
+
+
+def _neutral_confirmation(attr: Attribution) -> bool:
+    """'UNIFIL confirmed that Israeli forces fired at its post': confirming that another
+    party did a hostile act, in a clause of one's own, attributes it to them — an
+    accusation (GUIDE.md §3). A confirmation of one's own acts or losses, or of reports
+    ("confirmed the reports"), stays one."""
+    return attr.act is Act.CONFIRM and attr.lemma in CONFIRMING and attr.frame != "object"
+
+
+def _under_attack(tokens: list) -> bool:
+    """'Our positions came under fire', 'the army's posts were shelled': the speaker's side
+    as the target of an attack — an accusation of whoever the story says fired."""
+    return any(
+        (t.dep_ == "nsubj" and t.head.lemma_.lower() in ("come", "fall") and suffers(t.head))
+        or (t.dep_ == "nsubjpass" and t.head.lemma_.lower() in FIRED_AT)
+        for t in tokens
+    )  # "houses were damaged", "two soldiers were wounded": losses, told as such
 
 
 def _main_subjects(doc: Doc, index) -> list:

@@ -13,8 +13,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from watchline.domain import Act
+from watchline.extract.attribution.concern import concern_cue
 from watchline.extract.attribution.frames import content_of, enclosing_quote, standalone
-from watchline.extract.attribution.nominal import according_to, noun_cue
+from watchline.extract.attribution.nominal import according_to, appeal_noun, noun_cue
 from watchline.extract.attribution.quotes import Quote
 from watchline.extract.attribution.reported import Attribution, np_span, text_of
 from watchline.extract.attribution.spans import trim
@@ -52,12 +53,17 @@ def _attribute(tok: Token, sent: Span, cues: CueLexicon, quotes: list[Quote]):
     lemma = tok.lemma_.lower()
     if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
         return according_to(tok, sent, cues)
+    concern = concern_cue(tok, sent)  # "expressed concern over …", "is alarmed by …"
+    if concern is not None:
+        return concern
     if tok.pos_ in ("VERB", "AUX") and lemma in cues.verbs:
         return _verb_cue(tok, sent, cues.verbs[lemma], quotes)
     if tok.pos_ in ("VERB",) and tok.lower_ in cues.verbs:
         return _verb_cue(tok, sent, cues.verbs[tok.lower_], quotes)
     if tok.pos_ == "NOUN" and lemma in cues.nouns:
         return noun_cue(tok, sent, cues.nouns[lemma])
+    if tok.pos_ == "NOUN":
+        return appeal_noun(tok, sent)  # "reiterated his call to respect the ceasefire"
     return None
 
 
@@ -93,6 +99,8 @@ def _verb_cue(tok: Token, sent: Span, cue: Cue, quotes: list[Quote]) -> Attribut
         return None  # "did not say whether …" reports no statement
     if any(c.lower_ == "what" for c in tok.children):
         return None  # "targeting what it called ‘terrorist infrastructure’": a label
+    if cue.lemma in ADDRESSED_INFINITIVE and not _addressed_infinitive(tok):
+        return None  # "we expect talks to resume" predicts; "expects the parties to act" asks
     act = _act_of(tok, cue)
     text = text_of(tok.doc)
     for frame in cue.frames:
@@ -101,6 +109,10 @@ def _verb_cue(tok: Token, sent: Span, cue: Cue, quotes: list[Quote]) -> Attribut
             continue
         self_subject = objects == ["SELF"]
         objects = [] if self_subject else objects
+        if frame == "object" and any(
+            c.dep_ == "dobj" and appeal_noun(c, sent) for c in tok.children
+        ):
+            return None  # "reiterated his call to respect the truce": the appeal is the noun's
         start, end = trim(text, *content)
         if start >= end:
             continue
@@ -130,6 +142,29 @@ def _verb_cue(tok: Token, sent: Span, cue: Cue, quotes: list[Quote]) -> Attribut
             self_subject=self_subject,
         )
     return None
+
+
+# Cues that open a statement only with an addressee and an infinitive: "The EU expects
+# the parties to act responsibly", "I expect Kosovo authorities to suspend police
+# operations" ask someone to act (GUIDE.md §3, appeal).
+ADDRESSED_INFINITIVE = {"expect"}
+
+
+ADDRESSEES = {"party", "parties", "side", "sides", "authorities", "government",
+              "governments", "leader", "leaders", "all", "both", "forces", "troops", "army",
+              "country", "countries", "states", "everyone", "community", "actors"}  # fmt: skip
+
+
+def _addressed_infinitive(tok: Token) -> bool:
+    """'expects the parties to act', 'expect Kosovo authorities to suspend …': someone who
+    can act, then what they should do ("expect the talks to resume" asks no one)."""
+    for child in tok.rights:
+        if child.dep_ in ("xcomp", "ccomp") and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in child.children
+        ):
+            who = [c for c in (*child.children, *tok.children) if c.dep_ in ("nsubj", "dobj")]
+            return any(w.pos_ == "PROPN" or w.lower_ in ADDRESSEES for w in who)
+    return False
 
 
 def _act_of(tok: Token, cue: Cue) -> Act:

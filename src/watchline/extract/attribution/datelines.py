@@ -26,9 +26,17 @@ DATELINE_PLACE = re.compile(
 )
 
 
+# A regional paper's shorter form: the city in capitals, then a colon or a dash
+# ("SRINAGAR: Pakistan violated …", "ISLAMABAD - Indian forces …"). Capitals only, so
+# that a label ("Sources: …") or a speaker's colon line ("Podolyak: …") is not one.
+CAPITAL_DATELINE = re.compile(
+    r"\s*([A-Z][A-Z.'’/\-]+(?:[ ][A-Z][A-Z.'’/\-]+){0,3})\s*(?::|[ ][-–—])[ ]"
+)
+
+
 def dateline_place(line: str) -> str | None:
     """The (first) place a dateline line names, as the dictionary spells it ("Seoul")."""
-    match = DATELINE_PLACE.match(line)
+    match = DATELINE_PLACE.match(line) or CAPITAL_DATELINE.match(line)
     if match is None:
         return None
     city = match.group(1).split("/")[0].strip()

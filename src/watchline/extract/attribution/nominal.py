@@ -81,3 +81,86 @@ def _has_own_cue(sent: Span, content: tuple[int, int], cues: CueLexicon) -> bool
         if is_cue and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             return True
     return False
+
+
+# "reiterates his call to respect the ceasefire", "her appeal for restraint", "renewed calls
+# from the EU for calm": an appeal told as a noun with its complement (GUIDE.md §1).
+APPEAL_NOUNS = {"call", "appeal", "plea", "demand"}
+POSSESSIVES = {"his", "her", "its", "their", "our", "my"}
+# verbs that make an appeal ("issued a call", "renewed its appeal", "reiterated his call")
+MAKING = {"reiterate", "renew", "repeat", "issue", "make", "launch", "echo", "voice",
+          "reaffirm", "restate", "underline", "stress", "express"}  # fmt: skip
+
+
+def _made(tok: Token) -> bool:
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in MAKING
+
+
+def appeal_noun(tok: Token, sent: Span) -> Attribution | None:
+    """An appeal noun with what it asks for: 'for …', 'to …' (an infinitive), 'on X to …'."""
+    if tok.lemma_.lower() not in APPEAL_NOUNS or tok.pos_ != "NOUN":
+        return None
+    content = None
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("for", "on", "to", "upon"):
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                start = objects[0].left_edge.idx
+                end = max(t.idx + len(t.text) for t in tok.subtree if t.i >= objects[0].i)
+                content = (start, end)
+                break
+        if child.dep_ in ("acl", "relcl") and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in child.children
+        ):
+            content = (child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text))
+            break
+    if content is None and _made(tok):  # "reiterated his call to respect …", the
+        for sib in tok.head.children:  # infinitive parsed as the verb's
+            if (
+                sib.dep_ in ("xcomp", "advcl")
+                and sib.i > tok.i
+                and any(
+                    a.dep_ == "aux" and a.lower_ == "to" and a.i == tok.right_edge.i + 1
+                    for a in sib.children
+                )
+            ):
+                content = (sib.left_edge.idx, sib.right_edge.idx + len(sib.right_edge.text))
+    if content is None:
+        return None
+    speaker = _appeal_speaker(tok)
+    if speaker is None:
+        return None
+    text = text_of(tok.doc)
+    start, end = trim(text, *content)
+    if text.startswith("to ", start):  # "call to respect the truce": what is asked
+        start += 3
+    if start >= end:
+        return None
+    return Attribution(
+        cue=(tok.idx, tok.idx + len(tok.text)),
+        lemma=tok.lemma_.lower(),
+        act=Act.APPEAL,
+        content=(start, end),
+        speaker=speaker,
+        frame="noun",
+        sentence=sent,
+        cue_token=tok,
+        confidence=0.6,
+    )
+
+
+def _appeal_speaker(tok: Token) -> tuple[int, int] | None:
+    """Whose appeal: a possessor ("the UN's call"), "from X", or the subject of the verb
+    that makes it ("Guterres reiterated his call …"), not a pronoun possessor itself."""
+    for child in tok.children:
+        if child.dep_ == "poss" and child.lower_ not in POSSESSIVES:
+            return np_span(child)
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            pobj = [p for p in child.children if p.dep_ == "pobj"]
+            if pobj:
+                return np_span(pobj[0])
+    if _made(tok):
+        subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ not in ("who", "which", "that"):
+            return np_span(subject)
+    return None

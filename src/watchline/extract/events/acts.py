@@ -78,6 +78,14 @@ def decide_act(
     return Act.ASSERT
 
 
+def concern_act(act: Act) -> Act:
+    """The act of a statement of concern (`attribution/concern.py`) once the content was
+    read as if said with a neutral cue: concern about a hostile act of another party is
+    an accusation ("concern over the erection of barriers by the occupation forces"); any
+    other concern, about a feared event, a warning (GUIDE.md §3)."""
+    return Act.ACCUSE if act is Act.ACCUSE else Act.WARN
+
+
 # Organisations that deploy missions rather than fight (GUIDE.md's org codes): their
 # patrols, deployments and withdrawals are no party's hostile act ("KFOR has asked for
 # more time to deploy", said by Kosovo, is not an accusation); fire, provocation or

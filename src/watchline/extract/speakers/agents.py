@@ -40,6 +40,15 @@ ARMED_GROUPS = {
     "paramilitaries",
 }  # fmt: skip
 ARMED_GROUP = Actor("armed-group", "an armed group", ActorKind.MILITARY, None)
+# Words for the other side of the speaker, unnamed: "the enemy targeted the air base",
+# "the occupiers shelled the town", "occupation forces installed fences". Said by a party,
+# a hostile act of theirs is an accusation; who they are is read from the story
+# (`ClaimBuilder._opponent`).
+OPPONENT_WORDS = {
+    "enemy", "enemies", "adversary", "adversaries", "aggressor", "aggressors", "occupier",
+    "occupiers", "invader", "invaders",
+}  # fmt: skip
+OPPONENT = Actor("opponent", "the other side", ActorKind.MILITARY, None)
 
 
 @dataclass(frozen=True)
@@ -55,6 +64,21 @@ class DemonymMention:
 @dataclass(frozen=True)
 class ArmedGroupMention(DemonymMention):
     """'the rebels', 'militants': an armed group no dictionary names, of no state."""
+
+
+def _occupation_forces(tok: Token) -> bool:
+    """'the occupation forces', 'the occupying army': the other side, unnamed."""
+    return tok.lemma_.lower() in ("force", "army", "troop", "soldier") and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in ("occupation", "occupying")
+        for c in tok.children
+    )
+
+
+def _named(tok: Token) -> bool:
+    """'the Russian occupation forces': a side named by its own words (a demonym)."""
+    return any(
+        c.dep_ in ("amod", "compound", "poss") and c.text[:1].isupper() for c in tok.children
+    )
 
 
 class MentionIndex:
@@ -79,6 +103,10 @@ class MentionIndex:
             if tok.lower_ in ARMED_GROUPS or armed:
                 self.by_token[tok.i] = ArmedGroupMention(
                     tok.idx, tok.idx + len(tok.text), tok.text, ARMED_GROUP
+                )
+            elif (tok.lower_ in OPPONENT_WORDS or _occupation_forces(tok)) and not _named(tok):
+                self.by_token[tok.i] = ArmedGroupMention(
+                    tok.idx, tok.idx + len(tok.text), tok.text, OPPONENT
                 )
 
     def in_tokens(self, tokens: Iterable[Token]) -> list:
@@ -198,9 +226,22 @@ def _linked(tok: Token, inside: set[int], index: MentionIndex) -> list:
         node = node.head
         if suffers(node):
             break  # "our positions came under fire": the subject is the target
-        found = _subjects(node, index)
+        found = _subjects(node, index) or _nominal_by(node, index)
         if found:
             return found
+    return []
+
+
+def _nominal_by(noun: Token, index: MentionIndex) -> list:
+    """'the erection of fences by the occupation forces': the doer of a noun's action."""
+    if noun.pos_ != "NOUN":
+        return []
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            found = index.in_tokens(objects[0].subtree) if objects else []
+            if found:
+                return found
     return []
 
 
@@ -256,10 +297,16 @@ def _subjects(tok: Token, index: MentionIndex) -> list:
         controller = _controller(tok.head, index)
         if controller:  # "called on Thailand to stop shelling": Thailand would stop
             return controller
-    for child in tok.children:
-        if child.dep_ in ("nsubj", "csubj") and not index.in_dateline(child):
+    if suffers(tok):
+        return []  # "its positions came under fire": the subject is the target
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+    # "Sudan's paramilitary Rapid Support Forces carried out …" parsed with two subjects:
+    # the one that is itself an actor's name comes first
+    subjects.sort(key=lambda c: c.i not in index.by_token)
+    for child in subjects:
+        if not index.in_dateline(child):
             return (
-                index.in_tokens(_not_targets(child))
+                _head_first(child, index.in_tokens(_not_targets(child)), index)
                 or _pronoun([child], index)
                 or index.demonym(child)  # a misparsed "Ukrainian [shelling]" as the subject
                 or [  # "Cambodian BM-21 rockets", "Chinese coast guard personnel"
@@ -270,6 +317,15 @@ def _subjects(tok: Token, index: MentionIndex) -> list:
                 ][:1]
             )
     return []
+
+
+def _head_first(subject: Token, found: list, index: MentionIndex) -> list:
+    """'Sudan's paramilitary Rapid Support Forces carried out …': the actor the subject's
+    head names did it, not the state a possessive or adjective places it in."""
+    head = index.by_token.get(subject.i)
+    if head is None or head not in found or found[0] is head:
+        return found
+    return [head, *(m for m in found if m is not head)]
 
 
 CAUSES = {"strike", "strikes", "attack", "shelling", "bombing", "raid", "airstrike", "fire",
@@ -363,6 +419,9 @@ def _free_mentions(tokens: list[Token], index: MentionIndex) -> list:
                 break
             if node.dep_ == "nsubj" and suffers(node.head):
                 blocked = True  # "positions of its forces came under fire": the target
+                break
+            if node.dep_ == "poss" and node.head.dep_ == "nsubjpass":
+                blocked = True  # "the Azerbaijani army's positions were fired on"
                 break
             if node.dep_ in ("nsubj", "poss") or node.head == node:
                 break

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from watchline.domain import Actor, ActorKind
 from watchline.extract.attribution.datelines import dateline_place
+from watchline.geo.gazetteer.index import geo_index
 
 PERSONAL = {"he", "she", "him", "her"}
 IMPERSONAL = {"it", "they", "them", "we", "i"}
@@ -113,6 +114,25 @@ class Resolved:
     words: tuple[str, ...] = ()
 
 
+# Titles dropped before a surname is looked up ("Ambassador Haber", "Gen. Saleh")
+TITLE_WORDS = {"ambassador", "mr", "mrs", "ms", "dr", "general", "gen", "colonel", "col",
+               "minister", "president", "lieutenant", "major", "brigadier", "spokesman",
+               "spokesperson", "commander", "chief", "envoy", "secretary", "prime"}  # fmt: skip
+# Bodies a story names once in full and then as "the coalition", "the alliance" …
+SIDE_NOUNS = {"coalition", "alliance", "administration", "mission", "force", "council",
+              "committee", "commission", "bureau", "service", "agency", "directorate"}  # fmt: skip
+FILING_TOWN_POPULATION = 100_000  # a dateline names a city a story is filed from
+
+
+def _filing_town(city: str) -> str | None:
+    """The country of the largest GeoNames town of a dateline's name, if it is a city of
+    some size (a wire or regional paper files from one)."""
+    entries = geo_index().get(city)
+    if not entries or entries[0].population < FILING_TOWN_POPULATION:
+        return None
+    return entries[0].country
+
+
 class SpeakerResolver:
     """Resolves speakers in text order, remembering who spoke."""
 
@@ -161,6 +181,8 @@ class SpeakerResolver:
             result = self._refer_back(words, start, end, sentence_start)
         if result is None and _generic(words) and sentence_end is not None:
             result = self._named_nearby(words, start, end, sentence_start, sentence_end)
+        if result is None and words:
+            result = self._said_before(phrase, words, start, end)  # "Maragos", "the coalition"
         if result is None and words and words[0] in INDEFINITE:
             result = self._opening_body(text, start, end, sentence_start)
         if result is None:
@@ -307,6 +329,9 @@ class SpeakerResolver:
                 return Resolved(start, end, None, actor.affiliation, True)
             if code:
                 return Resolved(start, end, None, code, True)
+            town = _filing_town(city)  # "SRINAGAR:", a city the dictionary does not list
+            if town is not None:
+                return Resolved(start, end, None, town, True)
         return None
 
     def _issuer(self, text: str, start: int, end: int) -> Resolved | None:
@@ -392,6 +417,24 @@ class SpeakerResolver:
                 return Resolved(start, end, past.actor, past.affiliation, True)
             if past.affiliation:
                 return Resolved(start, end, None, past.affiliation, True)
+        return None
+
+    def _said_before(self, phrase: str, words: list[str], start: int, end: int) -> Resolved | None:
+        """A surname, or "the coalition", after the speaker's full phrase: "EU Ambassador to
+        Armenia Vassilis Maragos said … Maragos added", "The Arab coalition said … the
+        coalition said": the side that phrase was resolved to."""
+        key = [w for w in words if w not in TITLE_WORDS and w != "the"]
+        surname = len(key) == 1 and phrase.strip().split()[-1][:1].isupper()
+        body = len(words) == 2 and words[0] == "the" and key and key[0] in SIDE_NOUNS
+        if not (surname or body):
+            return None
+        for past in reversed(self.history):
+            if past.start >= start or past.affiliation is None or not past.words:
+                continue
+            if surname and past.words[-1] == key[0]:
+                return Resolved(start, end, past.actor, past.affiliation, True)
+            if body and key[0] in past.words:
+                return Resolved(start, end, past.actor, past.affiliation, False)
         return None
 
     def _refer_back(
