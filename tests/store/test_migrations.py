@@ -10,9 +10,9 @@ import watchline.store.tables  # noqa: F401  (registers every table)
 from watchline.store import Database
 from watchline.store.base import Base
 
-# Not described by models: SQLite's R*Tree index tables, PostGIS's own catalogue, and
-# the GiST indexes that the migrations create on PostgreSQL only.
-UNMODELLED = ("_rtree", "spatial_ref_sys", "_gist")
+# Not described by models: SQLite's R*Tree index and FTS5 tables, PostGIS's own catalogue,
+# and the GiST and full-text GIN indexes that the migrations create on PostgreSQL only.
+UNMODELLED = ("_rtree", "spatial_ref_sys", "_gist", "_fts")
 
 
 def _meaningful(diff: object) -> bool:

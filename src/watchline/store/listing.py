@@ -16,6 +16,7 @@ from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, defer
 
 from watchline.store.filters import Cursor, Page, ViewFilter, decode_cursor, encode_cursor
+from watchline.store.search import claims_matching, documents_matching
 from watchline.store.tables.case_summaries import CaseSummaryRow
 from watchline.store.tables.cases import CaseRow
 from watchline.store.tables.claims import ClaimRow
@@ -24,11 +25,8 @@ from watchline.store.tables.documents import DocumentRow
 Column = InstrumentedAttribute[Any]
 
 
-def _like(column: Any, text: str) -> ColumnElement[bool]:
-    """Case-blind substring: ILIKE on PostgreSQL (whose planner then walks the sort
-    index and stops at a page; `lower(x) LIKE` made it scan and sort every claim),
-    lower() LIKE lower() on SQLite."""
-    return column.icontains(text, autoescape=True)
+def _dialect(session: Session) -> str:
+    return session.get_bind().dialect.name
 
 
 def keyset_page(
@@ -163,7 +161,7 @@ def claim_page(session: Session, view: ViewFilter) -> Page[Any]:
     if view.until:
         query = query.where(ClaimRow.stated_on <= view.until)
     if view.q:
-        query = query.where(_like(ClaimRow.content_text, view.q))
+        query = query.where(claims_matching(_dialect(session), view.q))
     return keyset_page(
         session,
         query,
@@ -187,7 +185,7 @@ def document_page(session: Session, view: ViewFilter) -> Page[Any]:
         end = datetime.combine(view.until + timedelta(days=1), time(), UTC)
         query = query.where(DocumentRow.published_at < end)
     if view.q:
-        query = query.where(_like(DocumentRow.title, view.q))
+        query = query.where(documents_matching(_dialect(session), view.q))
     return keyset_page(
         session,
         query,
