@@ -88,6 +88,7 @@ class Context:
     version: str
     adjectives: dict[str, Actor]  # "армянский" -> Armenia
     actors_by_code: dict[str, str]  # state code -> its name, for agents named by inference
+    statement_day: date | None = None  # the day the text anchors its statements to
 
 
 def _resolve_bare(mention: RuMention, before: list[RuMention], actors: dict[str, Actor]) -> Actor:
@@ -303,12 +304,13 @@ class ClaimMaker:
         return TimeWindow(first.first, first.last, first.text)
 
     def _stated_on(self, st: Statement, sentence: Sentence) -> date | None:
-        """A date in the cue's sentence outside the content: the day it was said."""
+        """A date in the cue's sentence outside the content: the day it was said; else the
+        day the document anchors its statements to (its dateline or its own day named)."""
         c0, c1 = st.content
         for d in self.ctx.dates:
             if sentence.start <= d.start and d.end <= sentence.end and not (c0 <= d.start < c1):
                 return d.last if d.text.lower().startswith("в ночь") else d.first
-        return None
+        return self.ctx.statement_day
 
 
 def _conjuncts(sentence: Sentence, speaker: list[int]) -> list[list[int]]:

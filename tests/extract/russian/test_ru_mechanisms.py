@@ -1,0 +1,53 @@
+"""Mechanisms measured on real Russian text (issue 14): the day a story anchors its
+statements to, acts read from content, and agents and speakers resolved from context.
+
+The sentences are written for these tests; none comes from an article.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from watchline.extract.russian.dates import find_dates, statement_day
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        ("ЕРЕВАН, 5 мая. /ТАСС/. Минобороны сообщило о перестрелке.", date(2025, 5, 5),
+         date(2025, 5, 5)),
+        ("ДУШАНБЕ, 2 фев — Sputnik. Погранслужба сделала заявление.", date(2025, 2, 2),
+         date(2025, 2, 2)),
+        ("Об этом сегодня, 9 июля, сообщили в ведомстве.", date(2025, 7, 9), date(2025, 7, 9)),
+        ("В ночь на 4 июня позиции подверглись обстрелу, говорится в сообщении.",
+         date(2025, 6, 4), date(2025, 6, 4)),
+        ("В пятницу пограничники заявили о задержании нарушителей.", date(2025, 8, 8),
+         date(2025, 8, 8)),
+    ],
+)  # fmt: skip
+def test_a_dateline_or_the_publication_day_named_anchors_the_story(text, published, day):
+    assert statement_day(text, find_dates(text, published), published) == day
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ранее в ведомстве заявили, что ситуация стабильна.",
+        "3 марта нарушители были задержаны, заявили в погранслужбе.",  # an event's own day
+    ],
+)
+def test_without_an_anchor_the_statement_day_stays_unknown(text):
+    published = date(2025, 3, 10)
+    assert statement_day(text, find_dates(text, published), published) is None
+
+
+def test_claims_without_a_date_of_their_own_take_the_story_day(extract_ru) -> None:
+    text = (
+        "ТБИЛИСИ, 12 апр. /ТАСС/. Министерство обороны Азербайджана заявило, что "
+        "ситуация на границе стабильна.\n"
+        "В ведомстве также отметили, что потерь нет.\n"
+    )
+    claims = extract_ru(text, date(2025, 4, 12))
+    assert claims and all(c.stated_on == date(2025, 4, 12) for c in claims)
