@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 
+from watchline.domain import Act, EventType
 from watchline.extract.russian.dates import find_dates, statement_day
 
 
@@ -51,3 +52,40 @@ def test_claims_without_a_date_of_their_own_take_the_story_day(extract_ru) -> No
     )
     claims = extract_ru(text, date(2025, 4, 12))
     assert claims and all(c.stated_on == date(2025, 4, 12) for c in claims)
+
+
+def test_a_statement_named_by_its_form_speaks_for_the_last_speaker(extract_ru, by_cue) -> None:
+    text = (
+        "Министерство обороны Армении заявило, что ситуация на границе стабильна.\n"
+        "«Азербайджанские подразделения обстреляли наши позиции у села Тех», — говорится "
+        "в сообщении.\n"
+    )
+    said = by_cue(extract_ru(text), "говорится")
+    assert said.speaker.affiliation == "ARM"
+    assert said.act is Act.ACCUSE and said.event.type is EventType.ATTACK
+
+
+def test_a_state_adjective_names_the_speaker(extract_ru) -> None:
+    text = "Армянские военные заявили, что противник открыл огонь по их позициям.\n"
+    (claim,) = extract_ru(text)
+    assert claim.speaker.text == "Армянские военные" and claim.speaker.affiliation == "ARM"
+
+
+def test_an_opponent_missile_launch_is_an_accusation(extract_ru) -> None:
+    text = "Минобороны Азербайджана сообщило, что Армения выпустила баллистическую ракету.\n"
+    (claim,) = extract_ru(text)
+    assert claim.act is Act.ACCUSE and claim.event.type is EventType.EXERCISE
+    assert [a.affiliation for a in claim.event.agents] == ["ARM"]
+
+
+@pytest.mark.parametrize(
+    ("clause", "event_type", "negated"),
+    [
+        ("армянские силы не присутствуют в этом районе", EventType.MOBILIZE, True),
+        ("ПВО сбила беспилотник противника", EventType.ATTACK, False),
+        ("армия усиливает участки на этом направлении", EventType.MOBILIZE, False),
+    ],
+)
+def test_event_paraphrases(extract_ru, clause, event_type, negated) -> None:
+    (claim,) = extract_ru(f"Минобороны Армении заявило, что {clause}.\n")
+    assert claim.event.type is event_type and claim.event.negated is negated

@@ -49,6 +49,9 @@ REPORT_NOUNS = frozenset(
     ]
 )
 PRONOUNS = frozenset(["он", "она", "оно", "они", "мы", "я"])
+# "…, — говорится в сообщении": a statement named by its form speaks for who issued it,
+# the speaker the text last reported
+STATEMENT_WORDS = frozenset(["сообщение", "заявление", "текст", "пресс-релиз", "комментарий"])
 GENERIC = frozenset(
     [
         "ведомство",
@@ -64,9 +67,11 @@ GENERIC = frozenset(
     ]
 )
 BODY_WORDS = {"минобороны": "mod", "мид": "mfa", "генштаб": "mil", "погранслужба": "border"}
+# An opponent's exercise or missile launch reported by a party is an accusation too
+# (the yardstick's reading of GUIDE.md §3: "КНДР выпустила ракету", said in Seoul)
 HOSTILE = frozenset(
     {EventType.MOBILIZE, EventType.FORTIFY, EventType.ATTACK, EventType.PROVOCATION,
-     EventType.DISINFORMATION, EventType.CASUALTY}
+     EventType.DISINFORMATION, EventType.CASUALTY, EventType.EXERCISE}
 )  # fmt: skip
 BODIES = (ActorKind.GOVERNMENT, ActorKind.MILITARY, ActorKind.MISSION, ActorKind.ORG)
 # A person named in the speaker phrase speaks for themselves, a body before its state
@@ -132,6 +137,11 @@ class ClaimMaker:
             chosen = min(found, key=lambda m: SPEAKER_ORDER.get(m.actor.kind, 1))
             return (start, end), self._actor_at(chosen)
         words = {k for i in st.speaker_tokens for k in sentence.tokens[i].keys}
+        state = next((self.ctx.adjectives[k] for k in words if k in self.ctx.adjectives), None)
+        if state is not None:  # "южнокорейские военные", "армянского оборонного ведомства"
+            return (start, end), state
+        if words & STATEMENT_WORDS and self.last_speaker is not None:
+            return (start, end), self.last_speaker[1]  # "говорится в сообщении": the last one's
         if words & GENERIC:  # "в ведомстве": the body last named
             earlier = [m for m in self.ctx.mentions if m.end <= start and m.actor.kind in BODIES]
             if earlier:
