@@ -89,3 +89,40 @@ def test_an_opponent_missile_launch_is_an_accusation(extract_ru) -> None:
 def test_event_paraphrases(extract_ru, clause, event_type, negated) -> None:
     (claim,) = extract_ru(f"Минобороны Армении заявило, что {clause}.\n")
     assert claim.event.type is event_type and claim.event.negated is negated
+
+
+def test_the_side_named_after_so_storony_is_the_agent(extract_ru) -> None:
+    text = "Минобороны Азербайджана заявило об обстреле своих позиций со стороны Армении\n"
+    (claim,) = extract_ru(text)
+    assert claim.act is Act.ACCUSE and [a.affiliation for a in claim.event.agents] == ["ARM"]
+
+
+def test_no_losses_after_enemy_fire_keep_the_shooter_as_agent(extract_ru, by_cue) -> None:
+    text = (
+        "Министерство обороны Азербайджана заявило, что армянские подразделения обстреляли "
+        "азербайджанские позиции.\n"
+        "Погибших и раненых нет, подчеркнули в ведомстве.\n"
+    )
+    losses = by_cue(extract_ru(text), "подчеркнули")
+    assert losses.event.type is EventType.CASUALTY and losses.event.negated
+    assert [a.affiliation for a in losses.event.agents] == ["ARM"]
+
+
+def test_a_surname_after_the_full_name_speaks_for_the_same_side(extract_ru, by_cue) -> None:
+    text = (
+        "По словам министра обороны Армении Давида Оганяна, обстановка спокойная.\n"
+        "Кроме того, по словам Оганяна, азербайджанские войска стягивают технику к границе.\n"
+    )
+    claims = extract_ru(text)
+    later = [c for c in claims if "стягивают" in c.content.text]
+    assert len(later) == 1 and later[0].speaker.affiliation == "ARM"
+    assert later[0].act is Act.ACCUSE
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["нет никаких подтверждений этих сообщений", "ему не известно о таких инцидентах"],
+)
+def test_doubt_without_a_deny_verb_is_a_denial(extract_ru, clause) -> None:
+    (claim,) = extract_ru(f"В Минобороны Армении заявили, что {clause}.\n")
+    assert claim.act is Act.DENY

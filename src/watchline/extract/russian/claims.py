@@ -64,6 +64,8 @@ GENERIC = frozenset(
         "пресс-секретарь",
         "спикер",
         "официальный",
+        "главком",
+        "главнокомандующий",
     ]
 )
 BODY_WORDS = {"минобороны": "mod", "мид": "mfa", "генштаб": "mil", "погранслужба": "border"}
@@ -115,6 +117,7 @@ class ClaimMaker:
         self.ctx = ctx
         self.last_speaker: tuple[str, Actor | None] | None = None
         self.by_cue: dict[tuple[int, int], tuple[tuple[int, int], Actor | None]] = {}
+        self.named: list[tuple[set[str], Actor]] = []  # speaker phrases resolved so far
 
     def _mentions_in(self, start: int, end: int) -> list[RuMention]:
         return [m for m in self.ctx.mentions if m.start >= start and m.end <= end]
@@ -133,16 +136,30 @@ class ClaimMaker:
             return None
         start, end = trimmed(self.ctx.text, *sentence.span(st.speaker_tokens))
         found = self._mentions_in(start, end)
+        names = {
+            sentence.tokens[i].lemma
+            for i in st.speaker_tokens
+            if sentence.tokens[i].text[:1].isupper() and sentence.tokens[i].text[1:2].islower()
+        }
         if found:
             chosen = min(found, key=lambda m: SPEAKER_ORDER.get(m.actor.kind, 1))
-            return (start, end), self._actor_at(chosen)
+            actor = self._actor_at(chosen)
+            self.named.append((names, actor))
+            return (start, end), actor
+        # a surname after the full name ("по словам Сырского") speaks for the same side
+        earlier_named = next((a for n, a in reversed(self.named) if names & n), None)
+        if earlier_named is not None:
+            return (start, end), earlier_named
         words = {k for i in st.speaker_tokens for k in sentence.tokens[i].keys}
         state = next((self.ctx.adjectives[k] for k in words if k in self.ctx.adjectives), None)
         if state is not None:  # "южнокорейские военные", "армянского оборонного ведомства"
             return (start, end), state
         if words & STATEMENT_WORDS and self.last_speaker is not None:
             return (start, end), self.last_speaker[1]  # "говорится в сообщении": the last one's
-        if words & GENERIC:  # "в ведомстве": the body last named
+        spoken = [a for _, a in self.named if a.kind in BODIES]
+        if words & GENERIC and spoken:  # "в ведомстве": the body that last spoke
+            return (start, end), spoken[-1]
+        if words & GENERIC:  # else the body last named
             earlier = [m for m in self.ctx.mentions if m.end <= start and m.actor.kind in BODIES]
             if earlier:
                 return (start, end), self._actor_at(earlier[-1])
@@ -163,7 +180,9 @@ class ClaimMaker:
                 if st.cue_token is not None:  # a participle after it keeps the first speaker
                     self.by_cue.setdefault((st.sentence, st.cue_token), (span, actor))
                 self.last_speaker = (self.ctx.text[span[0] : span[1]], actor)
-                claim = self._claim(f"c{len(claims) + 1}", st, span, actor)
+                claim = _casualty_agents(
+                    self._claim(f"c{len(claims) + 1}", st, span, actor), claims
+                )
                 claims.append(_responding(claim, claims) if self._answers(st) else claim)
         return claims
 
@@ -197,9 +216,21 @@ class ClaimMaker:
                     agents.append(agent)
             if agents:
                 break
+        if not agents:
+            agents = self._side_agents(st, sentence)
         if not agents and kind_token.type is not EventType.OTHER:
             agents = self._subject_agents(st, sentence, targets)
         return agents
+
+    def _side_agents(self, st: Statement, sentence: Sentence) -> list[Agent]:
+        """ "обстрел … со стороны Армении": the actor named after "со стороны" acts."""
+        text = self.ctx.text
+        c0, _ = sentence.span(st.content_tokens)
+        for mention in self._mentions_in(c0, sentence.end):
+            if text[max(c0, mention.start - 12) : mention.start].lower().endswith("со стороны "):
+                actor = self._actor_at(mention)
+                return [Agent(mention.text, actor.id, actor.affiliation)]
+        return []
 
     def _subject_agents(self, st: Statement, sentence: Sentence, targets: set[int]) -> list[Agent]:
         """The subject of the content's main verb, where it names an actor ("Киев готовит …")."""
@@ -339,6 +370,28 @@ def _conjuncts(sentence: Sentence, speaker: list[int]) -> list[list[int]]:
         first.pop()
     cleaned = [[i for i in part if sentence.tokens[i].rel not in ("cc", "punct")] for part in parts]
     return [p for p in (first, *cleaned) if p]
+
+
+def _casualty_agents(claim: Claim, earlier: list[Claim]) -> Claim:
+    """ "Погибших и раненых нет" after a report of enemy fire: the losses (or their absence)
+    are of that fire, so its agents are the casualty's (GUIDE.md §4, agent in context)."""
+    if claim.event.type is not EventType.CASUALTY or claim.event.agents:
+        return claim
+    side = claim.speaker.affiliation
+    fire = next(
+        (
+            c
+            for c in reversed(earlier)
+            if c.event.type is EventType.ATTACK and c.speaker.affiliation == side
+        ),
+        None,
+    )
+    if fire is None or not fire.event.agents or fire.event.negated:
+        return claim
+    agents = tuple(a for a in fire.event.agents if a.affiliation != side)
+    if not agents:
+        return claim
+    return replace(claim, event=replace(claim.event, agent=agents[0], agents=agents))
 
 
 def _responding(claim: Claim, earlier: list[Claim]) -> Claim:
