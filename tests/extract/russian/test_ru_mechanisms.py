@@ -126,3 +126,23 @@ def test_a_surname_after_the_full_name_speaks_for_the_same_side(extract_ru, by_c
 def test_doubt_without_a_deny_verb_is_a_denial(extract_ru, clause) -> None:
     (claim,) = extract_ru(f"В Минобороны Армении заявили, что {clause}.\n")
     assert claim.act is Act.DENY
+
+
+def test_ob_etom_in_the_same_sentence_reports_the_clause_before(extract_ru) -> None:
+    text = (
+        "Азербайджанские подразделения обстреляли армянские позиции у села Тех, об этом "
+        "сообщает пресс-служба Минобороны Армении.\n"
+    )
+    (claim,) = extract_ru(text)
+    assert claim.content.text.startswith("Азербайджанские подразделения обстреляли")
+    assert claim.content.text.endswith("у села Тех")
+    assert claim.speaker.affiliation == "ARM" and claim.act is Act.ACCUSE
+
+
+def test_ob_etom_after_a_cued_sentence_only_restates_it(extract_ru) -> None:
+    text = (
+        "Министерство обороны Армении заявило, что азербайджанские военные открыли огонь.\n"
+        "Об этом в пятницу говорится в сообщении ведомства.\n"
+    )
+    claims = extract_ru(text)
+    assert len(claims) == 1 and claims[0].cue.text == "заявило"

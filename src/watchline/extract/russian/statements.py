@@ -224,6 +224,23 @@ def _about_this(sentence: Sentence, i: int) -> bool:
     )
 
 
+def _lead_before_about_this(sentence: Sentence, i: int) -> list[int] | None:
+    """ "Армянские подразделения обстреляли позиции, об этом сообщает Минобороны": the
+    clause before "об этом" in the cue's own sentence is what the cue reports."""
+    tokens = sentence.tokens
+    for c in tokens[i].children:
+        if not tokens[c].keys & {"это"}:
+            continue
+        preps = [p for p in tokens[c].children if tokens[p].text.lower() in ("об", "о")]
+        if not preps:
+            continue
+        first = min(preps[0], c)
+        lead = [j for j in range(first) if tokens[j].pos != "PUNCT"]
+        if len(lead) >= 3 and first < i:
+            return list(range(lead[0], lead[-1] + 1))
+    return None
+
+
 def verb_statements(
     text: str, s: int, sentence: Sentence, cues: RuCues, previous: Sentence | None = None
 ) -> list[Statement]:
@@ -255,6 +272,10 @@ def verb_statements(
         near = [q for q in quotes if _adjacent(text, q, token.start, token.end)]
         if near:
             content_span, direct = near[0], True
+        elif (lead := _lead_before_about_this(sentence, token.i)) is not None:
+            content_span = _span(
+                sentence, lead, text
+            )  # "X подвергли обстрелу …, об этом сообщает Y"
         elif previous is not None and _about_this(sentence, token.i):
             content_span = _span(previous, list(range(len(previous.tokens))), text)
         else:
@@ -436,4 +457,7 @@ def find_statements(text: str, sentences: list[Sentence], cues: RuCues) -> list[
         found += verb_statements(text, s, sentence, cues, previous)
         found += prepositional_statements(text, s, sentence, cues)
         found += noun_statements(text, s, sentence, cues)
+    # "Об этом говорится в сообщении" after a sentence with its own cue only restates it
+    cued = {st.sentence for st in found if st.where == st.sentence}
+    found = [st for st in found if st.where == st.sentence or st.where not in cued]
     return sorted(found, key=lambda st: min(st.cue[0], st.content[0]))
