@@ -146,3 +146,23 @@ def test_ob_etom_after_a_cued_sentence_only_restates_it(extract_ru) -> None:
     )
     claims = extract_ru(text)
     assert len(claims) == 1 and claims[0].cue.text == "заявило"
+
+
+def test_a_non_state_opponent_is_accused_with_no_agent(extract_ru) -> None:
+    text = "Минобороны Армении сообщило, что вооружённые отряды обстреляли село Тех.\n"
+    (claim,) = extract_ru(text)
+    assert claim.act is Act.ACCUSE and claim.event.agents == ()
+
+
+def test_the_opponent_as_target_accuses_no_one(extract_ru) -> None:
+    text = "Минобороны Армении сообщило, что ПВО сбила самолёт противника.\n"
+    (claim,) = extract_ru(text)
+    assert claim.act is Act.ASSERT and claim.event.type is EventType.ATTACK
+
+
+def test_the_genitive_of_an_action_noun_is_its_target(extract_ru) -> None:
+    # the shelled post is Russian; the denial is about Ukraine's own alleged fire
+    text = "В Госпогранслужбе Украины опровергли обстрел российского погранпункта.\n"
+    (claim,) = extract_ru(text)
+    assert claim.act is Act.DENY and claim.event.type is EventType.ATTACK
+    assert [a.affiliation for a in claim.event.agents] == ["UKR"]

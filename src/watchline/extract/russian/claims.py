@@ -75,6 +75,12 @@ HOSTILE = frozenset(
     {EventType.MOBILIZE, EventType.FORTIFY, EventType.ATTACK, EventType.PROVOCATION,
      EventType.DISINFORMATION, EventType.CASUALTY, EventType.EXERCISE}
 )  # fmt: skip
+# Nouns that name an opponent without a state: a hostile act by them, reported by a
+# party, accuses (GUIDE.md §3; the agent stays null for non-state armed groups)
+OPPONENTS = frozenset(
+    ["противник", "агрессор", "боевик", "отряд", "формирование", "диверсант", "враг",
+     "оккупант", "бандформирование", "террорист"]
+)  # fmt: skip
 BODIES = (ActorKind.GOVERNMENT, ActorKind.MILITARY, ActorKind.MISSION, ActorKind.ORG)
 # A person named in the speaker phrase speaks for themselves, a body before its state
 SPEAKER_ORDER = {ActorKind.PERSON: 0, ActorKind.STATE: 2}
@@ -266,7 +272,8 @@ class ClaimMaker:
         return []
 
     def _act(self, st: Statement, lemmas: list[str], event_type: EventType, is_negated: bool,
-             agents: list[Agent], speaker_state: str | None) -> Act:  # fmt: skip
+             agents: list[Agent], speaker_state: str | None,
+             opponent: bool = False) -> Act:  # fmt: skip
         if not st.neutral:
             return st.act
         for act in (Act.APPEAL, Act.WARN, Act.DENY):
@@ -282,6 +289,8 @@ class ClaimMaker:
             and any(a.affiliation and a.affiliation != speaker_state for a in agents)
         ):
             return Act.ACCUSE
+        if hostile and speaker_state and not agents and opponent:
+            return Act.ACCUSE  # "вооружённые отряды обстреляли …": a non-state opponent
         return Act.ASSERT
 
     def _claim(self, cid: str, st: Statement, span: tuple[int, int], actor: Actor | None) -> Claim:
@@ -296,7 +305,10 @@ class ClaimMaker:
             is_negated = True  # "опроверг сообщения о …": the event did not happen
         agents = self._agents(st, found, state)
         lemmas = [sentence.tokens[i].lemma for i in st.content_tokens]
-        act = self._act(st, lemmas, event_type, is_negated, agents, state)
+        targets = target_tokens(sentence, found) if found else set()
+        acting = {sentence.tokens[i].lemma for i in st.content_tokens if i not in targets}
+        opponent = bool(acting & OPPONENTS)  # "отряды обстреляли", not "сбили самолёт противника"
+        act = self._act(st, lemmas, event_type, is_negated, agents, state, opponent)
         if act in (Act.WARN, Act.APPEAL):
             is_negated = False  # "не допустим провокаций", "призвал не стрелять": no denial
         own = (act is Act.DENY and event_type in HOSTILE) or (

@@ -118,7 +118,21 @@ def _by_side(sentence: Sentence, i: int) -> bool:
 def target_tokens(sentence: Sentence, found: Trigger) -> set[int]:
     """The trigger's objects: who was fired on is never the agent."""
     out: set[int] = set()
-    for child in sentence.tokens[found.token].children:
+    head = sentence.tokens[found.token]
+    # the genitive of an attack noun is who was hit; of "переброска" it is who moves
+    attack = found.type is EventType.ATTACK
+    for child in head.children:
         if sentence.tokens[child].rel in TARGET_RELS:
             out.update(sentence.subtree(child))
+        elif attack and head.pos == "NOUN" and _bare_genitive(sentence, child):
+            out.update(sentence.subtree(child))  # "обстрел российского погранпункта"
     return out
+
+
+def _bare_genitive(sentence: Sentence, i: int) -> bool:
+    """A noun's genitive dependent with no preposition: the object of an action noun
+    ("обстрел позиций"), where "со стороны X" or "от X" would name who acts."""
+    token = sentence.tokens[i]
+    if token.rel != "nmod":
+        return False
+    return not any(sentence.tokens[c].rel == "case" for c in token.children)
