@@ -166,3 +166,22 @@ def test_the_genitive_of_an_action_noun_is_its_target(extract_ru) -> None:
     (claim,) = extract_ru(text)
     assert claim.act is Act.DENY and claim.event.type is EventType.ATTACK
     assert [a.affiliation for a in claim.event.agents] == ["UKR"]
+
+
+def test_a_rejected_report_is_a_claim_of_its_owner(extract_ru) -> None:
+    text = "В Минобороны Армении опровергли заявления Азербайджана об обстреле села Тех.\n"
+    claims = extract_ru(text)
+    assert [(c.speaker.affiliation, c.act) for c in claims] == [
+        ("ARM", Act.DENY),
+        ("AZE", Act.ACCUSE),
+    ]
+    assert {c.content.text for c in claims} == {"обстреле села Тех"}
+    assert all([a.affiliation for a in c.event.agents] == ["ARM"] for c in claims)
+
+
+def test_rumours_without_an_owner_give_one_denial(extract_ru) -> None:
+    text = "Минобороны Армении опровергло слухи о продвижении азербайджанских подразделений.\n"
+    (claim,) = extract_ru(text)
+    assert claim.act is Act.DENY
+    assert claim.content.text == "продвижении азербайджанских подразделений"
+    assert [a.affiliation for a in claim.event.agents] == ["AZE"]

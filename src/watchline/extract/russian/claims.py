@@ -33,6 +33,10 @@ from watchline.extract.russian.lexicon import RuCues, RuEvents
 from watchline.extract.russian.parse import Sentence
 from watchline.extract.russian.statements import Statement
 
+# reports with an owner that a denial can reject ("заявления России о …")
+OWNED_REPORTS = frozenset(
+    ["заявление", "сообщение", "обвинение", "утверждение", "данные", "слух", "информация"]
+)
 REPORT_NOUNS = frozenset(
     [
         "сообщение",
@@ -186,11 +190,52 @@ class ClaimMaker:
                 if st.cue_token is not None:  # a participle after it keeps the first speaker
                     self.by_cue.setdefault((st.sentence, st.cue_token), (span, actor))
                 self.last_speaker = (self.ctx.text[span[0] : span[1]], actor)
+                st, report = self._rejected_report(st)
                 claim = _casualty_agents(
                     self._claim(f"c{len(claims) + 1}", st, span, actor), claims
                 )
                 claims.append(_responding(claim, claims) if self._answers(st) else claim)
+                if report is not None:  # the rejected report's own claim
+                    inner, (o0, o1), owner = report
+                    made = self._claim(f"c{len(claims) + 1}", inner, (o0, o1), owner)
+                    claims.append(_accused_denier(made, claim))
         return claims
+
+    def _rejected_report(
+        self, st: Statement
+    ) -> tuple[Statement, tuple[Statement, tuple[int, int], Actor] | None]:
+        """ "опровергли заявления России о попытке прорыва": the content is what the report
+        says ("попытке прорыва …", as for "заявил о"), and the report is a claim of its own
+        by its owner with that content (GUIDE.md §1, embedded claims)."""
+        if st.act not in (Act.DENY, Act.CONFIRM) or st.neutral or st.where != st.sentence:
+            return st, None
+        sentence = self.ctx.sentences[st.sentence]
+        tokens = st.content_tokens
+        if not tokens or not sentence.tokens[tokens[0]].keys & OWNED_REPORTS:
+            return st, None
+        about = next(
+            (k for k, i in enumerate(tokens) if sentence.tokens[i].text.lower() in ("о", "об")),
+            None,
+        )
+        if about is None or about + 1 >= len(tokens):
+            return st, None
+        rest = tokens[about + 1 :]
+        if sentence.tokens[rest[0]].text.lower() == "том":  # "о том, что …"
+            rest = [i for i in rest[1:] if sentence.tokens[i].text.lower() not in (",", "что")]
+            rest = rest if rest else tokens[about + 1 :]
+        head = sentence.tokens[tokens[0]]
+        owners = self._mentions_in(head.end, sentence.tokens[tokens[about]].start)
+        c0, c1 = trimmed(self.ctx.text, sentence.tokens[rest[0]].start, st.content[1])
+        outer = replace(st, content=(c0, c1), content_tokens=rest)
+        if not owners:
+            return outer, None
+        owner = owners[0]
+        owner_tokens = [i for i in tokens[:about] if sentence.tokens[i].start >= owner.start
+                        and sentence.tokens[i].end <= owner.end]  # fmt: skip
+        inner = replace(
+            outer, act=Act.ASSERT, neutral=True, speaker_tokens=owner_tokens, labelled_false=False
+        )
+        return outer, (inner, (owner.start, owner.end), self._actor_at(owner))
 
     def _answers(self, st: Statement) -> bool:
         """Whether the content is only a report named ("эти сообщения", "обвинения")."""
@@ -382,6 +427,19 @@ def _conjuncts(sentence: Sentence, speaker: list[int]) -> list[list[int]]:
         first.pop()
     cleaned = [[i for i in part if sentence.tokens[i].rel not in ("cc", "punct")] for part in parts]
     return [p for p in (first, *cleaned) if p]
+
+
+def _accused_denier(report: Claim, denial: Claim) -> Claim:
+    """The report a side denies ("заявления России об обстреле погранпункта", denied in
+    Kyiv) is about that side's alleged act when it names no one else: it accuses them."""
+    if report.event.agents or report.event.type not in HOSTILE or not denial.event.agents:
+        return report
+    agents = denial.event.agents
+    event = replace(report.event, agent=agents[0], agents=agents)
+    side = report.speaker.affiliation
+    accuses = side is not None and any(a.affiliation not in (None, side) for a in agents)
+    act = Act.ACCUSE if accuses and report.act is Act.ASSERT else report.act
+    return replace(report, event=event, act=act)
 
 
 def _casualty_agents(claim: Claim, earlier: list[Claim]) -> Claim:

@@ -17,6 +17,8 @@ from watchline.extract.russian.parse import Sentence
 
 AGENT_RELS = ("nsubj", "nsubj:pass", "amod", "nmod", "obl:agent")
 TARGET_RELS = ("obj", "iobj")
+# action nouns whose bare genitive is what was hit ("обстрел позиций", "штурм высоты")
+HIT_NOUNS = frozenset(["обстрел", "артобстрел", "бомбардировка", "штурм", "обстреливание"])
 
 
 @dataclass(frozen=True)
@@ -119,8 +121,8 @@ def target_tokens(sentence: Sentence, found: Trigger) -> set[int]:
     """The trigger's objects: who was fired on is never the agent."""
     out: set[int] = set()
     head = sentence.tokens[found.token]
-    # the genitive of an attack noun is who was hit; of "переброска" it is who moves
-    attack = found.type is EventType.ATTACK
+    # the genitive of "обстрел" is who was hit; of "прорыв" or "переброска", who acts
+    attack = bool(head.keys & HIT_NOUNS)
     for child in head.children:
         if sentence.tokens[child].rel in TARGET_RELS:
             out.update(sentence.subtree(child))
