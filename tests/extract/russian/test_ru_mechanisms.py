@@ -185,3 +185,12 @@ def test_rumours_without_an_owner_give_one_denial(extract_ru) -> None:
     assert claim.act is Act.DENY
     assert claim.content.text == "продвижении азербайджанских подразделений"
     assert [a.affiliation for a in claim.event.agents] == ["AZE"]
+
+
+def test_a_generic_ministry_is_the_ministry_of_its_kind_last_named(extract_ru) -> None:
+    text = (
+        "Минобороны Армении: передвижения азербайджанских сил нет\n"
+        "В Министерстве обороны опровергли слухи о продвижении азербайджанских сил.\n"
+    )
+    (claim,) = extract_ru(text)
+    assert claim.speaker.text == "Министерстве обороны" and claim.speaker.affiliation == "ARM"

@@ -72,6 +72,8 @@ GENERIC = frozenset(
         "главнокомандующий",
     ]
 )
+# words of a generic speaker that say which body it is ("Министерство обороны")
+BODY_OF_WORD = {"оборона": "mod", "оборонный": "mod", "иностранный": "mfa", "пограничный": "border"}
 BODY_WORDS = {"минобороны": "mod", "мид": "mfa", "генштаб": "mil", "погранслужба": "border"}
 # An opponent's exercise or missile launch reported by a party is an accusation too
 # (the yardstick's reading of GUIDE.md §3: "КНДР выпустила ракету", said in Seoul)
@@ -171,6 +173,9 @@ class ClaimMaker:
             return (start, end), spoken[-1]
         if words & GENERIC:  # else the body last named
             earlier = [m for m in self.ctx.mentions if m.end <= start and m.actor.kind in BODIES]
+            bodies = {BODY_OF_WORD[w] for w in words if w in BODY_OF_WORD}
+            same = [m for m in earlier if any(m.actor.id.endswith("." + b) for b in bodies)]
+            earlier = same or earlier  # "в Министерстве обороны": the defence ministry named
             if earlier:
                 return (start, end), self._actor_at(earlier[-1])
         if (words & PRONOUNS or words & GENERIC) and self.last_speaker is not None:
