@@ -194,3 +194,24 @@ def test_a_generic_ministry_is_the_ministry_of_its_kind_last_named(extract_ru) -
     )
     (claim,) = extract_ru(text)
     assert claim.speaker.text == "Министерстве обороны" and claim.speaker.affiliation == "ARM"
+
+
+def test_an_outlet_relaying_a_source_is_not_the_speaker(extract_ru) -> None:
+    text = (
+        "Азербайджанские войска стягивают технику к границе.\n"
+        "Об этом сообщает агентство со ссылкой на заявление Министерства обороны Армении.\n"
+    )
+    (claim,) = extract_ru(text)
+    assert claim.speaker.affiliation == "ARM" and claim.act is Act.ACCUSE
+
+
+@pytest.mark.parametrize(
+    ("clause", "agents"),
+    [
+        ("наши войска усилены на этом направлении", ["ARM"]),
+        ("противник подвергал обстрелу наши подразделения", []),
+    ],
+)
+def test_our_forces_acting_are_the_speakers_side(extract_ru, clause, agents) -> None:
+    (claim,) = extract_ru(f"Минобороны Армении сообщило, что {clause}.\n")
+    assert [a.affiliation for a in claim.event.agents] == agents

@@ -74,6 +74,11 @@ GENERIC = frozenset(
 )
 # words of a generic speaker that say which body it is ("Министерство обороны")
 BODY_OF_WORD = {"оборона": "mod", "оборонный": "mod", "иностранный": "mfa", "пограничный": "border"}
+FORCES = frozenset(
+    ["войско", "подразделение", "военный", "сила", "армия", "военнослужащий", "боец",
+     "защитник", "пограничник"]
+)  # fmt: skip
+SUBJECTED = frozenset(["подвергать", "подвергнуть", "подвергаться", "подвергнуться"])
 BODY_WORDS = {"минобороны": "mod", "мид": "mfa", "генштаб": "mil", "погранслужба": "border"}
 # An opponent's exercise or missile launch reported by a party is an accusation too
 # (the yardstick's reading of GUIDE.md §3: "КНДР выпустила ракету", said in Seoul)
@@ -144,6 +149,9 @@ class ClaimMaker:
             inherited = self.by_cue.get((st.sentence, st.parent))
             if inherited is not None:
                 return inherited
+        relayed = self._relayed_source(st, sentence)
+        if relayed is not None:
+            return relayed
         if not st.speaker_tokens:
             return None
         start, end = trimmed(self.ctx.text, *sentence.span(st.speaker_tokens))
@@ -181,6 +189,27 @@ class ClaimMaker:
         if (words & PRONOUNS or words & GENERIC) and self.last_speaker is not None:
             return (start, end), self.last_speaker[1]
         return (start, end), None
+
+    def _relayed_source(
+        self, st: Statement, sentence: Sentence
+    ) -> tuple[tuple[int, int], Actor] | None:
+        """ "Об этом сообщает РБК со ссылкой на заявление главкома ВСУ": an outlet relaying
+        is never the speaker (GUIDE.md §2); the source it names is."""
+        if st.cue_token is None:
+            return None
+        text = self.ctx.text
+        at = text.find("со ссылкой на", st.cue[1], sentence.end)
+        if at < 0:
+            return None
+        found = self._mentions_in(at, sentence.end)
+        if not found:
+            return None
+        chosen = min(found, key=lambda m: SPEAKER_ORDER.get(m.actor.kind, 1))
+        actor = self._actor_at(chosen)
+        tail = [t for t in sentence.tokens if t.start >= at]
+        names = {t.lemma for t in tail if t.text[:1].isupper() and t.text[1:2].islower()}
+        self.named.append((names, actor))
+        return (chosen.start, chosen.end), actor
 
     def build(self, statements: list[Statement]) -> list[Claim]:
         claims: list[Claim] = []
@@ -288,6 +317,22 @@ class ClaimMaker:
                 return [Agent(mention.text, actor.id, actor.affiliation)]
         return []
 
+    def _our_forces(self, st: Statement, sentence: Sentence, found) -> bool:
+        """ "наши войска усилены": first-person forces that act are the speaker's side
+        (never those that were hit: "наши позиции подверглись обстрелу")."""
+        targets = target_tokens(sentence, found)
+        lemmas = {sentence.tokens[i].lemma for i in st.content_tokens}
+        if lemmas & SUBJECTED:  # "подвергали обстрелу наши подразделения": they were hit
+            return False
+        for i in st.content_tokens:
+            token = sentence.tokens[i]
+            if token.lemma != "наш" or token.head is None or i in targets:
+                continue
+            head = sentence.tokens[token.head]
+            if head.lemma in FORCES and head.rel in ("nsubj", "nsubj:pass"):
+                return True
+        return False
+
     def _subject_agents(self, st: Statement, sentence: Sentence, targets: set[int]) -> list[Agent]:
         """The subject of the content's main verb, where it names an actor ("Киев готовит …")."""
         inside = set(st.content_tokens)
@@ -354,6 +399,8 @@ class ClaimMaker:
         if st.act is Act.DENY and not st.neutral:
             is_negated = True  # "опроверг сообщения о …": the event did not happen
         agents = self._agents(st, found, state)
+        if not agents and found is not None and state and self._our_forces(st, sentence, found):
+            agents = [Agent(self.ctx.actors_by_code.get(state, state), None, state)]
         lemmas = [sentence.tokens[i].lemma for i in st.content_tokens]
         targets = target_tokens(sentence, found) if found else set()
         acting = {sentence.tokens[i].lemma for i in st.content_tokens if i not in targets}
