@@ -215,3 +215,16 @@ def test_an_outlet_relaying_a_source_is_not_the_speaker(extract_ru) -> None:
 def test_our_forces_acting_are_the_speakers_side(extract_ru, clause, agents) -> None:
     (claim,) = extract_ru(f"Минобороны Армении сообщило, что {clause}.\n")
     assert [a.affiliation for a in claim.event.agents] == agents
+
+
+def test_ob_etom_reports_every_sentence_of_the_paragraph_before(extract_ru) -> None:
+    text = (
+        "Азербайджан стягивает войска к границе. Армения усиливает участки на этом "
+        "направлении.\n"
+        "Об этом сообщает агентство со ссылкой на заявление Министерства обороны Армении.\n"
+    )
+    claims = extract_ru(text)
+    assert [(c.act, c.speaker.affiliation) for c in claims] == [
+        (Act.ACCUSE, "ARM"),
+        (Act.ASSERT, "ARM"),
+    ]

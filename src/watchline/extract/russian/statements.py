@@ -16,7 +16,7 @@ A quotation in «ёлочках» or "лапках" next to a cue is its content
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from watchline.domain import Act
 from watchline.extract.russian.lemmas import lemmas
@@ -449,6 +449,35 @@ def _governed(sentence: Sentence, noun: int, speaker: list[int]) -> list[int]:
     return speaker
 
 
+def _paragraph_lead(
+    text: str, sentences: list[Sentence], found: list[Statement], cued: set[int]
+) -> list[Statement]:
+    """ "Россия накапливает войска … . Украина усиливает … \n Об этом сообщает X": the
+    back-reference reports the whole paragraph before it, one claim per sentence."""
+    more: list[Statement] = []
+    for st in [st for st in found if st.where != st.sentence]:
+        k = st.where
+        while (
+            k > 0
+            and k - 1 not in cued
+            and "\n" not in text[sentences[k - 1].end : sentences[k].start]
+        ):
+            k -= 1
+            whole = _span(sentences[k], list(range(len(sentences[k].tokens))), text)
+            if whole is None:
+                break
+            more.append(
+                replace(
+                    st,
+                    content=whole,
+                    content_tokens=list(range(len(sentences[k].tokens))),
+                    content_sentence=k,
+                    direct_quote=False,
+                )
+            )
+    return more
+
+
 def find_statements(text: str, sentences: list[Sentence], cues: RuCues) -> list[Statement]:
     """Every statement in text order; one per cue."""
     found: list[Statement] = []
@@ -460,4 +489,5 @@ def find_statements(text: str, sentences: list[Sentence], cues: RuCues) -> list[
     # "Об этом говорится в сообщении" after a sentence with its own cue only restates it
     cued = {st.sentence for st in found if st.where == st.sentence}
     found = [st for st in found if st.where == st.sentence or st.where not in cued]
+    found += _paragraph_lead(text, sentences, found, cued)
     return sorted(found, key=lambda st: min(st.cue[0], st.content[0]))
