@@ -228,3 +228,15 @@ def test_ob_etom_reports_every_sentence_of_the_paragraph_before(extract_ru) -> N
         (Act.ACCUSE, "ARM"),
         (Act.ASSERT, "ARM"),
     ]
+
+
+def test_a_quote_opened_sentences_before_its_cue_gives_a_claim_per_sentence(extract_ru) -> None:
+    text = (
+        "«Фиксируем переброску азербайджанской техники к границе. Наши подразделения "
+        "держат ситуацию под контролем», — рассказал представитель Минобороны Армении.\n"
+    )
+    claims = extract_ru(text)
+    assert len(claims) == 2 and all(c.speaker.affiliation == "ARM" for c in claims)
+    first = min(claims, key=lambda c: c.content.start)
+    assert first.content.text.startswith("Фиксируем переброску")
+    assert first.act is Act.ACCUSE and first.event.type is EventType.MOBILIZE

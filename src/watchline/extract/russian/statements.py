@@ -478,6 +478,52 @@ def _paragraph_lead(
     return more
 
 
+OPENING = '«„"“'
+
+
+def _quote_openings(
+    text: str, sentences: list[Sentence], found: list[Statement], cued: set[int]
+) -> list[Statement]:
+    """ "«Отслеживаем наращивание войск. Наши войска усилены», — рассказал главком": a
+    quote opened sentences before its cue is the cue's too, one claim per sentence
+    (its acts and events may differ, GUIDE.md §1 split)."""
+    more: list[Statement] = []
+    closing = '»"”'
+    for st in found:
+        if (
+            st.where != st.sentence
+            or text[st.content[1] : st.content[1] + 2].lstrip(".!?")[:1] not in closing
+        ):
+            continue
+        k = st.sentence
+        if any(ch in OPENING for ch in text[sentences[k].start : st.content[0]]):
+            continue  # the quote opens in the cue's own sentence
+        earlier: list[int] = []
+        while k > 0 and k - 1 not in cued:
+            if "\n" in text[sentences[k - 1].end : sentences[k].start]:
+                break
+            k -= 1
+            earlier.append(k)
+            if text[sentences[k].start : sentences[k].end].lstrip()[:1] in OPENING:
+                break
+        else:
+            continue
+        if not earlier or text[sentences[earlier[-1]].start :].lstrip()[:1] not in OPENING:
+            continue
+        for j in earlier:
+            whole = _span(sentences[j], list(range(len(sentences[j].tokens))), text)
+            if whole is not None:
+                more.append(
+                    replace(
+                        st,
+                        content=whole,
+                        content_tokens=list(range(len(sentences[j].tokens))),
+                        content_sentence=j,
+                    )
+                )
+    return more
+
+
 def find_statements(text: str, sentences: list[Sentence], cues: RuCues) -> list[Statement]:
     """Every statement in text order; one per cue."""
     found: list[Statement] = []
@@ -490,4 +536,5 @@ def find_statements(text: str, sentences: list[Sentence], cues: RuCues) -> list[
     cued = {st.sentence for st in found if st.where == st.sentence}
     found = [st for st in found if st.where == st.sentence or st.where not in cued]
     found += _paragraph_lead(text, sentences, found, cued)
+    found += _quote_openings(text, sentences, found, cued)
     return sorted(found, key=lambda st: min(st.cue[0], st.content[0]))
