@@ -240,3 +240,19 @@ def test_a_quote_opened_sentences_before_its_cue_gives_a_claim_per_sentence(extr
     first = min(claims, key=lambda c: c.content.start)
     assert first.content.text.startswith("Фиксируем переброску")
     assert first.act is Act.ACCUSE and first.event.type is EventType.MOBILIZE
+
+
+@pytest.mark.parametrize(
+    ("sentence", "act"),
+    [
+        (
+            "Представитель Минобороны Армении назвал провокацией заявления Минобороны "
+            "Азербайджана.",
+            Act.DENY,
+        ),
+        ("Минобороны Армении назвало провокацией обстрел своих позиций.", Act.ACCUSE),
+    ],
+)
+def test_a_provocation_label_on_a_report_rejects_it(extract_ru, sentence, act) -> None:
+    (claim,) = extract_ru(sentence + "\n")
+    assert claim.act is act

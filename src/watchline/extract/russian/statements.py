@@ -164,8 +164,18 @@ def _label(sentence: Sentence, i: int, cue: RuCue) -> Act | None:
     for j in sentence.subtree(i):
         token = sentence.tokens[j]
         if j != i and token.feats.get("Case") == "Ins" and token.keys & set(cue.complements):
-            return next(cue.complements[k] for k in token.keys if k in cue.complements)
+            act = next(cue.complements[k] for k in token.keys if k in cue.complements)
+            objects = [c for c in sentence.tokens[i].children if sentence.tokens[c].rel == "obj"]
+            if act is Act.ACCUSE and any(
+                sentence.tokens[c].keys & LABELLED_REPORTS for c in objects
+            ):
+                return Act.DENY  # "назвал провокацией заявления X": the report is rejected
+            return act
     return None
+
+
+# reports a label can reject: "назвал провокацией заявления" denies them (GUIDE.md §3)
+LABELLED_REPORTS = frozenset(["заявление", "сообщение", "информация", "обвинение", "утверждение"])
 
 
 def _content(sentence: Sentence, i: int, cue: RuCue, text: str, speaker: list[int]) -> list[int]:
