@@ -256,3 +256,14 @@ def test_a_quote_opened_sentences_before_its_cue_gives_a_claim_per_sentence(extr
 def test_a_provocation_label_on_a_report_rejects_it(extract_ru, sentence, act) -> None:
     (claim,) = extract_ru(sentence + "\n")
     assert claim.act is act
+
+
+def test_no_losses_after_our_reply_keep_the_enemy_as_agent(extract_ru, by_cue) -> None:
+    text = (
+        "Минобороны Азербайджана сообщило, что армянские подразделения обстреляли наши "
+        "позиции.\n"
+        "В ведомстве отметили, что азербайджанские подразделения открыли ответный огонь.\n"
+        "Потерь у нас нет, уточнили в ведомстве.\n"
+    )
+    losses = by_cue(extract_ru(text), "уточнили")
+    assert [a.affiliation for a in losses.event.agents] == ["ARM"]

@@ -504,15 +504,16 @@ def _casualty_agents(claim: Claim, earlier: list[Claim]) -> Claim:
         (
             c
             for c in reversed(earlier)
-            if c.event.type is EventType.ATTACK and c.speaker.affiliation == side
+            if c.event.type is EventType.ATTACK
+            and c.speaker.affiliation == side
+            and not c.event.negated
+            and any(a.affiliation != side for a in c.event.agents)
         ),
         None,
-    )
-    if fire is None or not fire.event.agents or fire.event.negated:
+    )  # the enemy's fire, past the speaker's own reply to it
+    if fire is None:
         return claim
     agents = tuple(a for a in fire.event.agents if a.affiliation != side)
-    if not agents:
-        return claim
     return replace(claim, event=replace(claim.event, agent=agents[0], agents=agents))
 
 
