@@ -267,3 +267,22 @@ def test_no_losses_after_our_reply_keep_the_enemy_as_agent(extract_ru, by_cue) -
     )
     losses = by_cue(extract_ru(text), "уточнили")
     assert [a.affiliation for a in losses.event.agents] == ["ARM"]
+
+
+def test_clauses_joined_by_no_are_separate_claims(extract_ru) -> None:
+    text = (
+        "По словам представителя Минобороны Армении, азербайджанские подразделения обстреляли "
+        "село Тех, но признаков наступления пока нет.\n"
+    )
+    claims = sorted(extract_ru(text), key=lambda c: c.content.start)
+    assert [c.content.text for c in claims] == [
+        "азербайджанские подразделения обстреляли село Тех",
+        "признаков наступления пока нет",
+    ]
+    assert claims[0].act is Act.ACCUSE and claims[1].act is Act.DENY
+
+
+def test_a_peoples_name_for_its_forces_is_the_agent(extract_ru) -> None:
+    text = "Генштаб ВСУ сообщил, что россияне продолжают обстреливать приграничные сёла.\n"
+    (claim,) = extract_ru(text)
+    assert claim.act is Act.ACCUSE and [a.affiliation for a in claim.event.agents] == ["RUS"]

@@ -364,6 +364,9 @@ class ClaimMaker:
                 words = sorted({i, head})
                 a, b = sentence.span(words)
                 return [Agent(self.ctx.text[a:b], state.id, state.affiliation)]
+            if state is not None and token.pos == "NOUN" and token.rel in ("nsubj", "nmod"):
+                # a people's name for its forces: "россияне продолжают обстреливать …"
+                return [Agent(token.text, state.id, state.affiliation)]
         return []
 
     def _act(self, st: Statement, lemmas: list[str], event_type: EventType, is_negated: bool,

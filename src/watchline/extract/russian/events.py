@@ -66,6 +66,8 @@ def negated(sentence: Sentence, indices: list[int], found: Trigger, cues: RuCues
         if i != found.token and token.keys & cues.negators:
             return True  # "потерь нет"
         for child in token.children:
+            if child not in inside:
+                continue  # "обстреляли село, но признаков наступления нет": not this clause
             words = sentence.tokens[child].keys
             if words & cues.negators or words & cues.negating_determiners:
                 return True

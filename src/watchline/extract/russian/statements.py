@@ -433,21 +433,72 @@ def prepositional_statements(
             if head is None or not speaker:
                 continue
             drop = set(sentence.subtree(noun)) | cue_tokens
-            content = _span(sentence, _without(sentence, sentence.subtree(head), drop), text)
-            if content is None:
-                continue
-            found.append(
-                Statement(
-                    sentence=s,
-                    cue=(tokens[i].start, tokens[last].end),
-                    act=act,
-                    neutral=act is Act.ASSERT,
-                    content=content,
-                    content_tokens=_tokens_in(sentence, content),
-                    speaker_tokens=speaker,
+            for clause in _contrasted(sentence, head, drop, last):
+                content = _span(sentence, clause, text)
+                if content is None:
+                    continue
+                found.append(
+                    Statement(
+                        sentence=s,
+                        cue=(tokens[i].start, tokens[last].end),
+                        act=act,
+                        neutral=act is Act.ASSERT,
+                        content=content,
+                        content_tokens=_tokens_in(sentence, content),
+                        speaker_tokens=speaker,
+                    )
                 )
-            )
     return found
+
+
+CONTRAST = frozenset(["но", "однако", "а"])
+
+
+def _contrasted(sentence: Sentence, head: int, drop: set[int], cue_end: int) -> list[list[int]]:
+    """ "по словам X, россияне обстреливают сёла, но признаков наступления нет": clauses
+    joined by "но" / "а" / "однако" are separate claims (GUIDE.md §1: their acts or events
+    differ); the cue may hang on either, so both are its content."""
+    tokens = sentence.tokens
+
+    def contrast(i: int) -> bool:
+        return any(
+            tokens[c].rel == "cc" and tokens[c].text.lower() in CONTRAST for c in tokens[i].children
+        )
+
+    whole = _without(sentence, sentence.subtree(head), drop)
+    parent = tokens[head].head
+    if tokens[head].rel == "conj" and parent is not None and contrast(head) and parent > cue_end:
+        inner = set(sentence.subtree(head))
+        first = [j for j in _without(sentence, sentence.subtree(parent), drop) if j not in inner]
+        return [first, whole] if first else [whole]
+    if parent is None and contrast(head):  # two roots: "…, но признаков … нет"
+        before = [t.i for t in tokens if t.head is None and cue_end < t.i < head]
+        if before:
+            inner = set(sentence.subtree(head))
+            start = min((j for j in inner if j > cue_end and j not in drop), default=head)
+            first = [
+                j
+                for j in sentence.subtree(before[-1])
+                if cue_end < j < start and j not in drop and tokens[j].pos != "PUNCT"
+            ]
+            second = [
+                j
+                for j in whole
+                if j >= start and not (tokens[j].rel == "cc" and tokens[j].head == head)
+            ]
+            while second and tokens[second[0]].pos in ("PUNCT", "CCONJ"):
+                second = second[1:]
+            if first:
+                return [first, second]
+    split = [c for c in tokens[head].children if tokens[c].rel == "conj" and contrast(c)]
+    if split:
+        later = set(sentence.subtree(split[0]))
+        first = [j for j in whole if j < min(later)]
+        second = [j for j in sentence.subtree(split[0]) if j not in drop]
+        while second and tokens[second[0]].pos in ("PUNCT", "CCONJ"):
+            second = second[1:]
+        return [part for part in (first, second) if part]
+    return [whole]
 
 
 def _governed(sentence: Sentence, noun: int, speaker: list[int]) -> list[int]:
