@@ -85,7 +85,8 @@ def test_wire_copy_from_ukraine(extract_ru, by_cue) -> None:
         date(2025, 3, 31),
     )
     assert window.text == "в ночь на понедельник"
-    assert strike.stated_on is None, "the night is the event's, not the statement's"
+    # the night ends on the publication day: a same-day report of it (GUIDE.md §5)
+    assert strike.stated_on == date(2025, 3, 31)
 
     border = by_cue(claims, "По словам")
     assert border.speaker.text == "представителя Госпогранслужбы Украины"

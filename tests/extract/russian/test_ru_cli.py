@@ -42,7 +42,7 @@ def test_cli_extracts_a_russian_file_through_the_contract(db_env, tmp_path: Path
     assert claim["stated_on"] == "2025-03-30"
     content = claim["content"]
     assert RUSSIAN[content["start"] : content["end"]] == content["text"]
-    assert content["text"] == "сообщения о стягивании войск у села Тех"
+    assert content["text"] == "стягивании войск у села Тех"  # what the rejected report says
     assert claim["event"]["type"] == "mobilize" and claim["event"]["negated"] is True
     assert claim["event"]["places"][0]["place_id"] == "theatre:arm-aze:tegh"
 

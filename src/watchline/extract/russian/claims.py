@@ -33,6 +33,10 @@ from watchline.extract.russian.lexicon import RuCues, RuEvents
 from watchline.extract.russian.parse import Sentence
 from watchline.extract.russian.statements import Statement
 
+# reports with an owner that a denial can reject ("заявления России о …")
+OWNED_REPORTS = frozenset(
+    ["заявление", "сообщение", "обвинение", "утверждение", "данные", "слух", "информация"]
+)
 REPORT_NOUNS = frozenset(
     [
         "сообщение",
@@ -49,6 +53,9 @@ REPORT_NOUNS = frozenset(
     ]
 )
 PRONOUNS = frozenset(["он", "она", "оно", "они", "мы", "я"])
+# "…, — говорится в сообщении": a statement named by its form speaks for who issued it,
+# the speaker the text last reported
+STATEMENT_WORDS = frozenset(["сообщение", "заявление", "текст", "пресс-релиз", "комментарий"])
 GENERIC = frozenset(
     [
         "ведомство",
@@ -61,12 +68,29 @@ GENERIC = frozenset(
         "пресс-секретарь",
         "спикер",
         "официальный",
+        "главком",
+        "главнокомандующий",
     ]
 )
+# words of a generic speaker that say which body it is ("Министерство обороны")
+BODY_OF_WORD = {"оборона": "mod", "оборонный": "mod", "иностранный": "mfa", "пограничный": "border"}
+FORCES = frozenset(
+    ["войско", "подразделение", "военный", "сила", "армия", "военнослужащий", "боец",
+     "защитник", "пограничник"]
+)  # fmt: skip
+SUBJECTED = frozenset(["подвергать", "подвергнуть", "подвергаться", "подвергнуться"])
 BODY_WORDS = {"минобороны": "mod", "мид": "mfa", "генштаб": "mil", "погранслужба": "border"}
+# An opponent's exercise or missile launch reported by a party is an accusation too
+# (the yardstick's reading of GUIDE.md §3: "КНДР выпустила ракету", said in Seoul)
 HOSTILE = frozenset(
     {EventType.MOBILIZE, EventType.FORTIFY, EventType.ATTACK, EventType.PROVOCATION,
-     EventType.DISINFORMATION, EventType.CASUALTY}
+     EventType.DISINFORMATION, EventType.CASUALTY, EventType.EXERCISE}
+)  # fmt: skip
+# Nouns that name an opponent without a state: a hostile act by them, reported by a
+# party, accuses (GUIDE.md §3; the agent stays null for non-state armed groups)
+OPPONENTS = frozenset(
+    ["противник", "агрессор", "боевик", "отряд", "формирование", "диверсант", "враг",
+     "оккупант", "бандформирование", "террорист"]
 )  # fmt: skip
 BODIES = (ActorKind.GOVERNMENT, ActorKind.MILITARY, ActorKind.MISSION, ActorKind.ORG)
 # A person named in the speaker phrase speaks for themselves, a body before its state
@@ -88,6 +112,7 @@ class Context:
     version: str
     adjectives: dict[str, Actor]  # "армянский" -> Armenia
     actors_by_code: dict[str, str]  # state code -> its name, for agents named by inference
+    statement_day: date | None = None  # the day the text anchors its statements to
 
 
 def _resolve_bare(mention: RuMention, before: list[RuMention], actors: dict[str, Actor]) -> Actor:
@@ -109,6 +134,7 @@ class ClaimMaker:
         self.ctx = ctx
         self.last_speaker: tuple[str, Actor | None] | None = None
         self.by_cue: dict[tuple[int, int], tuple[tuple[int, int], Actor | None]] = {}
+        self.named: list[tuple[set[str], Actor]] = []  # speaker phrases resolved so far
 
     def _mentions_in(self, start: int, end: int) -> list[RuMention]:
         return [m for m in self.ctx.mentions if m.start >= start and m.end <= end]
@@ -123,21 +149,67 @@ class ClaimMaker:
             inherited = self.by_cue.get((st.sentence, st.parent))
             if inherited is not None:
                 return inherited
+        relayed = self._relayed_source(st, sentence)
+        if relayed is not None:
+            return relayed
         if not st.speaker_tokens:
             return None
         start, end = trimmed(self.ctx.text, *sentence.span(st.speaker_tokens))
         found = self._mentions_in(start, end)
+        names = {
+            sentence.tokens[i].lemma
+            for i in st.speaker_tokens
+            if sentence.tokens[i].text[:1].isupper() and sentence.tokens[i].text[1:2].islower()
+        }
         if found:
             chosen = min(found, key=lambda m: SPEAKER_ORDER.get(m.actor.kind, 1))
-            return (start, end), self._actor_at(chosen)
+            actor = self._actor_at(chosen)
+            self.named.append((names, actor))
+            return (start, end), actor
+        # a surname after the full name ("по словам Сырского") speaks for the same side
+        earlier_named = next((a for n, a in reversed(self.named) if names & n), None)
+        if earlier_named is not None:
+            return (start, end), earlier_named
         words = {k for i in st.speaker_tokens for k in sentence.tokens[i].keys}
-        if words & GENERIC:  # "в ведомстве": the body last named
+        state = next((self.ctx.adjectives[k] for k in words if k in self.ctx.adjectives), None)
+        if state is not None:  # "южнокорейские военные", "армянского оборонного ведомства"
+            return (start, end), state
+        if words & STATEMENT_WORDS and self.last_speaker is not None:
+            return (start, end), self.last_speaker[1]  # "говорится в сообщении": the last one's
+        spoken = [a for _, a in self.named if a.kind in BODIES]
+        if words & GENERIC and spoken:  # "в ведомстве": the body that last spoke
+            return (start, end), spoken[-1]
+        if words & GENERIC:  # else the body last named
             earlier = [m for m in self.ctx.mentions if m.end <= start and m.actor.kind in BODIES]
+            bodies = {BODY_OF_WORD[w] for w in words if w in BODY_OF_WORD}
+            same = [m for m in earlier if any(m.actor.id.endswith("." + b) for b in bodies)]
+            earlier = same or earlier  # "в Министерстве обороны": the defence ministry named
             if earlier:
                 return (start, end), self._actor_at(earlier[-1])
         if (words & PRONOUNS or words & GENERIC) and self.last_speaker is not None:
             return (start, end), self.last_speaker[1]
         return (start, end), None
+
+    def _relayed_source(
+        self, st: Statement, sentence: Sentence
+    ) -> tuple[tuple[int, int], Actor] | None:
+        """ "Об этом сообщает РБК со ссылкой на заявление главкома ВСУ": an outlet relaying
+        is never the speaker (GUIDE.md §2); the source it names is."""
+        if st.cue_token is None:
+            return None
+        text = self.ctx.text
+        at = text.find("со ссылкой на", st.cue[1], sentence.end)
+        if at < 0:
+            return None
+        found = self._mentions_in(at, sentence.end)
+        if not found:
+            return None
+        chosen = min(found, key=lambda m: SPEAKER_ORDER.get(m.actor.kind, 1))
+        actor = self._actor_at(chosen)
+        tail = [t for t in sentence.tokens if t.start >= at]
+        names = {t.lemma for t in tail if t.text[:1].isupper() and t.text[1:2].islower()}
+        self.named.append((names, actor))
+        return (chosen.start, chosen.end), actor
 
     def build(self, statements: list[Statement]) -> list[Claim]:
         claims: list[Claim] = []
@@ -152,9 +224,52 @@ class ClaimMaker:
                 if st.cue_token is not None:  # a participle after it keeps the first speaker
                     self.by_cue.setdefault((st.sentence, st.cue_token), (span, actor))
                 self.last_speaker = (self.ctx.text[span[0] : span[1]], actor)
-                claim = self._claim(f"c{len(claims) + 1}", st, span, actor)
+                st, report = self._rejected_report(st)
+                claim = _casualty_agents(
+                    self._claim(f"c{len(claims) + 1}", st, span, actor), claims
+                )
                 claims.append(_responding(claim, claims) if self._answers(st) else claim)
+                if report is not None:  # the rejected report's own claim
+                    inner, (o0, o1), owner = report
+                    made = self._claim(f"c{len(claims) + 1}", inner, (o0, o1), owner)
+                    claims.append(_accused_denier(made, claim))
         return claims
+
+    def _rejected_report(
+        self, st: Statement
+    ) -> tuple[Statement, tuple[Statement, tuple[int, int], Actor] | None]:
+        """ "опровергли заявления России о попытке прорыва": the content is what the report
+        says ("попытке прорыва …", as for "заявил о"), and the report is a claim of its own
+        by its owner with that content (GUIDE.md §1, embedded claims)."""
+        if st.act not in (Act.DENY, Act.CONFIRM) or st.neutral or st.where != st.sentence:
+            return st, None
+        sentence = self.ctx.sentences[st.sentence]
+        tokens = st.content_tokens
+        if not tokens or not sentence.tokens[tokens[0]].keys & OWNED_REPORTS:
+            return st, None
+        about = next(
+            (k for k, i in enumerate(tokens) if sentence.tokens[i].text.lower() in ("о", "об")),
+            None,
+        )
+        if about is None or about + 1 >= len(tokens):
+            return st, None
+        rest = tokens[about + 1 :]
+        if sentence.tokens[rest[0]].text.lower() == "том":  # "о том, что …"
+            rest = [i for i in rest[1:] if sentence.tokens[i].text.lower() not in (",", "что")]
+            rest = rest if rest else tokens[about + 1 :]
+        head = sentence.tokens[tokens[0]]
+        owners = self._mentions_in(head.end, sentence.tokens[tokens[about]].start)
+        c0, c1 = trimmed(self.ctx.text, sentence.tokens[rest[0]].start, st.content[1])
+        outer = replace(st, content=(c0, c1), content_tokens=rest)
+        if not owners:
+            return outer, None
+        owner = owners[0]
+        owner_tokens = [i for i in tokens[:about] if sentence.tokens[i].start >= owner.start
+                        and sentence.tokens[i].end <= owner.end]  # fmt: skip
+        inner = replace(
+            outer, act=Act.ASSERT, neutral=True, speaker_tokens=owner_tokens, labelled_false=False
+        )
+        return outer, (inner, (owner.start, owner.end), self._actor_at(owner))
 
     def _answers(self, st: Statement) -> bool:
         """Whether the content is only a report named ("эти сообщения", "обвинения")."""
@@ -186,9 +301,37 @@ class ClaimMaker:
                     agents.append(agent)
             if agents:
                 break
+        if not agents:
+            agents = self._side_agents(st, sentence)
         if not agents and kind_token.type is not EventType.OTHER:
             agents = self._subject_agents(st, sentence, targets)
         return agents
+
+    def _side_agents(self, st: Statement, sentence: Sentence) -> list[Agent]:
+        """ "обстрел … со стороны Армении": the actor named after "со стороны" acts."""
+        text = self.ctx.text
+        c0, _ = sentence.span(st.content_tokens)
+        for mention in self._mentions_in(c0, sentence.end):
+            if text[max(c0, mention.start - 12) : mention.start].lower().endswith("со стороны "):
+                actor = self._actor_at(mention)
+                return [Agent(mention.text, actor.id, actor.affiliation)]
+        return []
+
+    def _our_forces(self, st: Statement, sentence: Sentence, found) -> bool:
+        """ "наши войска усилены": first-person forces that act are the speaker's side
+        (never those that were hit: "наши позиции подверглись обстрелу")."""
+        targets = target_tokens(sentence, found)
+        lemmas = {sentence.tokens[i].lemma for i in st.content_tokens}
+        if lemmas & SUBJECTED:  # "подвергали обстрелу наши подразделения": they were hit
+            return False
+        for i in st.content_tokens:
+            token = sentence.tokens[i]
+            if token.lemma != "наш" or token.head is None or i in targets:
+                continue
+            head = sentence.tokens[token.head]
+            if head.lemma in FORCES and head.rel in ("nsubj", "nsubj:pass"):
+                return True
+        return False
 
     def _subject_agents(self, st: Statement, sentence: Sentence, targets: set[int]) -> list[Agent]:
         """The subject of the content's main verb, where it names an actor ("Киев готовит …")."""
@@ -221,10 +364,14 @@ class ClaimMaker:
                 words = sorted({i, head})
                 a, b = sentence.span(words)
                 return [Agent(self.ctx.text[a:b], state.id, state.affiliation)]
+            if state is not None and token.pos == "NOUN" and token.rel in ("nsubj", "nmod"):
+                # a people's name for its forces: "россияне продолжают обстреливать …"
+                return [Agent(token.text, state.id, state.affiliation)]
         return []
 
     def _act(self, st: Statement, lemmas: list[str], event_type: EventType, is_negated: bool,
-             agents: list[Agent], speaker_state: str | None) -> Act:  # fmt: skip
+             agents: list[Agent], speaker_state: str | None,
+             opponent: bool = False) -> Act:  # fmt: skip
         if not st.neutral:
             return st.act
         for act in (Act.APPEAL, Act.WARN, Act.DENY):
@@ -240,6 +387,8 @@ class ClaimMaker:
             and any(a.affiliation and a.affiliation != speaker_state for a in agents)
         ):
             return Act.ACCUSE
+        if hostile and speaker_state and not agents and opponent:
+            return Act.ACCUSE  # "вооружённые отряды обстреляли …": a non-state opponent
         return Act.ASSERT
 
     def _claim(self, cid: str, st: Statement, span: tuple[int, int], actor: Actor | None) -> Claim:
@@ -253,8 +402,13 @@ class ClaimMaker:
         if st.act is Act.DENY and not st.neutral:
             is_negated = True  # "опроверг сообщения о …": the event did not happen
         agents = self._agents(st, found, state)
+        if not agents and found is not None and state and self._our_forces(st, sentence, found):
+            agents = [Agent(self.ctx.actors_by_code.get(state, state), None, state)]
         lemmas = [sentence.tokens[i].lemma for i in st.content_tokens]
-        act = self._act(st, lemmas, event_type, is_negated, agents, state)
+        targets = target_tokens(sentence, found) if found else set()
+        acting = {sentence.tokens[i].lemma for i in st.content_tokens if i not in targets}
+        opponent = bool(acting & OPPONENTS)  # "отряды обстреляли", not "сбили самолёт противника"
+        act = self._act(st, lemmas, event_type, is_negated, agents, state, opponent)
         if act in (Act.WARN, Act.APPEAL):
             is_negated = False  # "не допустим провокаций", "призвал не стрелять": no denial
         own = (act is Act.DENY and event_type in HOSTILE) or (
@@ -303,12 +457,13 @@ class ClaimMaker:
         return TimeWindow(first.first, first.last, first.text)
 
     def _stated_on(self, st: Statement, sentence: Sentence) -> date | None:
-        """A date in the cue's sentence outside the content: the day it was said."""
+        """A date in the cue's sentence outside the content: the day it was said; else the
+        day the document anchors its statements to (its dateline or its own day named)."""
         c0, c1 = st.content
         for d in self.ctx.dates:
             if sentence.start <= d.start and d.end <= sentence.end and not (c0 <= d.start < c1):
                 return d.last if d.text.lower().startswith("в ночь") else d.first
-        return None
+        return self.ctx.statement_day
 
 
 def _conjuncts(sentence: Sentence, speaker: list[int]) -> list[list[int]]:
@@ -327,6 +482,42 @@ def _conjuncts(sentence: Sentence, speaker: list[int]) -> list[list[int]]:
         first.pop()
     cleaned = [[i for i in part if sentence.tokens[i].rel not in ("cc", "punct")] for part in parts]
     return [p for p in (first, *cleaned) if p]
+
+
+def _accused_denier(report: Claim, denial: Claim) -> Claim:
+    """The report a side denies ("заявления России об обстреле погранпункта", denied in
+    Kyiv) is about that side's alleged act when it names no one else: it accuses them."""
+    if report.event.agents or report.event.type not in HOSTILE or not denial.event.agents:
+        return report
+    agents = denial.event.agents
+    event = replace(report.event, agent=agents[0], agents=agents)
+    side = report.speaker.affiliation
+    accuses = side is not None and any(a.affiliation not in (None, side) for a in agents)
+    act = Act.ACCUSE if accuses and report.act is Act.ASSERT else report.act
+    return replace(report, event=event, act=act)
+
+
+def _casualty_agents(claim: Claim, earlier: list[Claim]) -> Claim:
+    """ "Погибших и раненых нет" after a report of enemy fire: the losses (or their absence)
+    are of that fire, so its agents are the casualty's (GUIDE.md §4, agent in context)."""
+    if claim.event.type is not EventType.CASUALTY or claim.event.agents:
+        return claim
+    side = claim.speaker.affiliation
+    fire = next(
+        (
+            c
+            for c in reversed(earlier)
+            if c.event.type is EventType.ATTACK
+            and c.speaker.affiliation == side
+            and not c.event.negated
+            and any(a.affiliation != side for a in c.event.agents)
+        ),
+        None,
+    )  # the enemy's fire, past the speaker's own reply to it
+    if fire is None:
+        return claim
+    agents = tuple(a for a in fire.event.agents if a.affiliation != side)
+    return replace(claim, event=replace(claim.event, agent=agents[0], agents=agents))
 
 
 def _responding(claim: Claim, earlier: list[Claim]) -> Claim:

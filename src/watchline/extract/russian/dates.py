@@ -39,6 +39,15 @@ DAY_MONTH = re.compile(rf"\b(\d{{1,2}}) {_MONTH}(?: (\d{{4}})(?: г(?:ода|\.)
 NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 WEEKDAY = re.compile(rf"\b(?:в|во)(?: (?:прошл\w+|минувш\w+|эт\w+))? {_DAY}\b", re.I)
 RELATIVE_WORD = re.compile(r"\b(сегодня|вчера|позавчера|накануне)\b", re.I)
+# "БАКУ, 11 июня. /ТАСС/.", "БИШКЕК, 28 янв — Sputnik": a wire dateline opens a line
+DATELINE = re.compile(
+    r"(?m)^\s*[А-ЯЁ][А-ЯЁ-]+(?: [А-ЯЁ][А-ЯЁ-]+)?, (\d{1,2}) "
+    r"(янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)[а-я]*\.?(?= |$|\.|,)"
+)
+ABBREVIATED = {
+    "янв": 1, "фев": 2, "мар": 3, "апр": 4, "май": 5, "мая": 5, "июн": 6, "июл": 7,
+    "авг": 8, "сен": 9, "окт": 10, "ноя": 11, "дек": 12,
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -125,6 +134,26 @@ def find_dates(text: str, published: date | None) -> list[RuDate]:
             day_ = published + timedelta(days=RELATIVE[m.group(1).lower()])
             add(m, day_, day_, False)
     return sorted(found, key=lambda d: d.start)
+
+
+def statement_day(text: str, dates: list[RuDate], published: date | None) -> date | None:
+    """The day the document's statements were made, where the text itself anchors it.
+
+    A wire dateline ("БАКУ, 11 июня. /ТАСС/.") dates the whole story; so does a text that
+    names its own publication day ("сегодня, 16 сентября", "в пятницу" in a Friday
+    article, "в ночь на 3 июня" in one of 3 June): the statements it reports are that
+    day's (GUIDE.md §5, a same-day report). Without either, the day stays unknown.
+    """
+    m = DATELINE.search(text)
+    if m is not None:
+        day = _day(int(m.group(1)), ABBREVIATED[m.group(2).lower()], None, published)
+        if day is not None:
+            return day
+    if published is None:
+        return None
+    if any(d.first <= published <= d.last for d in dates):
+        return published
+    return None
 
 
 def has_relative_date(text: str) -> bool:

@@ -17,6 +17,8 @@ from watchline.extract.russian.parse import Sentence
 
 AGENT_RELS = ("nsubj", "nsubj:pass", "amod", "nmod", "obl:agent")
 TARGET_RELS = ("obj", "iobj")
+# action nouns whose bare genitive is what was hit ("обстрел позиций", "штурм высоты")
+HIT_NOUNS = frozenset(["обстрел", "артобстрел", "бомбардировка", "штурм", "обстреливание"])
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,8 @@ def negated(sentence: Sentence, indices: list[int], found: Trigger, cues: RuCues
         if i != found.token and token.keys & cues.negators:
             return True  # "потерь нет"
         for child in token.children:
+            if child not in inside:
+                continue  # "обстреляли село, но признаков наступления нет": not this clause
             words = sentence.tokens[child].keys
             if words & cues.negators or words & cues.negating_determiners:
                 return True
@@ -118,7 +122,21 @@ def _by_side(sentence: Sentence, i: int) -> bool:
 def target_tokens(sentence: Sentence, found: Trigger) -> set[int]:
     """The trigger's objects: who was fired on is never the agent."""
     out: set[int] = set()
-    for child in sentence.tokens[found.token].children:
+    head = sentence.tokens[found.token]
+    # the genitive of "обстрел" is who was hit; of "прорыв" or "переброска", who acts
+    attack = bool(head.keys & HIT_NOUNS)
+    for child in head.children:
         if sentence.tokens[child].rel in TARGET_RELS:
             out.update(sentence.subtree(child))
+        elif attack and head.pos == "NOUN" and _bare_genitive(sentence, child):
+            out.update(sentence.subtree(child))  # "обстрел российского погранпункта"
     return out
+
+
+def _bare_genitive(sentence: Sentence, i: int) -> bool:
+    """A noun's genitive dependent with no preposition: the object of an action noun
+    ("обстрел позиций"), where "со стороны X" or "от X" would name who acts."""
+    token = sentence.tokens[i]
+    if token.rel != "nmod":
+        return False
+    return not any(sentence.tokens[c].rel == "case" for c in token.children)

@@ -15,7 +15,7 @@ from watchline.domain import Claim
 from watchline.errors import Errors, WatchlineError
 from watchline.extract.russian.actors import RussianActors
 from watchline.extract.russian.claims import ClaimMaker, Context
-from watchline.extract.russian.dates import find_dates
+from watchline.extract.russian.dates import find_dates, statement_day
 from watchline.extract.russian.lexicon import load_ru_cues, load_ru_events
 from watchline.extract.russian.places import find_places
 from watchline.extract.russian.statements import find_statements
@@ -63,12 +63,13 @@ class RussianExtractor:
         mentions = self.actors.find(text, sentences)
         taken = {(m.sentence, i) for m in mentions for i in range(m.first, m.last + 1)}
         places = find_places(text, sentences, self.gazetteer, taken) if self.gazetteer else []
+        dates = find_dates(text, published_on)
         ctx = Context(
             text=text,
             sentences=sentences,
             mentions=mentions,
             places=places,
-            dates=find_dates(text, published_on),
+            dates=dates,
             cues=self.cues,
             events=self.events,
             actors=self.actors.actors,
@@ -77,5 +78,6 @@ class RussianExtractor:
             version=self.version,
             adjectives=self.actors.adjectives,
             actors_by_code=self.actors.state_names,
+            statement_day=statement_day(text, dates, published_on),
         )
         return ClaimMaker(ctx).build(find_statements(text, sentences, self.cues))

@@ -16,7 +16,7 @@ A quotation in «ёлочках» or "лапках" next to a cue is its content
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from watchline.domain import Act
 from watchline.extract.russian.lemmas import lemmas
@@ -164,8 +164,18 @@ def _label(sentence: Sentence, i: int, cue: RuCue) -> Act | None:
     for j in sentence.subtree(i):
         token = sentence.tokens[j]
         if j != i and token.feats.get("Case") == "Ins" and token.keys & set(cue.complements):
-            return next(cue.complements[k] for k in token.keys if k in cue.complements)
+            act = next(cue.complements[k] for k in token.keys if k in cue.complements)
+            objects = [c for c in sentence.tokens[i].children if sentence.tokens[c].rel == "obj"]
+            if act is Act.ACCUSE and any(
+                sentence.tokens[c].keys & LABELLED_REPORTS for c in objects
+            ):
+                return Act.DENY  # "назвал провокацией заявления X": the report is rejected
+            return act
     return None
+
+
+# reports a label can reject: "назвал провокацией заявления" denies them (GUIDE.md §3)
+LABELLED_REPORTS = frozenset(["заявление", "сообщение", "информация", "обвинение", "утверждение"])
 
 
 def _content(sentence: Sentence, i: int, cue: RuCue, text: str, speaker: list[int]) -> list[int]:
@@ -224,6 +234,23 @@ def _about_this(sentence: Sentence, i: int) -> bool:
     )
 
 
+def _lead_before_about_this(sentence: Sentence, i: int) -> list[int] | None:
+    """ "Армянские подразделения обстреляли позиции, об этом сообщает Минобороны": the
+    clause before "об этом" in the cue's own sentence is what the cue reports."""
+    tokens = sentence.tokens
+    for c in tokens[i].children:
+        if not tokens[c].keys & {"это"}:
+            continue
+        preps = [p for p in tokens[c].children if tokens[p].text.lower() in ("об", "о")]
+        if not preps:
+            continue
+        first = min(preps[0], c)
+        lead = [j for j in range(first) if tokens[j].pos != "PUNCT"]
+        if len(lead) >= 3 and first < i:
+            return list(range(lead[0], lead[-1] + 1))
+    return None
+
+
 def verb_statements(
     text: str, s: int, sentence: Sentence, cues: RuCues, previous: Sentence | None = None
 ) -> list[Statement]:
@@ -255,6 +282,10 @@ def verb_statements(
         near = [q for q in quotes if _adjacent(text, q, token.start, token.end)]
         if near:
             content_span, direct = near[0], True
+        elif (lead := _lead_before_about_this(sentence, token.i)) is not None:
+            content_span = _span(
+                sentence, lead, text
+            )  # "X подвергли обстрелу …, об этом сообщает Y"
         elif previous is not None and _about_this(sentence, token.i):
             content_span = _span(previous, list(range(len(previous.tokens))), text)
         else:
@@ -402,21 +433,72 @@ def prepositional_statements(
             if head is None or not speaker:
                 continue
             drop = set(sentence.subtree(noun)) | cue_tokens
-            content = _span(sentence, _without(sentence, sentence.subtree(head), drop), text)
-            if content is None:
-                continue
-            found.append(
-                Statement(
-                    sentence=s,
-                    cue=(tokens[i].start, tokens[last].end),
-                    act=act,
-                    neutral=act is Act.ASSERT,
-                    content=content,
-                    content_tokens=_tokens_in(sentence, content),
-                    speaker_tokens=speaker,
+            for clause in _contrasted(sentence, head, drop, last):
+                content = _span(sentence, clause, text)
+                if content is None:
+                    continue
+                found.append(
+                    Statement(
+                        sentence=s,
+                        cue=(tokens[i].start, tokens[last].end),
+                        act=act,
+                        neutral=act is Act.ASSERT,
+                        content=content,
+                        content_tokens=_tokens_in(sentence, content),
+                        speaker_tokens=speaker,
+                    )
                 )
-            )
     return found
+
+
+CONTRAST = frozenset(["но", "однако", "а"])
+
+
+def _contrasted(sentence: Sentence, head: int, drop: set[int], cue_end: int) -> list[list[int]]:
+    """ "по словам X, россияне обстреливают сёла, но признаков наступления нет": clauses
+    joined by "но" / "а" / "однако" are separate claims (GUIDE.md §1: their acts or events
+    differ); the cue may hang on either, so both are its content."""
+    tokens = sentence.tokens
+
+    def contrast(i: int) -> bool:
+        return any(
+            tokens[c].rel == "cc" and tokens[c].text.lower() in CONTRAST for c in tokens[i].children
+        )
+
+    whole = _without(sentence, sentence.subtree(head), drop)
+    parent = tokens[head].head
+    if tokens[head].rel == "conj" and parent is not None and contrast(head) and parent > cue_end:
+        inner = set(sentence.subtree(head))
+        first = [j for j in _without(sentence, sentence.subtree(parent), drop) if j not in inner]
+        return [first, whole] if first else [whole]
+    if parent is None and contrast(head):  # two roots: "…, но признаков … нет"
+        before = [t.i for t in tokens if t.head is None and cue_end < t.i < head]
+        if before:
+            inner = set(sentence.subtree(head))
+            start = min((j for j in inner if j > cue_end and j not in drop), default=head)
+            first = [
+                j
+                for j in sentence.subtree(before[-1])
+                if cue_end < j < start and j not in drop and tokens[j].pos != "PUNCT"
+            ]
+            second = [
+                j
+                for j in whole
+                if j >= start and not (tokens[j].rel == "cc" and tokens[j].head == head)
+            ]
+            while second and tokens[second[0]].pos in ("PUNCT", "CCONJ"):
+                second = second[1:]
+            if first:
+                return [first, second]
+    split = [c for c in tokens[head].children if tokens[c].rel == "conj" and contrast(c)]
+    if split:
+        later = set(sentence.subtree(split[0]))
+        first = [j for j in whole if j < min(later)]
+        second = [j for j in sentence.subtree(split[0]) if j not in drop]
+        while second and tokens[second[0]].pos in ("PUNCT", "CCONJ"):
+            second = second[1:]
+        return [part for part in (first, second) if part]
+    return [whole]
 
 
 def _governed(sentence: Sentence, noun: int, speaker: list[int]) -> list[int]:
@@ -428,6 +510,81 @@ def _governed(sentence: Sentence, noun: int, speaker: list[int]) -> list[int]:
     return speaker
 
 
+def _paragraph_lead(
+    text: str, sentences: list[Sentence], found: list[Statement], cued: set[int]
+) -> list[Statement]:
+    """ "Россия накапливает войска … . Украина усиливает … \n Об этом сообщает X": the
+    back-reference reports the whole paragraph before it, one claim per sentence."""
+    more: list[Statement] = []
+    for st in [st for st in found if st.where != st.sentence]:
+        k = st.where
+        while (
+            k > 0
+            and k - 1 not in cued
+            and "\n" not in text[sentences[k - 1].end : sentences[k].start]
+        ):
+            k -= 1
+            whole = _span(sentences[k], list(range(len(sentences[k].tokens))), text)
+            if whole is None:
+                break
+            more.append(
+                replace(
+                    st,
+                    content=whole,
+                    content_tokens=list(range(len(sentences[k].tokens))),
+                    content_sentence=k,
+                    direct_quote=False,
+                )
+            )
+    return more
+
+
+OPENING = '«„"“'
+
+
+def _quote_openings(
+    text: str, sentences: list[Sentence], found: list[Statement], cued: set[int]
+) -> list[Statement]:
+    """ "«Отслеживаем наращивание войск. Наши войска усилены», — рассказал главком": a
+    quote opened sentences before its cue is the cue's too, one claim per sentence
+    (its acts and events may differ, GUIDE.md §1 split)."""
+    more: list[Statement] = []
+    closing = '»"”'
+    for st in found:
+        if (
+            st.where != st.sentence
+            or text[st.content[1] : st.content[1] + 2].lstrip(".!?")[:1] not in closing
+        ):
+            continue
+        k = st.sentence
+        if any(ch in OPENING for ch in text[sentences[k].start : st.content[0]]):
+            continue  # the quote opens in the cue's own sentence
+        earlier: list[int] = []
+        while k > 0 and k - 1 not in cued:
+            if "\n" in text[sentences[k - 1].end : sentences[k].start]:
+                break
+            k -= 1
+            earlier.append(k)
+            if text[sentences[k].start : sentences[k].end].lstrip()[:1] in OPENING:
+                break
+        else:
+            continue
+        if not earlier or text[sentences[earlier[-1]].start :].lstrip()[:1] not in OPENING:
+            continue
+        for j in earlier:
+            whole = _span(sentences[j], list(range(len(sentences[j].tokens))), text)
+            if whole is not None:
+                more.append(
+                    replace(
+                        st,
+                        content=whole,
+                        content_tokens=list(range(len(sentences[j].tokens))),
+                        content_sentence=j,
+                    )
+                )
+    return more
+
+
 def find_statements(text: str, sentences: list[Sentence], cues: RuCues) -> list[Statement]:
     """Every statement in text order; one per cue."""
     found: list[Statement] = []
@@ -436,4 +593,9 @@ def find_statements(text: str, sentences: list[Sentence], cues: RuCues) -> list[
         found += verb_statements(text, s, sentence, cues, previous)
         found += prepositional_statements(text, s, sentence, cues)
         found += noun_statements(text, s, sentence, cues)
+    # "Об этом говорится в сообщении" after a sentence with its own cue only restates it
+    cued = {st.sentence for st in found if st.where == st.sentence}
+    found = [st for st in found if st.where == st.sentence or st.where not in cued]
+    found += _paragraph_lead(text, sentences, found, cued)
+    found += _quote_openings(text, sentences, found, cued)
     return sorted(found, key=lambda st: min(st.cue[0], st.content[0]))
