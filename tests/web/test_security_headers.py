@@ -336,8 +336,9 @@ def test_browser_pages_run_under_the_policy(browser, live, demo_app) -> None:
     page.wait_for_url("**/cases?status=contradicted")
     page.goto(f"{live.url}/patrols")
     page.wait_for_selector("#map[data-ready=true]", timeout=10_000)
-    page.locator("#map path.leaflet-interactive").last.dispatch_event("mouseover")
+    page.locator("#map path.leaflet-interactive").last.dispatch_event("mouseover")  # a track
     tooltip = page.wait_for_selector(".leaflet-tooltip", timeout=5_000)
+    assert tooltip.text_content().startswith("patrol")  # tracks are drawn on top
     assert HOSTILE_TEAM in tooltip.text_content()
     assert page.locator(".leaflet-tooltip img").count() == 0
     assert page.locator("img[src=x]").count() == 0

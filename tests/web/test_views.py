@@ -222,3 +222,9 @@ def test_map_findings_layer_is_bounded_by_the_view(demo_app, client) -> None:
     assert far["features"] == []
     bad = client.get("/api/map/observations", params={"bbox": "west"})
     assert bad.status_code == 422
+
+
+def test_patrols_page_lists_point_counts_without_loading_tracks(demo_app, client) -> None:
+    page = client.get("/patrols").text
+    counts = [int(n) for n in re.findall(r"<td>(\d+)</td></tr>", page)]
+    assert counts and all(n > 0 for n in counts)  # the demo's tracks have points

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from watchline.domain import Coverage, Patrol, Theatre
@@ -9,6 +10,38 @@ from watchline.errors import Errors, InputError
 from watchline.geo.theatre import load_theatre, sector_by_name
 from watchline.store import Database
 from watchline.store.patrols import PatrolRepository, coverage_of
+
+
+@dataclass(frozen=True)
+class PatrolLine:
+    """One row of the patrols page: a patrol without its track, and how many points."""
+
+    id: str
+    team: str
+    base: str | None
+    start: datetime
+    end: datetime
+    points: int
+
+
+def newest_patrols(db: Database, limit: int = 200) -> list[PatrolLine]:
+    """The newest `limit` patrols, newest first, with their point counts (one query,
+    never the tracks: a page lists, the map draws)."""
+    from sqlalchemy import select
+
+    from watchline.store.cases import utc
+    from watchline.store.tables import PatrolRow as P
+
+    query = (
+        select(P.id, P.team, P.base, P.start_at, P.end_at, P.point_count)
+        .order_by(P.start_at.desc(), P.id)
+        .limit(limit)
+    )
+    with db.transaction() as session:
+        return [
+            PatrolLine(pid, team, base, utc(start), utc(end), count or 0)
+            for pid, team, base, start, end, count in session.execute(query)
+        ]
 
 
 def list_patrols(db: Database) -> list[Patrol]:

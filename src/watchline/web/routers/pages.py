@@ -109,6 +109,6 @@ def document_page(document_id: str, request: Request, db: DbDep, templates: Temp
 
 @router.get("/patrols", response_class=HTMLResponse, dependencies=READ)
 def patrols_page(request: Request, db: DbDep, templates: TemplatesDep):
-    from watchline.services.observations_queries import list_patrols
+    from watchline.services.observations_queries import newest_patrols
 
-    return templates.TemplateResponse(request, "patrols.html", {"patrols": list_patrols(db)})
+    return templates.TemplateResponse(request, "patrols.html", {"patrols": newest_patrols(db)})
