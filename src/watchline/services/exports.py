@@ -67,18 +67,12 @@ def _speaks_or_acts(view: CaseView, party: str) -> bool:
     return wanted in {n.casefold() for n in names if n}
 
 
-def _meets(view: CaseView, start: date | None, end: date | None) -> bool:
-    first = view.case.start or view.case.end
-    last = view.case.end or view.case.start
-    if first is None or last is None:
-        return start is None and end is None
-    return (start is None or last >= start) and (end is None or first <= end)
-
-
 def selected_views(db: Database, selection: ExportFilter) -> list[CaseView]:
     """The cases `selection` keeps, from the same query as the API's case list."""
+    from watchline.publish.period import Period
     from watchline.services.views import case_views
 
+    period = Period(selection.start, selection.end)  # the reports' rule for a period
     views = case_views(db, selection.status, case_id=selection.case_id)
     if selection.case_id and not views and selection.status is None:
         raise NotFound(Errors.E010, case_id=selection.case_id)
@@ -87,7 +81,7 @@ def selected_views(db: Database, selection: ExportFilter) -> list[CaseView]:
         for v in views
         if (selection.theatre_id is None or v.case.theatre_id == selection.theatre_id)
         and (selection.party is None or _speaks_or_acts(v, selection.party))
-        and _meets(v, selection.start, selection.end)
+        and period.overlaps(v.case.start, v.case.end)
     ]
 
 

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from watchline.domain import EventType, VerdictStatus
 
@@ -172,9 +173,7 @@ def _checked(text: str) -> str:
 def draft(db: Database, case_id: str, author: str, text: str | None = None) -> Statement:
     """A new draft for a case: the text given, else the one drafted from its verdict."""
     view = case_view(db, case_id)
-    body = _checked(text) if text is not None else draft_text(view)
-    if text is None:
-        body = _checked(body)
+    body = _checked(draft_text(view) if text is None else text)
     now = datetime.now(UTC)
     title = f"Statement on {view.case.title or view.case.id}"[:300]
     row = PublicationRow(
@@ -190,8 +189,8 @@ def draft(db: Database, case_id: str, author: str, text: str | None = None) -> S
         return _statement(row)
 
 
-def _row(session: object, publication_id: str) -> PublicationRow:
-    row = session.get(PublicationRow, publication_id)  # type: ignore[attr-defined]
+def _row(session: Session, publication_id: str) -> PublicationRow:
+    row = session.get(PublicationRow, publication_id)
     if row is None:
         raise NotFound(Errors.E820, publication_id=publication_id)
     return row

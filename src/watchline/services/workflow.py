@@ -8,6 +8,7 @@ history shows every step with its author, beside the corrections of the case's c
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -153,7 +154,11 @@ def move_case(
     return case_review(db, case_id)
 
 
-def review_states(db: Database) -> dict[str, tuple[str, str | None]]:
-    """case id -> (state, assignee) for every case that has left `new` or has a user."""
+def review_states(
+    db: Database, case_ids: Iterable[str] | None = None
+) -> dict[str, tuple[str, str | None]]:
+    """case id -> (state, assignee) for the cases (of `case_ids`, else all) that have left
+    `new` or have a user."""
     with db.transaction() as session:
-        return {k: (r.state, r.assignee) for k, r in ReviewRepository(session).states().items()}
+        rows = ReviewRepository(session).states(case_ids)
+        return {k: (r.state, r.assignee) for k, r in rows.items()}

@@ -174,8 +174,12 @@ class ReviewRepository:
     def state(self, case_id: str) -> CaseReviewRow | None:
         return self.session.get(CaseReviewRow, case_id)
 
-    def states(self) -> dict[str, CaseReviewRow]:
-        return {row.case_id: row for row in self.session.scalars(select(CaseReviewRow))}
+    def states(self, case_ids: Iterable[str] | None = None) -> dict[str, CaseReviewRow]:
+        """Review rows by case: of `case_ids` only (a page of the list), else all."""
+        query = select(CaseReviewRow)
+        if case_ids is not None:
+            query = query.where(CaseReviewRow.case_id.in_(list(case_ids)))
+        return {row.case_id: row for row in self.session.scalars(query)}
 
     def set_state(self, case_id: str, state: str, assignee: str | None) -> None:
         self.session.merge(

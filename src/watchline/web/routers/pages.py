@@ -35,7 +35,7 @@ def cases_page(request: Request, db: DbDep, templates: TemplatesDep, view: Filte
     page = case_summaries_page(db, view.checked("cases"))
     context = {
         "page": page,
-        "reviews": review_states(db),
+        "reviews": review_states(db, [s.id for s in page.items]),
         "view": view,
         "status": view.status or "",
         "statuses": [s.value for s in VerdictStatus],
