@@ -32,9 +32,12 @@ def report_content(
     """Cases whose dates meet `period` (all cases when unbounded), optionally of one
     verdict status, and the patrols whose time meets it."""
     period = period or Period()
-    every = case_views(db, status)
-    views = [v for v in every if period.overlaps(v.case.start, v.case.end)]
-    undated = sum(1 for v in every if v.case.start is None and v.case.end is None)
+    if not period.bounded:
+        views, undated = case_views(db, status), 0
+    else:  # only the cases of the period (and the undated ones, to count) are read
+        inside, undated_ids = _case_ids(db, period)
+        views = case_views(db, status, case_ids=inside)
+        undated = len(case_views(db, status, case_ids=undated_ids))
     with db.transaction() as session:
         repo = PatrolRepository(session)
         if period.bounded:
@@ -52,4 +55,24 @@ def report_content(
             patrols = repo.overlapping(start, end)
         else:
             patrols = repo.list()
-    return ReportContent(views, patrols, period, undated if period.bounded else 0)
+    return ReportContent(views, patrols, period, undated)
+
+
+def _case_ids(db: Database, period: Period) -> tuple[list[str], list[str]]:
+    """Active cases whose days meet the bounded `period` (by start and id, as the case
+    list orders them), and the active cases with no date at all."""
+    from sqlalchemy import func, select
+
+    from watchline.store.tables import CaseRow
+
+    first = func.coalesce(CaseRow.start, CaseRow.end)
+    last = func.coalesce(CaseRow.end, CaseRow.start)
+    query = select(CaseRow.id).where(CaseRow.active, first.is_not(None))
+    if period.start:
+        query = query.where(last >= period.start)
+    if period.end:
+        query = query.where(first <= period.end)
+    undated = select(CaseRow.id).where(CaseRow.active, first.is_(None)).order_by(CaseRow.id)
+    with db.transaction() as session:
+        inside = list(session.scalars(query.order_by(CaseRow.start, CaseRow.id)))
+        return inside, list(session.scalars(undated))
