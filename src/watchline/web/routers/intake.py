@@ -177,7 +177,7 @@ def intake_home(request: Request, templates: TemplatesDep):
 
 
 @router.get("/intake/patrols", **PAGE, response_class=HTMLResponse)
-def patrols_form(request: Request, templates: TemplatesDep, caller: PATROL):
+def patrols_form(request: Request, templates: TemplatesDep, _caller: PATROL):
     return _page(request, templates, "intake_patrols.html", {"report": None, "error": None})
 
 
@@ -202,7 +202,7 @@ def _finding_context(db: Any, **extra: Any) -> dict[str, Any]:
 
 
 @router.get("/intake/findings", **PAGE, response_class=HTMLResponse)
-def findings_form(request: Request, db: DbDep, templates: TemplatesDep, caller: PATROL):
+def findings_form(request: Request, db: DbDep, templates: TemplatesDep, _caller: PATROL):
     return _page(request, templates, "intake_findings.html", _finding_context(db))
 
 
@@ -221,7 +221,7 @@ async def findings_record(
 
 
 @router.get("/intake/documents", **PAGE, response_class=HTMLResponse)
-def documents_form(request: Request, templates: TemplatesDep, caller: ANALYSE):
+def documents_form(request: Request, templates: TemplatesDep, _caller: ANALYSE):
     context = {"report": None, "error": None, "formats": FORMATS}
     return _page(request, templates, "intake_documents.html", context)
 
