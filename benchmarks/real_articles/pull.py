@@ -27,9 +27,11 @@ HERE = Path(__file__).resolve().parent
 
 
 def gold_documents(gold_dir: Path) -> list[dict]:
+    """The claim gold's documents (toponyms-*.jsonl name the same texts, without urls)."""
     return [
         json.loads(line)
         for path in sorted(gold_dir.glob("*.jsonl"))
+        if not path.name.startswith("toponyms-")
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
