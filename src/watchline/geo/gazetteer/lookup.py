@@ -24,6 +24,7 @@ from watchline.geo.gazetteer.places import (
     border_place,
     continent_places,
     country_places,
+    demonyms,
     region_places,
     theatre_places,
 )
@@ -31,7 +32,6 @@ from watchline.geo.gazetteer.places import (
 CITY_FROM = 10_000  # GeoNames places this big are cities, smaller ones villages
 BIG_ENOUGH = 50_000  # a one-word name this big needs no locative context
 SMALL_NEEDS_CONTEXT = 1_000
-METONYM_FROM = 500_000  # cities this big stand for governments ("Moscow said")
 ALTERNATE_NEEDS = 15_000  # a town found by another of its names must be this big
 LINKS = {"and", "&"}  # words that join two names in one capitalised run
 CURATED = {Precision.COUNTRY, Precision.REGION, Precision.BORDER}
@@ -61,6 +61,7 @@ class Gazetteer:
         for place in (*region_places(), *continent_places()):
             for name in (place.name, *place.alt_names):
                 self._regions.setdefault(fold(name), place)
+        self._demonyms = demonyms()
         self._admin1: dict[str, list[tuple[Place, int]]] = {}
         for place, towns in admin1_places():
             for name in {place.name, *place.alt_names}:
@@ -73,6 +74,7 @@ class Gazetteer:
             for name in {place.name, *place.alt_names}:
                 self._local.setdefault(fold(name), []).append(place)
         self.border = border_place(theatre) if theatre else None
+        self._theatre_texts: dict[str, bool] = {}
         self._phrases = _phrase_pattern(self._local)
 
     @classmethod
@@ -245,6 +247,8 @@ class Gazetteer:
 
     def _known(self, name: str) -> bool:
         key = fold(name)
+        if key in self._demonyms and key not in self._local and key not in self._countries:
+            return False  # "Thai", "Somali": people and adjectives, not the towns so named
         return (
             key in self._local
             or key in self._extra
@@ -267,14 +271,16 @@ class Gazetteer:
                 return gt.locative(text, piece.start, piece.end)  # "Meta said", "the centre"
             return True
         if place.precision in CURATED or place.id.startswith(("theatre:", "place:")):
+            if gt.speaks(text, piece.end):
+                return gt.locative(text, piece.start, piece.end)  # "Pakistan denied"
             return fold(piece.text) not in gt.COMMON or gt.locative(text, piece.start, piece.end)
         context = gt.locative(text, piece.start, piece.end)
         low = piece.text.lower()
         if low in gt.COMMON or low in gt.STOP_WORDS or low in lower:
             return context
         population = place.population or 0
-        if gt.speaks(text, piece.end) and population < METONYM_FROM:
-            return context  # "Rubio said": a person, where a capital would be a metonym
+        if gt.speaks(text, piece.end):
+            return context  # "Rubio said" is a person, "Moscow said" a government
         known_here = place.country in named or place.country in self._preferred
         if fold(place.name) != fold(piece.text) and not known_here:
             # Only a former or foreign name of a small town far from the text's countries
@@ -294,7 +300,7 @@ class Gazetteer:
                 start, end = match.span()
                 if cover.overlaps(start, end):
                     continue
-                place = self._line_place(match.group(0))
+                place = self._line_place(match.group(0), text)
                 found.append(_mention_of(match.group(0), start, end, place, Precision.BORDER))
                 cover.add(start, end)
         return found
@@ -313,8 +319,10 @@ class Gazetteer:
             cover.add(start, end)
         return found
 
-    def _line_place(self, phrase: str) -> Place | None:
-        """The theatre border for its own names and plain border phrases; else a known line."""
+    def _line_place(self, phrase: str, text: str) -> Place | None:
+        """The theatre border for its own names, and for plain border phrases in a text
+        about the theatre ("the border" in a story on Kashmir is not Armenia's); else a
+        known line."""
         key = fold(phrase).removeprefix("the ")
         named = NAMED_LINES.get(key)
         if self.border is None or self.theatre is None:
@@ -322,9 +330,28 @@ class Gazetteer:
         own = {fold(n).removeprefix("the ") for n in self.theatre.border_names}
         if key in own or (named is not None and fold(named.name) in own):
             return self.border
-        if named is None and self._about_theatre(phrase):
+        if named is None and self._about_theatre(phrase) and self._theatre_text(text):
             return self.border
         return named
+
+    def _theatre_text(self, text: str) -> bool:
+        """Whether a text names the theatre: one of its countries (or their adjectives,
+        "Armenian") or one of its own places."""
+        cached = self._theatre_texts.get(text)
+        if cached is not None:
+            return cached
+        names = self._theatre_country_names()
+        about = False
+        for start, end in gt.runs(text):
+            for s, e in gt.words(text, start, end):
+                word = text[start + s : start + e]
+                if fold(word) in self._local or any(_same_country(word, n) for n in names):
+                    about = True
+                    break
+            if about:
+                break
+        self._theatre_texts = {text: about}  # one text at a time: find() asks per phrase
+        return about
 
     def _about_theatre(self, phrase: str) -> bool:
         """A border phrase whose named countries are all the theatre's own."""

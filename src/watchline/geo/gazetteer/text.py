@@ -208,13 +208,15 @@ def locative(text: str, start: int, end: int) -> bool:
 
 SPEAKS = re.compile(
     r"[ \t]+(?:said|says|told|added|stressed|warned|wrote|noted|argued|insisted|replied|"
-    r"responded|tweeted|posted)\b"
+    r"responded|tweeted|posted|denied|accused|rejected|condemned|claimed|announced|urged|"
+    r"alleged|blamed|dismissed|confirmed|has[ \t]+(?:said|denied|accused|warned))\b"
 )
 
 
 def speaks(text: str, end: int) -> bool:
-    """A name followed by a speech verb ("Rubio said") is a speaker, unless a locative
-    word says otherwise."""
+    """A name followed by a speech verb ("Rubio said", "Moscow denied") is a speaker, or a
+    government standing for its capital or country, unless a locative word says
+    otherwise."""
     return SPEAKS.match(text, end) is not None
 
 
