@@ -107,3 +107,34 @@ def test_the_region_table_covers_the_world() -> None:
     names = {(p.country, p.name) for p, _ in regions}
     assert {("PAK", "Punjab"), ("IND", "Punjab"), ("ARM", "Syunik"), ("TJK", "Sughd")} <= names
     assert not any(name in {"Capital", "Northern", "Somali"} for _, name in names)
+
+
+@pytest.fixture(scope="module")
+def theatre_gazetteer() -> Gazetteer:
+    from watchline.geo.theatre import load_theatre
+
+    return Gazetteer.load(load_theatre("arm-aze"))
+
+
+def test_the_theatre_border_only_in_a_story_about_the_theatre(
+    theatre_gazetteer: Gazetteer,
+) -> None:
+    elsewhere = theatre_gazetteer.find("Indian troops near Poonch fired across the border.")
+    border = next(m for m in elsewhere if m.text == "the border")
+    assert border.place_id is None and border.lat is None
+    about = theatre_gazetteer.find("Azerbaijani units near Tovuz fired across the border.")
+    assert next(m for m in about if m.text == "the border").place_id == "theatre:arm-aze:border"
+    bare = theatre_gazetteer.find("Troops were moved to the border on Sunday.")
+    assert bare[-1].place_id == "theatre:arm-aze:border"  # a post naming no place at all
+
+
+def test_a_demonym_is_not_a_town(gazetteer: Gazetteer) -> None:
+    assert "Thai" not in found(gazetteer, "Thai soldiers returned fire near the temple.")
+
+
+def test_a_small_town_far_from_the_story_is_dropped(gazetteer: Gazetteer) -> None:
+    text = "Drones struck Hodeidah and Sanaa in Yemen; residents of Hays fled south."
+    places = found(gazetteer, text)
+    assert "Sanaa" in places and "Yemen" in places
+    hays = places.get("Hays")
+    assert hays is None or hays[0] == "YEM"  # never Hays, Kansas

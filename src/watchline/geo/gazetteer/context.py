@@ -12,10 +12,13 @@ from collections import Counter
 from watchline.domain import Place, Precision
 from watchline.geo.gazetteer import text as gt
 from watchline.geo.gazetteer.index import fold
+from watchline.geo.geometry import distance_m
 
 NEARBY = 400  # characters: places this close are taken to be in the same story
 LIST_GAP = 6  # at most ", and " between two listed names
 JOINERS = {",", "and", ", and", "or"}
+FAR_FLUNG_M = 1_500_000  # a small town this far from every other place is another one
+FAR_FLUNG_TOWN = 50_000  # ... when smaller than this (bigger towns are news themselves)
 
 Found = list[tuple[gt.Piece, Place]]
 
@@ -84,3 +87,34 @@ def listed(text: str, accepted: Found, pending: Found) -> Found:
 
 def _joins(between: str) -> bool:
     return between.strip() in JOINERS
+
+
+def far_flung(accepted: Found, named: set[str], preferred: set[str]) -> Found:
+    """Drop small towns far from everything else the text places, in a country it names
+    nowhere: "Hays" in a story on Yemen is not Kansas, "Serian" near Sialkot not Borneo.
+
+    Needs two other places with coordinates to judge by; countries, regions and the
+    theatre's own places are never dropped.
+    """
+    points = [(piece, place) for piece, place in accepted if place.lat is not None]
+    countries = Counter(place.country for _, place in accepted if place.country)
+    kept: Found = []
+    for piece, place in accepted:
+        others = [p for q, p in points if fold(q.text) != fold(piece.text)]
+        doubtful = (
+            place.precision in (Precision.CITY, Precision.VILLAGE)
+            and place.id.startswith("geonames:")
+            and (place.population or 0) < FAR_FLUNG_TOWN
+            and place.country not in named
+            and place.country not in preferred
+            and countries[place.country or ""] <= 1
+            and len(others) >= 2
+        )
+        if doubtful and all(
+            distance_m(place.lon, place.lat, other.lon, other.lat) > FAR_FLUNG_M
+            for other in others
+            if other.lon is not None and other.lat is not None
+        ):
+            continue
+        kept.append((piece, place))
+    return kept

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from watchline.domain import Place, PlaceMention, Precision, Theatre
 from watchline.geo.gazetteer import text as gt
-from watchline.geo.gazetteer.context import Cover, Found, Neighbours, listed
+from watchline.geo.gazetteer.context import Cover, Found, Neighbours, far_flung, listed
 from watchline.geo.gazetteer.index import Entry, GeoIndex, fold, geo_index
 from watchline.geo.gazetteer.places import (
     NAMED_LINES,
@@ -186,8 +186,31 @@ class Gazetteer:
             for piece, place in accepted
         ]
         accepted += listed(text, accepted, pending)
+        accepted = far_flung(accepted, named, self._preferred)
+        found = self._elsewhere(text, found, accepted)
         found += [_mention(text, p, place) for p, place in accepted]
         return sorted(found, key=lambda m: m.start)
+
+    def _elsewhere(self, text: str, lines: list[PlaceMention], accepted: Found) -> list:
+        """Plain border phrases ("the border", "the line of contact") stay unresolved in
+        a story that places itself elsewhere: it names places, none of them the
+        theatre's, and no theatre country. A text that names no place at all (a
+        ministry's post) keeps the theatre's border."""
+        border = self.border
+        if border is None or not any(m.place_id == border.id for m in lines):
+            return lines
+        countries = {place.country for _, place in accepted if place.country}
+        theatre_place = any(place.id.startswith("theatre:") for _, place in accepted)
+        if not countries or theatre_place or countries & self._preferred:
+            return lines
+        if self._theatre_text(text):
+            return lines
+        return [
+            dataclasses.replace(m, place_id=None, lat=None, lon=None, country=None, name=None)
+            if m.place_id == border.id and _generic(m.text)
+            else m
+            for m in lines
+        ]
 
     def _again(self, piece: gt.Piece, place: Place, around: set[str]) -> Place:
         if place.precision is Precision.COUNTRY or place.id.startswith("theatre:"):
@@ -300,7 +323,7 @@ class Gazetteer:
                 start, end = match.span()
                 if cover.overlaps(start, end):
                     continue
-                place = self._line_place(match.group(0), text)
+                place = self._line_place(match.group(0))
                 found.append(_mention_of(match.group(0), start, end, place, Precision.BORDER))
                 cover.add(start, end)
         return found
@@ -319,10 +342,9 @@ class Gazetteer:
             cover.add(start, end)
         return found
 
-    def _line_place(self, phrase: str, text: str) -> Place | None:
-        """The theatre border for its own names, and for plain border phrases in a text
-        about the theatre ("the border" in a story on Kashmir is not Armenia's); else a
-        known line."""
+    def _line_place(self, phrase: str) -> Place | None:
+        """The theatre border for its own names and plain border phrases; else a known
+        line. (`_elsewhere` undoes the plain ones in a story about another place.)"""
         key = fold(phrase).removeprefix("the ")
         named = NAMED_LINES.get(key)
         if self.border is None or self.theatre is None:
@@ -330,7 +352,7 @@ class Gazetteer:
         own = {fold(n).removeprefix("the ") for n in self.theatre.border_names}
         if key in own or (named is not None and fold(named.name) in own):
             return self.border
-        if named is None and self._about_theatre(phrase) and self._theatre_text(text):
+        if named is None and self._about_theatre(phrase):
             return self.border
         return named
 
@@ -380,6 +402,11 @@ def _phrase_pattern(local: dict[str, list[Place]]) -> gt.re.Pattern[str] | None:
         gt.re.escape(n).replace("\\ ", r"\s+") for n in sorted(names, key=len, reverse=True)
     )
     return gt.re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", gt.re.IGNORECASE)
+
+
+def _generic(phrase: str) -> bool:
+    """A border phrase that names no country ("the border", "state border")."""
+    return not any(word[:1].isupper() and word != "The" for word in phrase.split())
 
 
 def _is_seat(town: Entry, region: Place) -> bool:
