@@ -191,7 +191,7 @@ class Extractor:
         from watchline.extract.learned.models import packaged
         from watchline.extract.learned.relabel import relabel
 
-        return relabel(claims, doc, self.cues, packaged())
+        return relabel(claims, doc, self.cues, packaged(), mentions=mentions)
 
     def _places(self, text: str) -> list:
         gazetteer = self.resources.gazetteer

@@ -20,7 +20,7 @@ from typing import Any
 
 from watchline.errors import Errors, WatchlineError
 from watchline.extract.learned.features import claim_features
-from watchline.extract.learned.relabel import cue_reading
+from watchline.extract.learned.relabel import cue_reading, named_in
 
 GATE_FOLDERS = ("tests/fixtures/extract/heldout_blind", "tests/fixtures/extract/heldout")
 REAL_DEV = "benchmarks/real_articles"
@@ -127,7 +127,9 @@ def collect(root: Path, extractor, log=print) -> list[GoldDocument]:
 
 def _document(set_name: str, doc: dict[str, Any], text: str, extractor) -> GoldDocument:
     claims = extractor.extract(text, date.fromisoformat(doc["published_on"]), doc["id"])
-    parsed = extractor.nlp(text) if claims else None
+    parsed = extractor.nlp(text)
+    actors = extractor.resources.actors
+    mentions = actors.find_in(parsed) if actors is not None and claims else []
     gold = doc["claims"]
     found = GoldDocument(f"{set_name}:{doc['id']}", len(gold), len(claims))
     spans = [(c.content.start, c.content.end) for c in claims]
@@ -137,7 +139,9 @@ def _document(set_name: str, doc: dict[str, Any], text: str, extractor) -> GoldD
         agent = claim.event.agent
         found.examples.append(
             Example(
-                text=claim_features(claim, lemma, cue_act.value if cue_act else None),
+                text=claim_features(
+                    claim, lemma, cue_act.value if cue_act else None, named_in(claim, mentions)
+                ),
                 rule_act=claim.act.value,
                 rule_event=claim.event.type.value,
                 cue_act=cue_act.value if cue_act else None,

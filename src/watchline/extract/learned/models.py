@@ -37,7 +37,7 @@ def blank_classifier(part: str):
     import spacy
 
     nlp = spacy.blank("en")
-    textcat = nlp.add_pipe("textcat", config={"model": TEXTCAT_MODEL})
+    textcat: Any = nlp.add_pipe("textcat", config={"model": TEXTCAT_MODEL})
     for label in LABELS[part]:
         textcat.add_label(label)
     return nlp

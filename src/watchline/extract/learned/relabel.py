@@ -23,9 +23,10 @@ from spacy.tokens import Doc
 from watchline.domain import Act, Claim, EventType
 from watchline.extract.learned.features import claim_features
 from watchline.extract.lexicon import CueLexicon
+from watchline.extract.speakers.actors import ActorMention
 
-ACT_THRESHOLD = 0.8
-EVENT_THRESHOLD = 0.8
+ACT_THRESHOLD = 0.7
+EVENT_THRESHOLD = 0.7
 # acts a cue verb names outright; the rules' act stays when the cue gives one of these
 CERTAIN_CUE_ACTS = frozenset({Act.DENY, Act.APPEAL, Act.WARN})
 
@@ -55,6 +56,12 @@ def cue_reading(doc: Doc, claim: Claim, cues: CueLexicon) -> tuple[str, Act | No
     return lemma, cue.act
 
 
+def named_in(claim: Claim, mentions: Sequence[ActorMention]) -> list[str | None]:
+    """The affiliations of the actors named inside the claim's content."""
+    start, end = claim.content.start, claim.content.end
+    return [m.actor.affiliation for m in mentions if start <= m.start and m.end <= end]
+
+
 def relabel(
     claims: Sequence[Claim],
     doc: Doc,
@@ -62,13 +69,17 @@ def relabel(
     models: Mapping[str, tuple[Any, Any]],
     act_threshold: float = ACT_THRESHOLD,
     event_threshold: float = EVENT_THRESHOLD,
+    mentions: Sequence[ActorMention] = (),
 ) -> list[Claim]:
-    """The claims with act and event type decided by rules and classifiers together."""
+    """The claims with act and event type decided by rules and classifiers together.
+
+    `mentions` are the actors the document names (the extractor has found them already).
+    """
     if not claims:
         return list(claims)
     readings = [cue_reading(doc, claim, cues) for claim in claims]
     texts = [
-        claim_features(c, lemma, act.value if act else None)
+        claim_features(c, lemma, act.value if act else None, named_in(c, mentions))
         for c, (lemma, act) in zip(claims, readings, strict=True)
     ]
     act_nlp, event_nlp = models["act"][0], models["event"][0]

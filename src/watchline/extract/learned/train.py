@@ -188,15 +188,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     docs = _corpus(args.root.resolve(), args.cache)
     examples = [e for d in docs for e in d.examples]
-    print(f"{len(docs)} documents, {sum(d.n_gold for d in docs)} gold claims, "
-          f"{len(examples)} paired examples")
+    print(
+        f"{len(docs)} documents, {sum(d.n_gold for d in docs)} gold claims, "
+        f"{len(examples)} paired examples"
+    )
     result: dict[str, Any] = {}
     if args.cv:
         result = cross_validate(docs, args.cv, args.seed)
         for name, per_set in result.items():
             row = "  ".join(
-                f"{s} claim {f['claim_f1']:.3f} full {f['full_f1']:.3f}"
-                for s, f in per_set.items()
+                f"{s} claim {f['claim_f1']:.3f} full {f['full_f1']:.3f}" for s, f in per_set.items()
             )
             print(f"{name:40s} {row}")
     if args.no_save:
