@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install lint format bench clean web-assets
+.PHONY: demo test install lint format bench train clean web-assets
 
 VENDOR := src/watchline/web/static/vendor
 
@@ -44,6 +44,11 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	for b in benchmarks/bench_*.py; do $(BIN)/python $$b || exit 1; done
+
+# the learned act and event-type classifiers (docs/extraction.md, "Learned parts");
+# needs the real-article texts (benchmarks/real_articles/pull.py); TRAIN_ARGS=--cv 5 measures
+train: $(STAMP)
+	$(BIN)/python -m watchline.extract.learned.train $(TRAIN_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

