@@ -30,35 +30,49 @@ from watchline.errors import WatchlineError
 
 log = logging.getLogger(__name__)
 
-CONTENT_SECURITY_POLICY = "; ".join(
-    [
-        "default-src 'self'",
-        "script-src 'self'",
-        "style-src 'self'",
-        "img-src 'self' data:",
-        "connect-src 'self'",
-        "object-src 'none'",
-        "base-uri 'none'",
-        "frame-ancestors 'none'",
-        "form-action 'self'",
-    ]
-)
 
-SECURITY_HEADERS: dict[str, str] = {
-    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
-}
+def content_security_policy(tile_origin: str | None = None) -> str:
+    """The CSP; images may also come from `tile_origin` (a checked `web.tiles` origin)."""
+    images = "img-src 'self' data:" + (f" {tile_origin}" if tile_origin else "")
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            images,
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "frame-ancestors 'none'",
+            "form-action 'self'",
+        ]
+    )
+
+
+CONTENT_SECURITY_POLICY = content_security_policy()
+
+
+def security_headers(tile_origin: str | None = None) -> dict[str, str]:
+    return {
+        "Content-Security-Policy": content_security_policy(tile_origin),
+        "X-Content-Type-Options": "nosniff",
+        "X-Frame-Options": "DENY",
+        "Referrer-Policy": "no-referrer",
+    }
+
+
+SECURITY_HEADERS: dict[str, str] = security_headers()
 
 Handler = Callable[[Request, Exception], Awaitable[Response] | Response]
 
 
 class SecurityHeadersMiddleware:
-    """Sets `SECURITY_HEADERS` on every HTTP response start (overriding what a route set)."""
+    """Sets the app's security headers on every HTTP response start (overriding what a
+    route set): `SECURITY_HEADERS`, with the tile origin in `img-src` when one is set."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, headers: dict[str, str] | None = None) -> None:
         self.app = app
+        self.headers = headers or SECURITY_HEADERS
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -67,14 +81,14 @@ class SecurityHeadersMiddleware:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                apply_headers(MutableHeaders(scope=message))
+                apply_headers(MutableHeaders(scope=message), self.headers)
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
 
 
-def apply_headers(headers: MutableHeaders) -> None:
-    for name, value in SECURITY_HEADERS.items():
+def apply_headers(headers: MutableHeaders, values: dict[str, str] | None = None) -> None:
+    for name, value in (values or SECURITY_HEADERS).items():
         headers[name] = value
 
 
@@ -179,13 +193,15 @@ async def _unexpected(request: Request, exc: Exception) -> Response:
         response = error_page(request, 500, "Something went wrong on the server.")
     else:
         response = PlainTextResponse("Internal Server Error", status_code=500)
-    apply_headers(response.headers)
+    apply_headers(response.headers, getattr(request.app.state, "security_headers", None))
     return response
 
 
 def install(app: FastAPI) -> None:
     """Security headers on every response; HTML error pages for browsers' page requests."""
-    app.add_middleware(SecurityHeadersMiddleware)
+    tiles = getattr(app.state, "tiles", None)
+    app.state.security_headers = security_headers(tiles.origin if tiles else None)
+    app.add_middleware(SecurityHeadersMiddleware, headers=app.state.security_headers)
     handlers = app.exception_handlers  # the JSON handlers create_app registered first
     handlers[WatchlineError] = _html_or(handlers[WatchlineError], _describe_domain)
     handlers[StarletteHTTPException] = _html_or(handlers[StarletteHTTPException], _describe_http)

@@ -1,4 +1,5 @@
-// Draws the layers named in #map's data-layers (GeoJSON URLs) with Leaflet, without tiles:
+// Draws the layers named in #map's data-layers (GeoJSON URLs) with Leaflet, over tiles
+// only where the deployment set a tile URL (static/tiles.js):
 // the theatre's line, sectors and bases; case areas coloured by verdict; patrol tracks
 // coloured by time (older lighter); findings; a legend and a time slider. Every text from
 // data reaches the page through textContent, never as HTML.
@@ -122,6 +123,7 @@
       return;
     }
     var map = L.map(el, { attributionControl: false });
+    if (window.watchlineTiles) window.watchlineTiles(map);
     var bounds = L.latLngBounds([]);
     var urls = (el.dataset.layers || "").split(" ").filter(Boolean);
     Promise.all(urls.map(function (u) { return fetch(u).then(function (r) { return r.json(); }); }))
