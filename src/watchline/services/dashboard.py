@@ -5,19 +5,23 @@ claims, so nothing here loads every claim or case: counts are `GROUP BY`s, lists
 `LIMIT`, and the chart's window is a bounded number of days ending at the newest stated
 day (a mission's data is often days old when it is read, so "today" would show nothing).
 Claims of a document that was since edited are left out: its newest version's claims
-stand for it, as everywhere else.
+stand for it, as everywhere else. Where an analyst corrected a claim (its act, event
+type, agent or dates), the figures that field feeds count the corrected value
+(`services.dashboard_corrections`); the stated day and the speaker are the evidence
+itself and are not correctable.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, case, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
+from watchline.services.dashboard_corrections import alleged_per_day, corrected_values
 from watchline.store import Database
 from watchline.store.cases import utc
 from watchline.store.tables import (
@@ -65,6 +69,9 @@ class Dashboard:
     first_day: date | None
     last_day: date | None
     per_day: dict[tuple[date, str], int]  # (stated day, party) -> claims
+    # (day of the alleged event, party said to act) -> claims stated in the window,
+    # with the analysts' corrected dates and agents
+    alleged: dict[tuple[date, str], int]
     verdicts: dict[str, int]  # current verdict status (or no_verdict) -> active cases
     states: dict[str, int]  # review state of open (unpublished) active cases -> count
     open_cases: int
@@ -218,6 +225,11 @@ def newest_claims(session: Session, limit: int = NEWEST_CLAIMS) -> tuple[NewClai
         .where(ClaimRow.document_id.in_(ids))
     )
     claims = [NewClaim(*tuple(row)) for row in session.execute(query)]
+    fixed = corrected_values(session, [c.id for c in claims])
+    claims = [
+        replace(c, act=fixed[c.id][0], event_type=fixed[c.id][1]) if c.id in fixed else c
+        for c in claims
+    ]
     far_past = datetime.min.replace(tzinfo=UTC)
 
     def newest_first(claim: NewClaim) -> tuple[bool, datetime, str, str]:
@@ -232,10 +244,12 @@ def dashboard(db: Database, days: int = 30) -> Dashboard:
     with db.transaction() as session:
         first, last, per_day = claims_per_day(session, days)
         states, open_total, unassigned = review_counts(session)
+        alleged = alleged_per_day(session, first, last) if first and last else {}
         return Dashboard(
             first_day=first,
             last_day=last,
             per_day=per_day,
+            alleged=alleged,
             verdicts=verdicts_by_status(session),
             states=states,
             open_cases=open_total,
