@@ -5,8 +5,9 @@
 * an ASGI middleware that sets the Content-Security-Policy and companion headers on every
   response the app sends (pages, API, static files, errors);
 * error handlers that answer a page request (path outside `/api/`, `Accept` preferring
-  `text/html`) with `error.html` and the same status code, and leave every other request
-  to the JSON handlers that were registered before (API error format unchanged);
+  `text/html`) with `error.html` and the same status code — or, for a form's POST, with
+  the form's own page and the error beside it (`web.form_errors`) — and leave every
+  other request to the JSON handlers that were registered before (API format unchanged);
 * a last-resort handler for unexpected exceptions, whose 500 response is sent outside the
   middleware stack and so gets the headers set here.
 """
@@ -27,6 +28,7 @@ from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from watchline.errors import WatchlineError
+from watchline.web.form_errors import form_error_page
 
 log = logging.getLogger(__name__)
 
@@ -146,12 +148,21 @@ def error_page(request: Request, status: int, message: str, code: str | None = N
 PASS_THROUGH = frozenset({301, 302, 303, 307, 308, 401, 403})
 
 
-def _html_or(fallback: Handler, describe: Callable[[Exception], tuple[int, str, str | None]]):
+def _html_or(
+    fallback: Handler,
+    describe: Callable[[Exception], tuple[int, str, str | None]],
+    *,
+    forms: bool = False,
+):
+    """`fallback` for API requests; for a browser's page request the failed form's own
+    page when `forms` and the route has one (`web.form_errors`), else `error.html`."""
+
     async def handler(request: Request, exc: Exception) -> Response:
         status = getattr(exc, "status_code", None) or getattr(exc, "status", None)
         if wants_html(request) and status not in PASS_THROUGH:
             status, message, code = describe(exc)
-            response = error_page(request, status, message, code)
+            form = await form_error_page(request, status, message, code) if forms else None
+            response = form or error_page(request, status, message, code)
             headers = getattr(exc, "headers", None)
             if headers:
                 response.headers.update(headers)
@@ -203,9 +214,10 @@ def install(app: FastAPI) -> None:
     app.state.security_headers = security_headers(tiles.origin if tiles else None)
     app.add_middleware(SecurityHeadersMiddleware, headers=app.state.security_headers)
     handlers = app.exception_handlers  # the JSON handlers create_app registered first
-    handlers[WatchlineError] = _html_or(handlers[WatchlineError], _describe_domain)
+    domain, invalid = handlers[WatchlineError], handlers[RequestValidationError]
+    handlers[WatchlineError] = _html_or(domain, _describe_domain, forms=True)
     handlers[StarletteHTTPException] = _html_or(handlers[StarletteHTTPException], _describe_http)
-    handlers[RequestValidationError] = _html_or(handlers[RequestValidationError], _describe_invalid)
+    handlers[RequestValidationError] = _html_or(invalid, _describe_invalid, forms=True)
     handlers.setdefault(Exception, _unexpected)
 
 
