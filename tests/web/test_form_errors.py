@@ -145,3 +145,18 @@ def test_browser_correction_error_in_the_form_then_sent_again(browser, demo_app)
         assert page.locator("p.form-error").count() == 0
         assert "The text names another unit" in page.locator("section.history").inner_text()
         page.close()
+
+
+def test_form_errors_document_upload_keeps_fields_not_the_file(demo_app, login) -> None:
+    with TestClient(demo_app) as analyst:
+        login(demo_app, "analyst", analyst)
+        data = {"format": "text", "source_name": "Ministry site", "speaks_for": "aze.mod",
+                "published_on": "31/03/2024", "csrf_token": analyst.csrf}  # fmt: skip
+        files = {"files": ("statement.txt", b"The ministry said the border was calm.")}
+        bad = analyst.post("/intake/documents", data=data, files=files, headers=HTML)
+        assert bad.status_code == 422
+        [error] = _errors(bad.text)
+        assert error.startswith("E312") and "31/03/2024" in error
+        assert 'value="Ministry site"' in bad.text and 'value="aze.mod"' in bad.text
+        assert '<option value="text" selected>' in bad.text
+        assert "statement.txt" not in bad.text  # a file is never sent back

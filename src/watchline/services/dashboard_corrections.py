@@ -31,10 +31,13 @@ def _current() -> Any:
 
 
 def corrected_pairs(
-    session: Session, fields: Iterable[str], claim_ids: Iterable[str] | None = None
+    session: Session,
+    fields: Iterable[str],
+    claim_ids: Iterable[str] | None = None,
+    stated: tuple[date, date] | None = None,
 ) -> list[tuple[Claim, Claim]]:
     """(as extracted, as corrected) for each current claim with a correction in force
-    of one of `fields` (of `claim_ids` only, when given)."""
+    of one of `fields` (of `claim_ids` only, or stated in `stated` only, when given)."""
     in_force = ReviewRepository(session).in_force()
     wanted = set(fields)
     keys = {key for key, values in in_force.items() if wanted & set(values)}
@@ -48,6 +51,8 @@ def corrected_pairs(
     )
     if claim_ids is not None:
         query = query.where(ClaimRow.id.in_(list(claim_ids)))
+    if stated is not None:
+        query = query.where(ClaimRow.stated_on.between(*stated))
     engine = [row_to_claim(row) for row in session.scalars(query)]
     engine = [claim for claim in engine if claim_key(claim) in keys]
     return list(zip(engine, corrected(engine, in_force), strict=True))
@@ -77,9 +82,7 @@ def alleged_per_day(session: Session, first: date, last: date) -> dict[tuple[dat
     counts: Counter[tuple[date, str]] = Counter()
     for start, who, n in session.execute(query):
         counts[(date.fromisoformat(str(start)[:10]), str(who or UNATTRIBUTED))] += int(n)
-    for engine, fixed in corrected_pairs(session, ("agent", "dates")):
-        if engine.stated_on is None or not first <= engine.stated_on <= last:
-            continue
+    for engine, fixed in corrected_pairs(session, ("agent", "dates"), stated=(first, last)):
         for claim, step in ((engine, -1), (fixed, 1)):
             key = event_day_and_party(claim)
             if key is not None:
