@@ -20,6 +20,7 @@ from watchline.verify import VerifyPolicy, observable_area
 
 from .conftest import PASSWORD, LiveServer
 
+HOSTILE = "<img src=x onerror=alert(1)>"
 LEAFLET = Path("src/watchline/web/static/vendor/leaflet/leaflet.js")
 
 
@@ -117,19 +118,36 @@ def _open_case(page, live, case_id: str) -> None:
 
 @pytest.mark.skipif(not LEAFLET.exists(), reason="Leaflet is not installed (make web-assets)")
 def test_browser_case_map_draws_the_covered_part(browser, demo_app, client) -> None:
+    from sqlalchemy import update
+
     from watchline.services.accounts import add_user
+    from watchline.store.tables.patrols import PatrolRow
 
     add_user(demo_app.state.db, "coverage-analyst", "analyst", PASSWORD)
     covered, uncovered = _case(client, "contradicted"), _case(client, "not_covered")
+    verdict = client.get(f"/api/cases/{covered['id']}").json()["verdict"]
+    covered_patrols = verdict["coverage"]["patrol_ids"]
+    with demo_app.state.db.transaction() as session:  # a hostile team name on every patrol
+        session.execute(update(PatrolRow).values(team=HOSTILE))
     with LiveServer(demo_app) as live:
         page = browser.new_page()
         errors: list[str] = []
+        dialogs: list[str] = []
         page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         _open_case(page, live, covered["id"])
         assert page.locator("#map").get_attribute("data-covered") == "true"
         teal = page.locator('#map path.leaflet-interactive[stroke="#0e9384"]')
         assert teal.count() >= 2  # footprints, tracks and findings in the covered style
         assert "covered part (the verdict's coverage)" in page.locator(".map-legend").inner_text()
+        footprints = page.locator('#map path[stroke="#0e9384"][stroke-dasharray="4 3"]')
+        assert footprints.count() == len(covered_patrols)
+        tips = []
+        for n in range(footprints.count()):  # each footprint's own tooltip, as Leaflet opens it
+            footprints.nth(n).dispatch_event("mouseover")
+            tips += page.locator(".leaflet-tooltip").all_inner_texts()
+        assert tips and all(tip.startswith(f"covered: {HOSTILE}") for tip in tips), tips
+        assert page.locator(".leaflet-tooltip img").count() == 0 and dialogs == []
         page.goto(f"{live.url}/cases/{uncovered['id']}")
         page.wait_for_selector("#map[data-ready=true]", timeout=15_000)
         assert page.locator("#map").get_attribute("data-covered") == "false"

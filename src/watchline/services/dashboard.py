@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Select, case, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
-from watchline.services.dashboard_corrections import alleged_per_day, corrected_values
+from watchline.services.dashboard_corrections import corrected_values, window_counts
 from watchline.store import Database
 from watchline.store.cases import utc
 from watchline.store.tables import (
@@ -89,8 +89,8 @@ def current_documents():
     )
 
 
-def claims_per_day(session: Session, days: int) -> tuple[date | None, date | None, dict]:
-    """(first day, last day, {(day, party): count}) over the last `days` stated days."""
+def chart_window(session: Session, days: int) -> tuple[date | None, date | None]:
+    """The last `days` stated days (first, last); (None, None) without dated claims."""
     days = max(1, min(days, MAX_DAYS))
     last = session.scalar(  # walks the stated_on index from its end: no scan
         select(ClaimRow.stated_on)
@@ -100,17 +100,16 @@ def claims_per_day(session: Session, days: int) -> tuple[date | None, date | Non
         .limit(1)
     )
     if last is None:
+        return None, None
+    return last - timedelta(days=days - 1), last
+
+
+def claims_per_day(session: Session, days: int) -> tuple[date | None, date | None, dict]:
+    """(first day, last day, {(day, party): count}) over the last `days` stated days."""
+    first, last = chart_window(session, days)
+    if first is None or last is None:
         return None, None, {}
-    first = last - timedelta(days=days - 1)
-    party = func.coalesce(ClaimRow.affiliation, "unaffiliated")
-    query = (
-        select(ClaimRow.stated_on, party, func.count())
-        .join(DocumentRow, DocumentRow.id == ClaimRow.document_id)
-        .where(ClaimRow.stated_on.between(first, last), current_documents())
-        .group_by(ClaimRow.stated_on, party)
-    )
-    counts = {(day, str(who)): int(n) for day, who, n in session.execute(query)}
-    return first, last, counts
+    return first, last, window_counts(session, first, last)[0]
 
 
 def _current_verdict_ids():
@@ -242,9 +241,9 @@ def newest_claims(session: Session, limit: int = NEWEST_CLAIMS) -> tuple[NewClai
 def dashboard(db: Database, days: int = 30) -> Dashboard:
     """Every figure of the dashboard, read in one transaction (one consistent view)."""
     with db.transaction() as session:
-        first, last, per_day = claims_per_day(session, days)
+        first, last = chart_window(session, days)
+        per_day, alleged = window_counts(session, first, last) if first and last else ({}, {})
         states, open_total, unassigned = review_counts(session)
-        alleged = alleged_per_day(session, first, last) if first and last else {}
         return Dashboard(
             first_day=first,
             last_day=last,

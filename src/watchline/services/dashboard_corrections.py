@@ -68,26 +68,41 @@ def event_day_and_party(claim: Claim) -> tuple[date, str] | None:
     return day, (agent.affiliation if agent and agent.affiliation else UNATTRIBUTED)
 
 
-def alleged_per_day(session: Session, first: date, last: date) -> dict[tuple[date, str], int]:
-    """Claims stated from `first` to `last` by the day of the event they speak of and the
-    party said to act in it, the analysts' corrected dates and agents winning."""
-    day = ClaimRow.event["time"]["start"].as_string()
-    party = ClaimRow.event["agent"]["affiliation"].as_string()
+Counts = dict[tuple[date, str], int]
+
+
+def window_counts(session: Session, first: date, last: date) -> tuple[Counts, Counts]:
+    """Both charts over the claims stated from `first` to `last`, in one pass over them:
+    (by stated day and speaker's party, by the day of the event they speak of and the
+    party said to act in it). The second takes the analysts' corrected dates and agents;
+    the first has nothing correctable (the stated day and the speaker are the evidence)."""
+    speaker = func.coalesce(ClaimRow.affiliation, "unaffiliated")
+    day = ClaimRow.event[("time", "start")].as_string()  # one JSON path per row
+    party = ClaimRow.event[("agent", "affiliation")].as_string()
     query = (
-        select(day, party, func.count())
+        select(ClaimRow.stated_on, speaker, day, party, func.count())
         .join(DocumentRow, DocumentRow.id == ClaimRow.document_id)
-        .where(ClaimRow.stated_on.between(first, last), _current(), day.is_not(None))
-        .group_by(day, party)
+        .where(ClaimRow.stated_on.between(first, last), _current())
+        .group_by(ClaimRow.stated_on, speaker, day, party)
     )
-    counts: Counter[tuple[date, str]] = Counter()
-    for start, who, n in session.execute(query):
-        counts[(date.fromisoformat(str(start)[:10]), str(who or UNATTRIBUTED))] += int(n)
+    stated: Counter[tuple[date, str]] = Counter()
+    alleged: Counter[tuple[date, str]] = Counter()
+    for on, who, start, agent, n in session.execute(query):
+        stated[(on, str(who))] += int(n)
+        if start:
+            alleged[(date.fromisoformat(str(start)[:10]), str(agent or UNATTRIBUTED))] += int(n)
     for engine, fixed in corrected_pairs(session, ("agent", "dates"), stated=(first, last)):
         for claim, step in ((engine, -1), (fixed, 1)):
             key = event_day_and_party(claim)
             if key is not None:
-                counts[key] += step
-    return {key: n for key, n in counts.items() if n > 0}
+                alleged[key] += step
+    return dict(stated), {key: n for key, n in alleged.items() if n > 0}
+
+
+def alleged_per_day(session: Session, first: date, last: date) -> Counts:
+    """Claims stated from `first` to `last` by the day of the event they speak of and the
+    party said to act in it, the analysts' corrected dates and agents winning."""
+    return window_counts(session, first, last)[1]
 
 
 def corrected_values(session: Session, claim_ids: Iterable[str]) -> Mapping[str, tuple[str, str]]:
