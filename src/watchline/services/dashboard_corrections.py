@@ -38,9 +38,8 @@ def corrected_pairs(
 ) -> list[tuple[Claim, Claim]]:
     """(as extracted, as corrected) for each current claim with a correction in force
     of one of `fields` (of `claim_ids` only, or stated in `stated` only, when given)."""
-    in_force = ReviewRepository(session).in_force()
-    wanted = set(fields)
-    keys = {key for key, values in in_force.items() if wanted & set(values)}
+    in_force = ReviewRepository(session).in_force(fields)  # only what these figures read
+    keys = set(in_force)
     if not keys:
         return []
     documents = {key.split("|", 1)[0] for key in keys}
