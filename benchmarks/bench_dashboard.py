@@ -1,10 +1,11 @@
 """The dashboard and a timeline page as the database grows: bounded queries stay flat.
 
 Fills two fresh SQLite databases in the same run, a small one (the baseline) and a large
-one (CLAIMS claims over a year, one document per 4 claims, a case per 20 claims with two
-verdicts each and a review row for every third case), and times in each the whole
-dashboard (`services.dashboard.dashboard`) and the first and 20th page of the theatre
-timeline over the whole year. Target on SQLite at 200,000 claims: the dashboard and a
+one (CLAIMS claims over a year, one document per 4 claims, each claim's event with a
+party and a day, an analyst's agent correction on every 50th document's claims, a case
+per 20 claims with two verdicts each and a review row for every third case), and times
+in each the whole dashboard (`services.dashboard.dashboard`) and the first and 20th page
+of the theatre timeline over the whole year. Target on SQLite at 200,000 claims: the dashboard and a
 timeline page each under 500 ms. They grow with what their window holds (the chart's 30
 days hold more claims in a denser database; the timeline counts up to 10,000 entries
 per source), not with the whole database: no query scans every claim.
@@ -29,6 +30,7 @@ from watchline.store import Database
 from watchline.store.tables import (
     CaseReviewRow,
     CaseRow,
+    ClaimCorrectionRow,
     ClaimRow,
     DocumentRow,
     SourceRow,
@@ -37,7 +39,18 @@ from watchline.store.tables import (
 
 FIRST = date(2024, 1, 1)
 PARTIES = ("ARM", "AZE", "EU", "RUS", None)
+CORRECTED = 50
 STATUSES = ("contradicted", "corroborated", "not_covered", "unobservable", "disputed")
+
+
+def _event(i: int) -> dict[str, object]:
+    """An event with a party said to act and a day (the alleged-events chart reads both)."""
+    day = (FIRST + timedelta(days=max(0, i % 366 - 1))).isoformat()
+    party = PARTIES[(i + 1) % 5]
+    return {"agent": {"text": party, "actor_id": None, "affiliation": party} if party else None,
+            "agents": [], "places": [], "meta": {},
+            "time": {"start": day, "end": day, "text": None, "start_time": None,
+                     "end_time": None}}  # fmt: skip
 
 
 def _fill(db: Database, claims: int) -> None:
@@ -64,9 +77,19 @@ def _fill(db: Database, claims: int) -> None:
                  "act": "accuse", "cue_text": "said", "cue_start": 4, "cue_end": 8,
                  "content_text": "shelling", "content_start": 9, "content_end": 17,
                  "direct_quote": False, "stated_on": FIRST + timedelta(days=i % 366),
-                 "event_type": "attack", "negated": False, "event": {}, "confidence": 0.9,
-                 "extractor_version": "bench"}
+                 "event_type": "attack", "negated": False, "event": _event(i),
+                 "confidence": 0.9, "extractor_version": "bench"}
                 for i in range(claims)
+            ],
+        )  # fmt: skip
+        conn.execute(  # an analyst corrected the agent of every CORRECTED-th document's claims
+            insert(ClaimCorrectionRow),
+            [
+                {"claim_key": f"d{d}|4-8|9-17", "claim_id": f"c{d * 4}", "field": "agent",
+                 "engine_value": None, "old_value": None, "reason": "bench", "author": "a",
+                 "value": {"text": "Azerbaijan", "actor_id": "aze", "affiliation": "AZE"},
+                 "created_at": now}
+                for d in range(0, documents, CORRECTED)
             ],
         )  # fmt: skip
         conn.execute(

@@ -183,6 +183,8 @@ class Errors(Enum):
     E925 = "E925: The database {url} cannot be shared with Dask workers: an in-memory SQLite database lives inside one process. Use a SQLite file (workers on this machine) or PostgreSQL (a cluster)."
     E926 = "E926: Dask distributed is not installed, so --workers and --scheduler cannot run: {reason}. Install it with pip install 'dask[distributed]', or extract without those options."
     E927 = "E927: A Dask worker runs extractor {worker}, but this command plans for {client}: its batch was not extracted. Install the same Watchline version on every worker machine and restart the workers."
+    E760 = "E760: The setting {setting} = {value!r} is not a tile URL Watchline can use: {reason}. Give an http:// or https:// URL template with {{z}}, {{x}} and {{y}} on one host, e.g. https://tiles.example.org/{{z}}/{{x}}/{{y}}.png, or unset {setting} to keep the maps offline; the app did not start."
+    E761 = "E761: The setting WATCHLINE_TILE_ATTRIBUTION is set but WATCHLINE_TILE_URL is not: there is no tile layer to credit. Set WATCHLINE_TILE_URL too, or unset WATCHLINE_TILE_ATTRIBUTION; the app did not start."
 
     E950 = "E950: The learned {part} model at {path} cannot be loaded: {reason}. Reinstall Watchline, or rebuild it with 'python -m watchline.extract.learned.train' (docs/extraction.md, \"Learned parts\"); Extractor.load(learned=False) extracts with the rules alone."
     E951 = "E951: No training documents found under {root}: {reason}. Run the training command from the repository root (it reads benchmarks/real_articles/gold/dev-*.jsonl with their texts and the gold folders under tests/fixtures/extract), or pull the texts first with benchmarks/real_articles/pull.py."

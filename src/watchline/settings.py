@@ -56,6 +56,17 @@ class Settings(BaseSettings):
         "name index); default $XDG_CACHE_HOME/watchline, else ~/.cache/watchline.",
     )
 
+    tile_url: str | None = Field(
+        default=None,
+        description="Connected deployments only: an http(s) tile URL template with {z}, {x} "
+        "and {y} (e.g. https://tiles.example.org/{z}/{x}/{y}.png) drawn under every map; the "
+        "CSP then allows images from that one origin. Unset (the default), maps stay offline.",
+    )
+    tile_attribution: str | None = Field(
+        default=None,
+        description="The credit line the tile provider asks for, shown on maps as plain text.",
+    )
+
     @field_validator("database_url")
     @classmethod
     def _known_backend(cls, value: str) -> str:

@@ -92,3 +92,19 @@ def test_dashboard_and_timelines_escape_hostile_text(demo_app, client) -> None:
         assert "X<b>" not in html, path  # the party, also inside the SVG chart
         assert _check_page(html) == [], path
     assert "&lt;img src=x onerror=alert(1)&gt;" in client.get("/dashboard").text
+
+
+def test_dashboard_alleged_chart_follows_a_correction_made_in_the_app(client) -> None:
+    import re
+
+    def alleged(html: str) -> str:
+        return re.search(r'aria-label="Alleged events per day[^"]*">(.*?)</svg>', html, re.S)[1]
+
+    before = alleged(client.get("/dashboard").text)
+    claim = client.get("/api/cases", params={"status": "contradicted"}).json()[0]["claims_for"][0]
+    sent = {"field": "agent", "value": "none", "reason": "No party is named",
+            "csrf_token": client.csrf}  # fmt: skip
+    done = client.post(f"/claims/{claim['id']}/corrections", data=sent, follow_redirects=False)
+    assert done.status_code == 303
+    after = alleged(client.get("/dashboard").text)
+    assert after != before  # a bar moved from the party to "unattributed"

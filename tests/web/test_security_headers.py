@@ -176,7 +176,9 @@ def test_security_page_validation_error_is_html_for_browsers(client) -> None:
     )
     assert response.status_code == 422
     assert response.headers["content-type"].startswith("text/html")
-    assert "422" in response.text
+    # the case page again, the reason beside its override form (web.form_errors)
+    assert '<p class="form-error" role="alert">The request is not valid:' in response.text
+    assert "status: Field required" in response.text
     _assert_headers(response)
 
 

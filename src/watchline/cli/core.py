@@ -65,7 +65,10 @@ def serve(
     port: int = typer.Option(None, min=1, max=65535, help="Port (default from settings)."),
 ) -> None:
     """Serve the web app (cases, documents, patrols, API at /docs) over the database."""
+    from watchline.web.tiles import tile_source
+
     config = settings()
+    tile_source(config)  # a bad WATCHLINE_TILE_URL refuses to start (E760), before anything
     with database():
         pass
     _serve(config.database_url, host or config.host, port or config.port)

@@ -171,14 +171,18 @@ def claims_per_day(
 
 
 def counted_claims_per_day(
-    counts: Mapping[tuple[date, str], int], *, width: int = 640, height: int = 260
+    counts: Mapping[tuple[date, str], int],
+    *,
+    width: int = 640,
+    height: int = 260,
+    label: str = "Claims per day by party",
 ) -> str:
     """The same chart from counts already made (the dashboard's SQL `GROUP BY`)."""
     counts = {key: n for key, n in counts.items() if n > 0}
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="figure chart" width="{width}" '
         f'height="{height}" viewBox="0 0 {width} {height}" role="img" '
-        'aria-label="Claims per day by party">'
+        f'aria-label="{escape(label)}">'
     )
     if not counts:
         return head + _text(width / 2, height / 2, "No dated claims", "middle") + "</svg>"

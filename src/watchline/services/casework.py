@@ -209,6 +209,11 @@ def _changed(new: Verdict, history: list[Verdict]) -> bool:
     )
 
 
+def theatre_of(case: Case, configured: Theatre) -> Theatre:
+    """The theatre a case is measured in (its own, else the configured one)."""
+    return _Theatres(configured).of(case)
+
+
 class _Theatres:
     """Each case's own theatre (its claims' places decide it), else the configured one."""
 

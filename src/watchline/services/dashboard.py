@@ -5,19 +5,23 @@ claims, so nothing here loads every claim or case: counts are `GROUP BY`s, lists
 `LIMIT`, and the chart's window is a bounded number of days ending at the newest stated
 day (a mission's data is often days old when it is read, so "today" would show nothing).
 Claims of a document that was since edited are left out: its newest version's claims
-stand for it, as everywhere else.
+stand for it, as everywhere else. Where an analyst corrected a claim (its act, event
+type, agent or dates), the figures that field feeds count the corrected value
+(`services.dashboard_corrections`); the stated day and the speaker are the evidence
+itself and are not correctable.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, case, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
+from watchline.services.dashboard_corrections import corrected_values, window_counts
 from watchline.store import Database
 from watchline.store.cases import utc
 from watchline.store.tables import (
@@ -65,6 +69,9 @@ class Dashboard:
     first_day: date | None
     last_day: date | None
     per_day: dict[tuple[date, str], int]  # (stated day, party) -> claims
+    # (day of the alleged event, party said to act) -> claims stated in the window,
+    # with the analysts' corrected dates and agents
+    alleged: dict[tuple[date, str], int]
     verdicts: dict[str, int]  # current verdict status (or no_verdict) -> active cases
     states: dict[str, int]  # review state of open (unpublished) active cases -> count
     open_cases: int
@@ -82,8 +89,8 @@ def current_documents():
     )
 
 
-def claims_per_day(session: Session, days: int) -> tuple[date | None, date | None, dict]:
-    """(first day, last day, {(day, party): count}) over the last `days` stated days."""
+def chart_window(session: Session, days: int) -> tuple[date | None, date | None]:
+    """The last `days` stated days (first, last); (None, None) without dated claims."""
     days = max(1, min(days, MAX_DAYS))
     last = session.scalar(  # walks the stated_on index from its end: no scan
         select(ClaimRow.stated_on)
@@ -93,17 +100,16 @@ def claims_per_day(session: Session, days: int) -> tuple[date | None, date | Non
         .limit(1)
     )
     if last is None:
+        return None, None
+    return last - timedelta(days=days - 1), last
+
+
+def claims_per_day(session: Session, days: int) -> tuple[date | None, date | None, dict]:
+    """(first day, last day, {(day, party): count}) over the last `days` stated days."""
+    first, last = chart_window(session, days)
+    if first is None or last is None:
         return None, None, {}
-    first = last - timedelta(days=days - 1)
-    party = func.coalesce(ClaimRow.affiliation, "unaffiliated")
-    query = (
-        select(ClaimRow.stated_on, party, func.count())
-        .join(DocumentRow, DocumentRow.id == ClaimRow.document_id)
-        .where(ClaimRow.stated_on.between(first, last), current_documents())
-        .group_by(ClaimRow.stated_on, party)
-    )
-    counts = {(day, str(who)): int(n) for day, who, n in session.execute(query)}
-    return first, last, counts
+    return first, last, window_counts(session, first, last)[0]
 
 
 def _current_verdict_ids():
@@ -218,6 +224,11 @@ def newest_claims(session: Session, limit: int = NEWEST_CLAIMS) -> tuple[NewClai
         .where(ClaimRow.document_id.in_(ids))
     )
     claims = [NewClaim(*tuple(row)) for row in session.execute(query)]
+    fixed = corrected_values(session, [c.id for c in claims])
+    claims = [
+        replace(c, act=fixed[c.id][0], event_type=fixed[c.id][1]) if c.id in fixed else c
+        for c in claims
+    ]
     far_past = datetime.min.replace(tzinfo=UTC)
 
     def newest_first(claim: NewClaim) -> tuple[bool, datetime, str, str]:
@@ -230,12 +241,14 @@ def newest_claims(session: Session, limit: int = NEWEST_CLAIMS) -> tuple[NewClai
 def dashboard(db: Database, days: int = 30) -> Dashboard:
     """Every figure of the dashboard, read in one transaction (one consistent view)."""
     with db.transaction() as session:
-        first, last, per_day = claims_per_day(session, days)
+        first, last = chart_window(session, days)
+        per_day, alleged = window_counts(session, first, last) if first and last else ({}, {})
         states, open_total, unassigned = review_counts(session)
         return Dashboard(
             first_day=first,
             last_day=last,
             per_day=per_day,
+            alleged=alleged,
             verdicts=verdicts_by_status(session),
             states=states,
             open_cases=open_total,

@@ -121,11 +121,14 @@ class ReviewRepository:
             query = query.where(ClaimCorrectionRow.claim_key.in_(list(keys)))
         return list(self.session.scalars(query))
 
-    def in_force(self) -> dict[str, dict[str, Any]]:
-        """claim key -> field -> corrected value (plain columns: read on every page)."""
+    def in_force(self, fields: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
+        """claim key -> field -> corrected value (plain columns: read on every page);
+        of `fields` only, when given."""
         query = select(
             ClaimCorrectionRow.claim_key, ClaimCorrectionRow.field, ClaimCorrectionRow.value
         ).order_by(ClaimCorrectionRow.created_at, ClaimCorrectionRow.id)
+        if fields is not None:
+            query = query.where(ClaimCorrectionRow.field.in_(list(fields)))
         found: dict[str, dict[str, Any]] = {}
         for key, field, value in self.session.execute(query):
             found.setdefault(key, {})[field] = value

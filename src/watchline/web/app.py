@@ -23,6 +23,7 @@ from watchline.settings import Settings
 from watchline.store import Database
 from watchline.web.auth import LoginRequired, LoginThrottle, Need, login_redirect
 from watchline.web.security import validation_reason
+from watchline.web.tiles import tile_source
 
 HERE = Path(__file__).parent
 
@@ -35,9 +36,15 @@ def _caller_context(request: Request) -> dict[str, object]:
     return {"caller": caller, "may": may}
 
 
+def _tiles_context(request: Request) -> dict[str, object]:
+    """The tile layer every map draws under its vector layers (None: offline maps)."""
+    return {"tiles": getattr(request.app.state, "tiles", None)}
+
+
 def create_app(settings: Settings | None = None, db: Database | None = None) -> FastAPI:
     """A FastAPI app over the configured (or given) database."""
     settings = settings or Settings()
+    tiles = tile_source(settings)  # a bad tile URL stops the app here (E760)
     app = FastAPI(
         title="Watchline",
         version=__version__,
@@ -48,10 +55,11 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
         openapi_url=None,  # served below, behind the READ check like every route
     )
     app.state.settings = settings
+    app.state.tiles = tiles
     app.state.db = db or Database(settings.database_url)
     app.state.templates = Jinja2Templates(
         env=make_environment(FileSystemLoader(HERE / "templates")),
-        context_processors=[_caller_context],
+        context_processors=[_caller_context, _tiles_context],
     )
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 

@@ -171,7 +171,7 @@ def cases_geojson(db: Database, view: Any, zoom: int | None = None) -> Response:
 def case_area_geojson(view: Any, theatre: Theatre) -> dict[str, Any]:
     from watchline.verify import VerifyPolicy, observable_area
 
-    area = observable_area(view.case, theatre, VerifyPolicy())
+    area = observable_area(view.case, theatre, VerifyPolicy(), view.scope)  # as verify does
     features = []
     if area.wkt:
         features.append(

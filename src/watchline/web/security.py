@@ -5,8 +5,9 @@
 * an ASGI middleware that sets the Content-Security-Policy and companion headers on every
   response the app sends (pages, API, static files, errors);
 * error handlers that answer a page request (path outside `/api/`, `Accept` preferring
-  `text/html`) with `error.html` and the same status code, and leave every other request
-  to the JSON handlers that were registered before (API error format unchanged);
+  `text/html`) with `error.html` and the same status code — or, for a form's POST, with
+  the form's own page and the error beside it (`web.form_errors`) — and leave every
+  other request to the JSON handlers that were registered before (API format unchanged);
 * a last-resort handler for unexpected exceptions, whose 500 response is sent outside the
   middleware stack and so gets the headers set here.
 """
@@ -27,38 +28,53 @@ from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from watchline.errors import WatchlineError
+from watchline.web.form_errors import form_error_page
 
 log = logging.getLogger(__name__)
 
-CONTENT_SECURITY_POLICY = "; ".join(
-    [
-        "default-src 'self'",
-        "script-src 'self'",
-        "style-src 'self'",
-        "img-src 'self' data:",
-        "connect-src 'self'",
-        "object-src 'none'",
-        "base-uri 'none'",
-        "frame-ancestors 'none'",
-        "form-action 'self'",
-    ]
-)
 
-SECURITY_HEADERS: dict[str, str] = {
-    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
-}
+def content_security_policy(tile_origin: str | None = None) -> str:
+    """The CSP; images may also come from `tile_origin` (a checked `web.tiles` origin)."""
+    images = "img-src 'self' data:" + (f" {tile_origin}" if tile_origin else "")
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            images,
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "frame-ancestors 'none'",
+            "form-action 'self'",
+        ]
+    )
+
+
+CONTENT_SECURITY_POLICY = content_security_policy()
+
+
+def security_headers(tile_origin: str | None = None) -> dict[str, str]:
+    return {
+        "Content-Security-Policy": content_security_policy(tile_origin),
+        "X-Content-Type-Options": "nosniff",
+        "X-Frame-Options": "DENY",
+        "Referrer-Policy": "no-referrer",
+    }
+
+
+SECURITY_HEADERS: dict[str, str] = security_headers()
 
 Handler = Callable[[Request, Exception], Awaitable[Response] | Response]
 
 
 class SecurityHeadersMiddleware:
-    """Sets `SECURITY_HEADERS` on every HTTP response start (overriding what a route set)."""
+    """Sets the app's security headers on every HTTP response start (overriding what a
+    route set): `SECURITY_HEADERS`, with the tile origin in `img-src` when one is set."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, headers: dict[str, str] | None = None) -> None:
         self.app = app
+        self.headers = headers or SECURITY_HEADERS
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -67,14 +83,14 @@ class SecurityHeadersMiddleware:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                apply_headers(MutableHeaders(scope=message))
+                apply_headers(MutableHeaders(scope=message), self.headers)
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
 
 
-def apply_headers(headers: MutableHeaders) -> None:
-    for name, value in SECURITY_HEADERS.items():
+def apply_headers(headers: MutableHeaders, values: dict[str, str] | None = None) -> None:
+    for name, value in (values or SECURITY_HEADERS).items():
         headers[name] = value
 
 
@@ -132,12 +148,21 @@ def error_page(request: Request, status: int, message: str, code: str | None = N
 PASS_THROUGH = frozenset({301, 302, 303, 307, 308, 401, 403})
 
 
-def _html_or(fallback: Handler, describe: Callable[[Exception], tuple[int, str, str | None]]):
+def _html_or(
+    fallback: Handler,
+    describe: Callable[[Exception], tuple[int, str, str | None]],
+    *,
+    forms: bool = False,
+):
+    """`fallback` for API requests; for a browser's page request the failed form's own
+    page when `forms` and the route has one (`web.form_errors`), else `error.html`."""
+
     async def handler(request: Request, exc: Exception) -> Response:
         status = getattr(exc, "status_code", None) or getattr(exc, "status", None)
         if wants_html(request) and status not in PASS_THROUGH:
             status, message, code = describe(exc)
-            response = error_page(request, status, message, code)
+            form = await form_error_page(request, status, message, code) if forms else None
+            response = form or error_page(request, status, message, code)
             headers = getattr(exc, "headers", None)
             if headers:
                 response.headers.update(headers)
@@ -179,17 +204,20 @@ async def _unexpected(request: Request, exc: Exception) -> Response:
         response = error_page(request, 500, "Something went wrong on the server.")
     else:
         response = PlainTextResponse("Internal Server Error", status_code=500)
-    apply_headers(response.headers)
+    apply_headers(response.headers, getattr(request.app.state, "security_headers", None))
     return response
 
 
 def install(app: FastAPI) -> None:
     """Security headers on every response; HTML error pages for browsers' page requests."""
-    app.add_middleware(SecurityHeadersMiddleware)
+    tiles = getattr(app.state, "tiles", None)
+    app.state.security_headers = security_headers(tiles.origin if tiles else None)
+    app.add_middleware(SecurityHeadersMiddleware, headers=app.state.security_headers)
     handlers = app.exception_handlers  # the JSON handlers create_app registered first
-    handlers[WatchlineError] = _html_or(handlers[WatchlineError], _describe_domain)
+    domain, invalid = handlers[WatchlineError], handlers[RequestValidationError]
+    handlers[WatchlineError] = _html_or(domain, _describe_domain, forms=True)
     handlers[StarletteHTTPException] = _html_or(handlers[StarletteHTTPException], _describe_http)
-    handlers[RequestValidationError] = _html_or(handlers[RequestValidationError], _describe_invalid)
+    handlers[RequestValidationError] = _html_or(invalid, _describe_invalid, forms=True)
     handlers.setdefault(Exception, _unexpected)
 
 

@@ -169,6 +169,20 @@ def map_case(case_id: str, db: DbDep, settings: SettingsDep) -> dict[str, Any]:
     return case_area_geojson(case_view(db, case_id), load_theatre(settings.theatre))
 
 
+@router.get("/map/cases/{case_id}/coverage", dependencies=READ)
+def map_case_coverage(case_id: str, db: DbDep, settings: SettingsDep) -> dict[str, Any]:
+    """What the case's current verdict counted as coverage: each covering patrol's
+    footprint in the case area and its track there during the case window, and the
+    findings counted (`covered` false and no features when no patrol covered it)."""
+    from watchline.geo.theatre import load_theatre
+    from watchline.services.case_coverage import covered_part
+    from watchline.services.casework import theatre_of
+
+    view = case_view(db, case_id)
+    theatre = theatre_of(view.case, load_theatre(settings.theatre))
+    return covered_part(db, view, theatre, settings.visibility_m).geojson()
+
+
 def _link_headers(path: str, view: ViewFilter, page: Page[Any], **extra: str) -> dict[str, str]:
     """RFC 8288 `Link` header (rel next / prev) and the raw cursors, for scripts.
 

@@ -19,6 +19,7 @@ from watchline.web.auth import Need
 from watchline.web.deps import DbDep, TemplatesDep
 
 router = APIRouter(include_in_schema=False)
+ALLEGED_LABEL = "Alleged events per day by the party said to act"
 READ = [Depends(Need(Permission.READ))]
 VERDICT_ORDER = ("contradicted", "corroborated", "disputed", "not_covered", "unobservable",
                  "pending", "no_verdict")  # fmt: skip
@@ -41,6 +42,10 @@ def dashboard_page(
         "days": days,
         "verdicts": verdicts,
         "chart": Markup(counted_claims_per_day(board.per_day, width=720)),  # escaped inside
+        "alleged_chart": Markup(
+            counted_claims_per_day(board.alleged, width=720, label=ALLEGED_LABEL)
+        ),
+        "alleged_total": sum(board.alleged.values()),
         "claims_in_window": sum(board.per_day.values()),
     }
     return templates.TemplateResponse(request, "dashboard.html", context)

@@ -25,6 +25,7 @@ from watchline.ingest.formats import READERS
 from watchline.services import intake
 from watchline.web.auth import UNSAFE, Caller, Need
 from watchline.web.deps import DbDep, SettingsDep, TemplatesDep
+from watchline.web.form_errors import form_page
 
 
 async def limit_upload(request: Request) -> None:
@@ -74,15 +75,6 @@ async def _uploads(form: FormData, field: str) -> list[intake.Upload]:
         if isinstance(value, UploadFile) and (value.filename or value.size):
             found.append(intake.Upload(value.filename or "", await value.read()))
     return found
-
-
-async def _form_or_empty(request: Request) -> dict[str, str]:
-    """The form's text fields to show again after an error; none when it is unreadable."""
-    try:
-        form = await request.form()
-    except Exception:
-        return {}
-    return {k: v for k, v in form.items() if isinstance(v, str)}
 
 
 def _text(form: FormData, name: str, limit: int = 2000) -> str:
@@ -156,16 +148,25 @@ async def _upload_page(
     stored: str,
     extra: dict[str, Any],
 ):
-    """An upload form's answer: its report, or the coded error; 422 when every file was
-    refused (nothing `stored`, nothing already there)."""
-    try:
-        report = await upload
-    except WatchlineError as exc:
-        context = {"report": None, "error": exc.message, **extra}
-        return _page(request, templates, name, context, exc.status)
+    """An upload form's answer: its report, 422 when every file was refused (nothing
+    `stored`, nothing already there). A coded error brings the form back with it
+    (`web.form_errors`)."""
+    report = await upload
     ok = report[stored] or report["duplicates"] or not report["rejected"]
-    context = {"report": report, "error": None, **extra}
+    context = {"report": report, **extra}
     return _page(request, templates, name, context, 200 if ok else 422)
+
+
+def _patrols_page(_request: Request) -> dict[str, Any]:
+    return {"report": None}
+
+
+def _documents_page(_request: Request) -> dict[str, Any]:
+    return {"report": None, "formats": FORMATS}
+
+
+def _findings_page(request: Request) -> dict[str, Any]:
+    return _finding_context(request.app.state.db)
 
 
 # ---- pages -----------------------------------------------------------------------------
@@ -178,10 +179,11 @@ def intake_home(request: Request, templates: TemplatesDep):
 
 @router.get("/intake/patrols", **PAGE, response_class=HTMLResponse)
 def patrols_form(request: Request, templates: TemplatesDep, _caller: PATROL):
-    return _page(request, templates, "intake_patrols.html", {"report": None, "error": None})
+    return _page(request, templates, "intake_patrols.html", _patrols_page(request))
 
 
 @router.post("/intake/patrols", **PAGE, response_class=HTMLResponse)
+@form_page("intake_patrols.html", _patrols_page)
 async def patrols_upload(
     request: Request, db: DbDep, settings: SettingsDep, templates: TemplatesDep, caller: PATROL
 ):
@@ -195,8 +197,6 @@ def _finding_context(db: Any, **extra: Any) -> dict[str, Any]:
         "modalities": [str(m) for m in Modality],
         "patrols": _patrol_choices(db),
         "recorded": None,
-        "error": None,
-        "values": {},
         **extra,
     }
 
@@ -207,26 +207,22 @@ def findings_form(request: Request, db: DbDep, templates: TemplatesDep, _caller:
 
 
 @router.post("/intake/findings", **PAGE, response_class=HTMLResponse)
+@form_page("intake_findings.html", _findings_page)
 async def findings_record(
     request: Request, db: DbDep, settings: SettingsDep, templates: TemplatesDep, caller: PATROL
 ):
-    try:
-        recorded = await _finding(request, db, settings.theatre, caller.user.name)
-    except WatchlineError as exc:
-        values = {k: v for k, v in (await _form_or_empty(request)).items() if k != "csrf_token"}
-        context = _finding_context(db, error=exc.message, values=values)
-        return _page(request, templates, "intake_findings.html", context, exc.status)
+    recorded = await _finding(request, db, settings.theatre, caller.user.name)
     context = _finding_context(db, recorded=recorded)
     return _page(request, templates, "intake_findings.html", context)
 
 
 @router.get("/intake/documents", **PAGE, response_class=HTMLResponse)
 def documents_form(request: Request, templates: TemplatesDep, _caller: ANALYSE):
-    context = {"report": None, "error": None, "formats": FORMATS}
-    return _page(request, templates, "intake_documents.html", context)
+    return _page(request, templates, "intake_documents.html", _documents_page(request))
 
 
 @router.post("/intake/documents", **PAGE, response_class=HTMLResponse)
+@form_page("intake_documents.html", _documents_page)
 async def documents_upload(
     request: Request, db: DbDep, settings: SettingsDep, templates: TemplatesDep, caller: ANALYSE
 ):

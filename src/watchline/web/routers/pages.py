@@ -13,6 +13,7 @@ from watchline.services.views import case_view
 from watchline.store.filters import ViewFilter
 from watchline.web.auth import Caller, Need
 from watchline.web.deps import DbDep, TemplatesDep
+from watchline.web.form_errors import form_page
 from watchline.web.highlight import highlighted
 
 router = APIRouter(include_in_schema=False)
@@ -51,17 +52,24 @@ def _page_url(path: str, view: ViewFilter, cursor: str | None) -> str | None:
 
 
 @router.get("/cases/{case_id}", response_class=HTMLResponse, dependencies=READ)
-def case_page(case_id: str, request: Request, db: DbDep, templates: TemplatesDep):
+def case_page(case_id: str, request: Request, templates: TemplatesDep):
+    return templates.TemplateResponse(request, "case.html", case_context(request))
+
+
+def case_context(request: Request) -> dict[str, object]:
+    """The case page of the path's `case_id`: also what a failed form on it shows."""
     from watchline.web.routers.review_pages import case_review_context
 
+    db, case_id = request.app.state.db, request.path_params["case_id"]
     view = case_view(db, case_id)
     caller = getattr(request.state, "caller", None)
     context = {"view": view, **case_review_context(db, case_id, caller)}  # Issue 11: review
     context["timeline"] = case_timeline(db, case_id)  # Issue 11: seeing it
-    return templates.TemplateResponse(request, "case.html", context)
+    return context
 
 
 @router.post("/cases/{case_id}/verdict")
+@form_page("case.html", case_context)
 def case_override(
     case_id: str,
     db: DbDep,

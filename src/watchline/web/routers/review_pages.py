@@ -2,8 +2,9 @@
 assign, comment, workflow, merge and split forms.
 
 Every form posts with the session's CSRF token (checked in `web.auth`) and answers with
-a redirect back to the page it came from; an error shows as the HTML error page with its
-code. Changes are made under the logged-in user's name, never a typed one.
+a redirect back to the page it came from; an error brings the same page back with the
+coded message beside the form and the typed values kept (`web.form_errors`). Changes
+are made under the logged-in user's name, never a typed one.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from watchline.settings import Settings
 from watchline.store.review import FIELDS
 from watchline.web.auth import Caller, Need
 from watchline.web.deps import DbDep, SettingsDep, TemplatesDep
+from watchline.web.form_errors import form_page
+from watchline.web.routers.pages import case_context
 
 router = APIRouter(include_in_schema=False)
 READ = [Depends(Need(Permission.READ))]
@@ -42,10 +45,16 @@ def _back(path: str, anchor: str = "review") -> RedirectResponse:
 
 
 @router.get("/claims/{claim_id}", response_class=HTMLResponse, dependencies=READ)
-def claim_page(claim_id: str, request: Request, db: DbDep, templates: TemplatesDep):
+def claim_page(claim_id: str, request: Request, templates: TemplatesDep):
+    return templates.TemplateResponse(request, "claim.html", claim_context(request))
+
+
+def claim_context(request: Request) -> dict[str, object]:
+    """The claim page of the path's `claim_id` (also after a failed correction)."""
     from watchline.domain import Act, EventType
     from watchline.services.review import claim_review
 
+    db, claim_id = request.app.state.db, request.path_params["claim_id"]
     review = claim_review(db, claim_id)
     from sqlalchemy import select
 
@@ -85,10 +94,11 @@ def claim_page(claim_id: str, request: Request, db: DbDep, templates: TemplatesD
         "cases": cases, "acts": [a.value for a in Act],
         "event_types": [e.value for e in EventType],
     }  # fmt: skip
-    return templates.TemplateResponse(request, "claim.html", context)
+    return context
 
 
 @router.post("/claims/{claim_id}/corrections")
+@form_page("claim.html", claim_context)
 def claim_correct(
     claim_id: str,
     db: DbDep,
@@ -109,6 +119,7 @@ def claim_correct(
 
 
 @router.post("/cases/{case_id}/assign")
+@form_page("case.html", case_context)
 def case_assign(
     case_id: str, db: DbDep, caller: Analyst, assignee: str = Form("")
 ) -> RedirectResponse:
@@ -119,6 +130,7 @@ def case_assign(
 
 
 @router.post("/cases/{case_id}/comments")
+@form_page("case.html", case_context)
 def case_comment(
     case_id: str, db: DbDep, caller: Analyst, text: str = Form("")
 ) -> RedirectResponse:
@@ -129,6 +141,7 @@ def case_comment(
 
 
 @router.post("/cases/{case_id}/state")
+@form_page("case.html", case_context)
 def case_move(
     case_id: str, db: DbDep, caller: Mover, state: str = Form(...), reason: str = Form("")
 ) -> RedirectResponse:
@@ -139,6 +152,7 @@ def case_move(
 
 
 @router.post("/cases/{case_id}/merge")
+@form_page("case.html", case_context)
 def case_merge(
     case_id: str,
     db: DbDep,
@@ -155,6 +169,7 @@ def case_merge(
 
 
 @router.post("/cases/{case_id}/split")
+@form_page("case.html", case_context)
 def case_split(
     case_id: str,
     db: DbDep,

@@ -19,6 +19,8 @@ from watchline.services import statements
 from watchline.settings import Settings
 from watchline.web.auth import Caller, Need
 from watchline.web.deps import DbDep, SettingsDep, TemplatesDep
+from watchline.web.form_errors import form_page
+from watchline.web.routers.pages import case_context
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -72,12 +74,18 @@ def statements_page(request: Request, db: DbDep, templates: TemplatesDep):
     include_in_schema=False,
     dependencies=READ,
 )
-def statement_page(publication_id: str, request: Request, db: DbDep, templates: TemplatesDep):
-    statement = statements.get(db, publication_id)
-    return templates.TemplateResponse(request, "statement.html", {"statement": statement})
+def statement_page(publication_id: str, request: Request, templates: TemplatesDep):
+    return templates.TemplateResponse(request, "statement.html", statement_context(request))
+
+
+def statement_context(request: Request) -> dict[str, object]:
+    """The statement page of the path's `publication_id` (also after a failed form)."""
+    db = request.app.state.db
+    return {"statement": statements.get(db, request.path_params["publication_id"])}
 
 
 @router.post("/cases/{case_id}/statement", include_in_schema=False)
+@form_page("case.html", case_context)
 def statement_draft_form(case_id: str, db: DbDep, caller: Publisher) -> RedirectResponse:
     """Draft a statement from the case's verdict, then edit it on its page."""
     statement = statements.draft(db, case_id, caller.user.name)
@@ -85,6 +93,7 @@ def statement_draft_form(case_id: str, db: DbDep, caller: Publisher) -> Redirect
 
 
 @router.post("/statements/{publication_id}", include_in_schema=False)
+@form_page("statement.html", statement_context)
 def statement_edit_form(
     publication_id: str,
     db: DbDep,
@@ -97,6 +106,7 @@ def statement_edit_form(
 
 
 @router.post("/statements/{publication_id}/publish", include_in_schema=False)
+@form_page("statement.html", statement_context)
 def statement_publish_form(
     publication_id: str, db: DbDep, settings: SettingsDep, caller: Publisher
 ) -> RedirectResponse:

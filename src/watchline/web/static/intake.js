@@ -14,6 +14,7 @@
       return;
     }
     var map = L.map(el, { attributionControl: false }).setView([40.0, 45.5], 8);
+    if (window.watchlineTiles) window.watchlineTiles(map);
     var marker = null;
     function place(latlng) {
       if (marker) marker.setLatLng(latlng);

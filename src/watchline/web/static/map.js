@@ -1,6 +1,8 @@
-// Draws the layers named in #map's data-layers (GeoJSON URLs) with Leaflet, without tiles:
+// Draws the layers named in #map's data-layers (GeoJSON URLs) with Leaflet, over tiles
+// only where the deployment set a tile URL (static/tiles.js):
 // the theatre's line, sectors and bases; case areas coloured by verdict; patrol tracks
-// coloured by time (older lighter); findings; a legend and a time slider. Every text from
+// coloured by time (older lighter); findings; on a case's page its covered part (what its
+// verdict counted as coverage); a legend and a time slider. Every text from
 // data reaches the page through textContent, never as HTML.
 (function () {
   "use strict";
@@ -9,6 +11,7 @@
     disputed: "#6941c6", unobservable: "#475467", pending: "#98a2b3"
   };
   var FINDING = { nothing_unusual: "#667085" };
+  var COVERED = "#0e9384";  // the case's covered part (its verdict's coverage)
   var span = { min: null, max: null };
 
   function time(feature) {
@@ -33,6 +36,10 @@
       var c = STATUS[p.status] || "#f79009";
       return { color: c, weight: 2, fillColor: c, fillOpacity: 0.25 };
     }
+    if (p.layer === "coverage") {
+      return { color: COVERED, weight: 1, dashArray: "4 3", fillColor: COVERED, fillOpacity: 0.35 };
+    }
+    if (p.layer === "coverage_track") return { color: COVERED, weight: 4, opacity: 0.9 };
     if (p.layer === "observation") {
       return { color: FINDING[p.type] || "#d55e00", weight: 1, fillOpacity: 0.3 };
     }
@@ -43,13 +50,17 @@
     if (p.layer === "base") {
       return L.circleMarker(latlng, { radius: 6, color: "#101828", weight: 2, fillOpacity: 0.9 });
     }
+    if (p.layer === "coverage_finding") {
+      return L.circleMarker(latlng, { radius: 8, color: COVERED, weight: 3, fillOpacity: 0 });
+    }
     var colour = p.layer === "observation" ? (FINDING[p.type] || "#d55e00") : "#475467";
     return L.circleMarker(latlng, { radius: 5, color: colour, fillOpacity: 0.7 });
   }
   function label(feature) {
     var p = feature.properties || {};
     var node = document.createElement("span");
-    node.textContent = [p.layer, p.name || p.title || p.team || p.type || "", p.status || "",
+    var layer = String(p.layer || "").replace(/_/g, " ").replace(/^coverage/, "covered:");
+    node.textContent = [layer, p.name || p.title || p.team || p.type || "", p.status || "",
       p.start || ""]
       .map(function (part) { return String(part === null ? "" : part); })
       .join(" ")
@@ -57,7 +68,7 @@
       .trim();
     return node;
   }
-  function legend(map) {
+  function legend(map, covered) {
     var control = L.control({ position: "bottomright" });
     control.onAdd = function () {
       var box = document.createElement("div");
@@ -78,6 +89,7 @@
       row("#d55e00", "finding");
       row("#667085", "finding: nothing unusual");
       Object.keys(STATUS).forEach(function (s) { row(STATUS[s], "case: " + s.replace("_", " ")); });
+      if (covered) row(COVERED, "covered part (the verdict's coverage)");
       return box;
     };
     control.addTo(map);
@@ -122,6 +134,7 @@
       return;
     }
     var map = L.map(el, { attributionControl: false });
+    if (window.watchlineTiles) window.watchlineTiles(map);
     var bounds = L.latLngBounds([]);
     var urls = (el.dataset.layers || "").split(" ").filter(Boolean);
     Promise.all(urls.map(function (u) { return fetch(u).then(function (r) { return r.json(); }); }))
@@ -144,7 +157,13 @@
           return layer;
         });
         if (bounds.isValid()) map.fitBounds(bounds); else map.setView([40.0, 45.5], 7);
-        legend(map);
+        var covered = collections.some(function (data) {
+          return (data.features || []).some(function (f) {
+            return String((f.properties || {}).layer || "").indexOf("coverage") === 0;
+          });
+        });
+        el.dataset.covered = covered ? "true" : "false";
+        legend(map, covered);
         slider(el, layers);
         el.dataset.ready = "true";
       })
