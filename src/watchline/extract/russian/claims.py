@@ -31,6 +31,12 @@ from watchline.extract.russian.dates import RuDate
 from watchline.extract.russian.events import agent_tokens, negated, target_tokens, trigger
 from watchline.extract.russian.lexicon import RuCues, RuEvents
 from watchline.extract.russian.parse import Sentence
+from watchline.extract.russian.parties import (
+    CIVILIANS,
+    blamed_tokens,
+    civilian_phrase,
+    speaks_as_party,
+)
 from watchline.extract.russian.statements import Statement
 
 # reports with an owner that a denial can reject ("заявления России о …")
@@ -90,7 +96,7 @@ HOSTILE = frozenset(
 # party, accuses (GUIDE.md §3; the agent stays null for non-state armed groups)
 OPPONENTS = frozenset(
     ["противник", "агрессор", "боевик", "отряд", "формирование", "диверсант", "враг",
-     "оккупант", "бандформирование", "террорист"]
+     "оккупант", "бандформирование", "террорист", "сопредельный"]
 )  # fmt: skip
 BODIES = (ActorKind.GOVERNMENT, ActorKind.MILITARY, ActorKind.MISSION, ActorKind.ORG)
 # A person named in the speaker phrase speaks for themselves, a body before its state
@@ -135,6 +141,7 @@ class ClaimMaker:
         self.last_speaker: tuple[str, Actor | None] | None = None
         self.by_cue: dict[tuple[int, int], tuple[tuple[int, int], Actor | None]] = {}
         self.named: list[tuple[set[str], Actor]] = []  # speaker phrases resolved so far
+        self.civilians: set[tuple[int, int]] = set()  # speaker spans that are civilians
 
     def _mentions_in(self, start: int, end: int) -> list[RuMention]:
         return [m for m in self.ctx.mentions if m.start >= start and m.end <= end]
@@ -155,6 +162,9 @@ class ClaimMaker:
         if not st.speaker_tokens:
             return None
         start, end = trimmed(self.ctx.text, *sentence.span(st.speaker_tokens))
+        if civilian_phrase(sentence, st.speaker_tokens):  # "жители сёл Таджикистана"
+            self.civilians.add((start, end))
+            return (start, end), None
         found = self._mentions_in(start, end)
         names = {
             sentence.tokens[i].lemma
@@ -307,6 +317,12 @@ class ClaimMaker:
             agents = self._subject_agents(st, sentence, targets)
         return agents
 
+    def _blamed(self, st: Statement, sentence: Sentence) -> list[Agent]:
+        """ "ответственность за провокацию возлагается на руководство Таджикистана": the
+        side the content holds responsible acted (GUIDE.md §3: it is blamed)."""
+        blamed = blamed_tokens(sentence, st.content_tokens)
+        return self._phrase_agents(sentence, blamed)[:1] if blamed else []
+
     def _side_agents(self, st: Statement, sentence: Sentence) -> list[Agent]:
         """ "обстрел … со стороны Армении": the actor named after "со стороны" acts."""
         text = self.ctx.text
@@ -347,6 +363,8 @@ class ClaimMaker:
 
     def _phrase_agents(self, sentence: Sentence, phrase: list[int]) -> list[Agent]:
         """Actors a phrase names; else the state its adjective names ("украинские дроны")."""
+        if civilian_phrase(sentence, phrase):
+            return []  # "граждане Грузии пересекли границу": civilians, agent null
         start, end = sentence.span(phrase)
         agents = []
         for mention in self._mentions_in(start, end):
@@ -371,7 +389,7 @@ class ClaimMaker:
 
     def _act(self, st: Statement, lemmas: list[str], event_type: EventType, is_negated: bool,
              agents: list[Agent], speaker_state: str | None,
-             opponent: bool = False) -> Act:  # fmt: skip
+             opponent: bool = False, party: bool = False) -> Act:  # fmt: skip
         if not st.neutral:
             return st.act
         for act in (Act.APPEAL, Act.WARN, Act.DENY):
@@ -380,14 +398,15 @@ class ClaimMaker:
                     return act
         if is_negated and event_type is not EventType.CASUALTY:
             return Act.DENY  # "no one was hurt" reports, it rejects nothing
-        hostile = event_type in HOSTILE
+        hostile = event_type in HOSTILE or "ответственность" in lemmas
+        side = bool(speaker_state) or party  # a de facto body or victims speak as a side
         if (
             hostile
-            and speaker_state
+            and side
             and any(a.affiliation and a.affiliation != speaker_state for a in agents)
         ):
             return Act.ACCUSE
-        if hostile and speaker_state and not agents and opponent:
+        if hostile and side and not agents and opponent:
             return Act.ACCUSE  # "вооружённые отряды обстреляли …": a non-state opponent
         return Act.ASSERT
 
@@ -401,14 +420,16 @@ class ClaimMaker:
         is_negated = bool(found and negated(sentence, st.content_tokens, found, ctx.cues))
         if st.act is Act.DENY and not st.neutral:
             is_negated = True  # "опроверг сообщения о …": the event did not happen
-        agents = self._agents(st, found, state)
+        agents = self._agents(st, found, state) or self._blamed(st, sentence)
         if not agents and found is not None and state and self._our_forces(st, sentence, found):
             agents = [Agent(self.ctx.actors_by_code.get(state, state), None, state)]
         lemmas = [sentence.tokens[i].lemma for i in st.content_tokens]
         targets = target_tokens(sentence, found) if found else set()
         acting = {sentence.tokens[i].lemma for i in st.content_tokens if i not in targets}
-        opponent = bool(acting & OPPONENTS)  # "отряды обстреляли", not "сбили самолёт противника"
-        act = self._act(st, lemmas, event_type, is_negated, agents, state, opponent)
+        # "отряды обстреляли", not "сбили самолёт противника"; civilians who act too
+        opponent = bool(acting & (OPPONENTS | CIVILIANS))
+        party = speaks_as_party(actor, span in self.civilians)
+        act = self._act(st, lemmas, event_type, is_negated, agents, state, opponent, party)
         if act in (Act.WARN, Act.APPEAL):
             is_negated = False  # "не допустим провокаций", "призвал не стрелять": no denial
         own = (act is Act.DENY and event_type in HOSTILE) or (

@@ -56,8 +56,28 @@ OBLIQUE_SPEAKERS = frozenset(
         "документ",
         "канал",
         "telegram-канал",
+        "погранслужба",
+        "госпогранслужба",
+        "погранвойска",
+        "войско",
+        "комитет",
+        "бюро",
+        "управление",
+        "совет",
+        "пресс-центр",
+        "секретариат",
+        "сайт",
+        "страница",
+        "аккаунт",
+        "telegram",
+        "телеграм-канал",
+        "телеграм",
+        "соцсеть",
     ]
 )
+# "сообщается на официальном сайте ведомства", "написал на своей странице в Facebook":
+# the page or channel speaks for its owner (a Telegram post's channel is its speaker)
+PAGES = frozenset(["сайт", "страница", "аккаунт", "канал", "telegram-канал", "телеграм-канал"])
 
 
 @dataclass
@@ -145,6 +165,11 @@ def _speaker(sentence: Sentence, i: int) -> list[int]:
             prep = [c for c in token.children if tokens[c].rel == "case"]
             if prep and tokens[prep[0]].text.lower() in ("в", "во"):
                 return [j for j in sentence.subtree(child) if j not in prep]
+            if prep and tokens[prep[0]].text.lower() == "на" and token.keys & PAGES:
+                return [j for j in sentence.subtree(child) if j not in prep]
+    found = _oblique_after(sentence, i)
+    if found:
+        return found
     # "Служба сообщила, что военные открыли огонь": the parser may hang the speaker on
     # the reported verb; a subject before the cue, outside a quote, is the cue's.
     for child in tokens[i].children:
@@ -153,6 +178,30 @@ def _speaker(sentence: Sentence, i: int) -> list[int]:
                 if tokens[j].rel in SUBJECT and j < i and not _between_commas(sentence, j, i):
                     return sentence.subtree(j)
     return []
+
+
+def _oblique_after(sentence: Sentence, i: int) -> list[int]:
+    """ "Как сообщили в Госпогранслужбе Украины, …" where the parser hung the oblique on
+    the reported clause: the words from "в" to the next punctuation, when they name a
+    body (a speaker-like noun or a proper name)."""
+    tokens = sentence.tokens
+    if i + 2 >= len(tokens) or tokens[i + 1].text.lower() not in ("в", "во"):
+        return []
+    words: list[int] = []
+    for j in range(i + 2, len(tokens)):
+        if tokens[j].pos == "PUNCT":
+            break
+        words.append(j)
+    head = [j for j in words if tokens[j].keys & OBLIQUE_SPEAKERS or tokens[j].pos == "PROPN"]
+    if (
+        not words
+        or not head
+        or not (
+            tokens[words[0]].keys & OBLIQUE_SPEAKERS or tokens[words[0]].pos in ("ADJ", "PROPN")
+        )
+    ):
+        return []
+    return words
 
 
 def _between_commas(sentence: Sentence, j: int, i: int) -> bool:
