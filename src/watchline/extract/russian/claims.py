@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import pairwise
 
 from watchline.domain import (
     Act,
@@ -96,7 +97,7 @@ HOSTILE = frozenset(
 # party, accuses (GUIDE.md §3; the agent stays null for non-state armed groups)
 OPPONENTS = frozenset(
     ["противник", "агрессор", "боевик", "отряд", "формирование", "диверсант", "враг",
-     "оккупант", "бандформирование", "террорист", "сопредельный"]
+     "оккупант", "бандформирование", "террорист", "сопредельный", "вражеский"]
 )  # fmt: skip
 BODIES = (ActorKind.GOVERNMENT, ActorKind.MILITARY, ActorKind.MISSION, ActorKind.ORG)
 # A person named in the speaker phrase speaks for themselves, a body before its state
@@ -317,6 +318,10 @@ class ClaimMaker:
             agents = self._subject_agents(st, sentence, targets)
         return agents
 
+    def _speaker_words(self, st: Statement) -> set[str]:
+        sentence = self.ctx.sentences[st.sentence]
+        return {k for i in st.speaker_tokens for k in sentence.tokens[i].keys}
+
     def _blamed(self, st: Statement, sentence: Sentence) -> list[Agent]:
         """ "ответственность за провокацию возлагается на руководство Таджикистана": the
         side the content holds responsible acted (GUIDE.md §3: it is blamed)."""
@@ -408,6 +413,10 @@ class ClaimMaker:
             return Act.ACCUSE
         if hostile and side and not agents and opponent:
             return Act.ACCUSE  # "вооружённые отряды обстреляли …": a non-state opponent
+        if side and not agents and event_type is EventType.PROVOCATION:
+            return Act.ACCUSE  # a side never reports its own provocation
+        if side and not agents and event_type is EventType.ATTACK and lemmas_suffer(lemmas):
+            return Act.ACCUSE  # "позиции подверглись обстрелу": a side reports being hit
         return Act.ASSERT
 
     def _claim(self, cid: str, st: Statement, span: tuple[int, int], actor: Actor | None) -> Claim:
@@ -428,7 +437,7 @@ class ClaimMaker:
         acting = {sentence.tokens[i].lemma for i in st.content_tokens if i not in targets}
         # "отряды обстреляли", not "сбили самолёт противника"; civilians who act too
         opponent = bool(acting & (OPPONENTS | CIVILIANS))
-        party = speaks_as_party(actor, span in self.civilians)
+        party = speaks_as_party(actor, span in self.civilians, self._speaker_words(st))
         act = self._act(st, lemmas, event_type, is_negated, agents, state, opponent, party)
         if act in (Act.WARN, Act.APPEAL):
             is_negated = False  # "не допустим провокаций", "призвал не стрелять": no denial
@@ -573,6 +582,14 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and not text[end - 1].isalnum() and text[end - 1] not in ')»"':
         end -= 1
     return start, end
+
+
+def lemmas_suffer(lemmas: list[str]) -> bool:
+    """Whether the content is of being hit ("подверглись обстрелу", "был обстрелян")."""
+    return bool(SUBJECTED & set(lemmas)) or any(
+        a == "быть" and b in ("обстрелять", "атаковать", "обстреливать")
+        for a, b in pairwise(lemmas)
+    )
 
 
 def _contains(lemmas: list[str], marker: tuple[str, ...]) -> bool:

@@ -20,6 +20,20 @@ CIVILIANS = frozenset(
     ["житель", "очевидец", "гражданин", "пострадавший", "чабан", "пастух", "фермер",
      "селянин", "сельчанин", "таджикистанец", "кыргызстанец", "местный"]
 )  # fmt: skip
+# nouns of an institution: a speaker named by one is a side even when the dictionary does
+# not know it ("КГБ республики", "в комитете", "пресс-служба ведомства")
+INSTITUTIONS = frozenset(
+    ["министерство", "минобороны", "мид", "ведомство", "служба", "погранслужба", "комитет",
+     "кгб", "мгб", "сгб", "гкнб", "фсб", "сбу", "мвд", "армия", "командование", "штаб",
+     "генштаб", "власть", "правительство", "администрация", "бюро", "управление",
+     "пресс-служба", "войско", "погранвойска", "пограничник", "военный", "минобороны",
+     "президент", "министр", "хокимият", "аким", "акимат", "госпогранслужба"]
+)  # fmt: skip
+# nouns of a news outlet or commentator: they report, they are no side (GUIDE.md §3)
+OUTLETS = frozenset(
+    ["канал", "telegram-канал", "телеграм-канал", "издание", "газета", "агентство", "сайт",
+     "портал", "блогер", "эксперт", "аналитик", "журналист", "корреспондент", "сми"]
+)  # fmt: skip
 # "ответственность за … несёт / лежит на / возлагается на X": X is blamed
 BLAME = frozenset(["ответственность", "вина"])
 
@@ -43,12 +57,14 @@ def civilian_phrase(sentence: Sentence, phrase: list[int]) -> bool:
     return token.pos == "NUM" and any(sentence.tokens[c].lemma in CIVILIANS for c in token.children)
 
 
-def speaks_as_party(actor: Actor | None, civilian: bool) -> bool:
+def speaks_as_party(actor: Actor | None, civilian: bool, words: set[str]) -> bool:
     """Whether the speaker is a side whose report of a hostile act accuses: any actor
-    but a news outlet, or civilians speaking as victims."""
+    but a news outlet, an institution the dictionary lacks, or civilians as victims."""
     if actor is not None:
         return actor.kind is not ActorKind.MEDIA
-    return civilian
+    if words & OUTLETS:  # "Telegram-канал «Военный осведомитель»" reports, it is no side
+        return False
+    return civilian or bool(words & INSTITUTIONS)
 
 
 def blamed_tokens(sentence: Sentence, content: list[int]) -> list[int]:
