@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import pairwise
+from typing import Any
 
 from watchline.domain import (
     Act,
@@ -38,6 +39,7 @@ from watchline.extract.russian.parties import (
     civilian_phrase,
     speaks_as_party,
 )
+from watchline.extract.russian.places import country_of_region
 from watchline.extract.russian.statements import Statement
 
 # reports with an owner that a denial can reject ("заявления России о …")
@@ -99,6 +101,11 @@ OPPONENTS = frozenset(
     ["противник", "агрессор", "боевик", "отряд", "формирование", "диверсант", "враг",
      "оккупант", "бандформирование", "террорист", "сопредельный", "вражеский"]
 )  # fmt: skip
+# an official or body of a region speaks for its state ("аким Баткенского района")
+OFFICIALS = frozenset(
+    ["глава", "губернатор", "аким", "хоким", "мэр", "администрация", "власть", "начальник",
+     "руководитель", "заместитель", "полиция", "управление", "хукумат", "председатель"]
+)  # fmt: skip
 BODIES = (ActorKind.GOVERNMENT, ActorKind.MILITARY, ActorKind.MISSION, ActorKind.ORG)
 # A person named in the speaker phrase speaks for themselves, a body before its state
 SPEAKER_ORDER = {ActorKind.PERSON: 0, ActorKind.STATE: 2}
@@ -120,6 +127,7 @@ class Context:
     adjectives: dict[str, Actor]  # "армянский" -> Armenia
     actors_by_code: dict[str, str]  # state code -> its name, for agents named by inference
     statement_day: date | None = None  # the day the text anchors its statements to
+    gazetteer: Any = None  # for the region an official speaks for ("глава Баткенской области")
 
 
 def _resolve_bare(mention: RuMention, before: list[RuMention], actors: dict[str, Actor]) -> Actor:
@@ -185,6 +193,9 @@ class ClaimMaker:
         state = next((self.ctx.adjectives[k] for k in words if k in self.ctx.adjectives), None)
         if state is not None:  # "южнокорейские военные", "армянского оборонного ведомства"
             return (start, end), state
+        region = self._regional(st, sentence, words)
+        if region is not None:  # "глава Баткенской области": an official of that state
+            return (start, end), region
         if words & STATEMENT_WORDS and self.last_speaker is not None:
             return (start, end), self.last_speaker[1]  # "говорится в сообщении": the last one's
         spoken = [a for _, a in self.named if a.kind in BODIES]
@@ -317,6 +328,15 @@ class ClaimMaker:
         if not agents and kind_token.type is not EventType.OTHER:
             agents = self._subject_agents(st, sentence, targets)
         return agents
+
+    def _regional(self, st: Statement, sentence: Sentence, words: set[str]) -> Actor | None:
+        if not words & OFFICIALS:
+            return None
+        code = country_of_region(
+            [sentence.tokens[i] for i in st.speaker_tokens], self.ctx.gazetteer
+        )
+        states = {a.affiliation: a for a in self.ctx.actors.values() if a.kind is ActorKind.STATE}
+        return states.get(code) if code else None
 
     def _speaker_words(self, st: Statement) -> set[str]:
         sentence = self.ctx.sentences[st.sentence]
