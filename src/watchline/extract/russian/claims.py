@@ -612,9 +612,24 @@ def lemmas_suffer(lemmas: list[str]) -> bool:
     )
 
 
+MARKER_GAP = 2  # words a marker's parts may stand apart ("должно быть немедленно прекращено")
+
+
 def _contains(lemmas: list[str], marker: tuple[str, ...]) -> bool:
-    n = len(marker)
-    return any(tuple(lemmas[i : i + n]) == marker for i in range(len(lemmas) - n + 1))
+    """Whether the marker's lemmas occur in order, each within MARKER_GAP words of the last."""
+    for i, lemma in enumerate(lemmas):
+        if lemma != marker[0]:
+            continue
+        at, ok = i, True
+        for part in marker[1:]:
+            window = lemmas[at + 1 : at + 2 + MARKER_GAP]
+            if part not in window:
+                ok = False
+                break
+            at = at + 1 + window.index(part)
+        if ok:
+            return True
+    return False
 
 
 def _marker_negates(lemmas: list[str], cues: RuCues) -> bool:

@@ -167,7 +167,7 @@ def _speaker(sentence: Sentence, i: int) -> list[int]:
                 return [j for j in sentence.subtree(child) if j not in prep]
             if prep and tokens[prep[0]].text.lower() == "на" and token.keys & PAGES:
                 return [j for j in sentence.subtree(child) if j not in prep]
-    found = _oblique_after(sentence, i)
+    found = _oblique_after(sentence, i) or _after_dash(sentence, i)
     if found:
         return found
     # "Служба сообщила, что военные открыли огонь": the parser may hang the speaker on
@@ -202,6 +202,24 @@ def _oblique_after(sentence: Sentence, i: int) -> list[int]:
     ):
         return []
     return words
+
+
+def _after_dash(sentence: Sentence, i: int) -> list[int]:
+    """ "«…», — сказал им Зась." where the parser took the name for an object: after a
+    dash, the first name or nominative noun that follows the cue is its speaker."""
+    tokens = sentence.tokens
+    if not any(tokens[k].text in ("—", "–", "-") for k in range(max(0, i - 3), i)):
+        return []
+    for j in range(i + 1, len(tokens)):
+        token = tokens[j]
+        if token.pos == "PUNCT":
+            return []
+        if token.pos == "PROPN" or (token.pos == "NOUN" and token.feats.get("Case") == "Nom"):
+            words = [j]
+            while words[-1] + 1 < len(tokens) and tokens[words[-1] + 1].pos in ("PROPN", "NOUN"):
+                words.append(words[-1] + 1)
+            return words
+    return []
 
 
 def _between_commas(sentence: Sentence, j: int, i: int) -> bool:
@@ -589,6 +607,7 @@ def _paragraph_lead(
 
 
 OPENING = '«„"“'
+MAX_QUOTED = 8  # sentences a quote may run back from its cue
 
 
 def _quote_openings(
@@ -609,9 +628,14 @@ def _quote_openings(
         if any(ch in OPENING for ch in text[sentences[k].start : st.content[0]]):
             continue  # the quote opens in the cue's own sentence
         earlier: list[int] = []
-        while k > 0 and k - 1 not in cued:
-            if "\n" in text[sentences[k - 1].end : sentences[k].start]:
-                break
+        # a ministry's statement printed in full runs over paragraphs to its one cue
+        # ("«… .\n … », — говорится в сообщении"): the quote may open lines before
+        while k > 0 and k - 1 not in cued and len(earlier) < MAX_QUOTED:
+            between = text[sentences[k - 1].end : sentences[k].start]
+            if "\n" in between and any(
+                ch in closing for ch in text[sentences[k - 1].start : sentences[k - 1].end]
+            ):
+                break  # the line before closes a quote of its own
             k -= 1
             earlier.append(k)
             if text[sentences[k].start : sentences[k].end].lstrip()[:1] in OPENING:
