@@ -255,18 +255,23 @@ class ClaimMaker:
                     inner, (o0, o1), owner = report
                     made = self._claim(f"c{len(claims) + 1}", inner, (o0, o1), owner)
                     claims.append(_accused_denier(made, claim))
-        return claims
+        return _once(claims)
 
     def _rejected_report(
         self, st: Statement
     ) -> tuple[Statement, tuple[Statement, tuple[int, int], Actor] | None]:
         """ "опровергли заявления России о попытке прорыва": the content is what the report
         says ("попытке прорыва …", as for "заявил о"), and the report is a claim of its own
-        by its owner with that content (GUIDE.md §1, embedded claims)."""
-        if st.act not in (Act.DENY, Act.CONFIRM) or st.neutral or st.where != st.sentence:
+        by its owner with that content (GUIDE.md §1, embedded claims). A report labelled
+        false in the content ("Сообщение X о том, что якобы …, является дезинформацией", —
+        говорится в сообщении) is denied the same way."""
+        labelled = st.neutral and self._labels_false(st)
+        if not labelled and (
+            st.where != st.sentence or st.act not in (Act.DENY, Act.CONFIRM) or st.neutral
+        ):
             return st, None
-        sentence = self.ctx.sentences[st.sentence]
-        tokens = st.content_tokens
+        sentence = self.ctx.sentences[st.where]
+        tokens = [i for i in st.content_tokens if sentence.tokens[i].start >= st.content[0]]
         if not tokens or not sentence.tokens[tokens[0]].keys & OWNED_REPORTS:
             return st, None
         about = next(
@@ -279,9 +284,19 @@ class ClaimMaker:
         if sentence.tokens[rest[0]].text.lower() == "том":  # "о том, что …"
             rest = [i for i in rest[1:] if sentence.tokens[i].text.lower() not in (",", "что")]
             rest = rest if rest else tokens[about + 1 :]
+        end = st.content[1]
+        if labelled:  # the report's own clause, without "является дезинформацией"
+            label = next((k for k, i in enumerate(rest) if _labels_at(sentence, i)), len(rest))
+            rest = rest[:label]
+            while rest and sentence.tokens[rest[-1]].pos == "PUNCT":
+                rest.pop()
+            if not rest:
+                return st, None
+            end = sentence.tokens[rest[-1]].end
+            st = replace(st, act=Act.DENY, neutral=False, labelled_false=True)
         head = sentence.tokens[tokens[0]]
         owners = self._mentions_in(head.end, sentence.tokens[tokens[about]].start)
-        c0, c1 = trimmed(self.ctx.text, sentence.tokens[rest[0]].start, st.content[1])
+        c0, c1 = trimmed(self.ctx.text, sentence.tokens[rest[0]].start, end)
         outer = replace(st, content=(c0, c1), content_tokens=rest)
         if not owners:
             return outer, None
@@ -292,6 +307,12 @@ class ClaimMaker:
             outer, act=Act.ASSERT, neutral=True, speaker_tokens=owner_tokens, labelled_false=False
         )
         return outer, (inner, (owner.start, owner.end), self._actor_at(owner))
+
+    def _labels_false(self, st: Statement) -> bool:
+        """Whether the content calls something false ("является дезинформацией")."""
+        sentence = self.ctx.sentences[st.where]
+        lemmas = [sentence.tokens[i].lemma for i in st.content_tokens]
+        return any(_contains(lemmas, m) for m in self.ctx.cues.markers.get(Act.DENY, ()))
 
     def _answers(self, st: Statement) -> bool:
         """Whether the content is only a report named ("эти сообщения", "обвинения")."""
@@ -514,6 +535,33 @@ class ClaimMaker:
             if sentence.start <= d.start and d.end <= sentence.end and not (c0 <= d.start < c1):
                 return d.last if d.text.lower().startswith("в ночь") else d.first
         return self.ctx.statement_day
+
+
+FALSE_LABELS = frozenset(["дезинформация", "ложь", "фейк", "вымысел", "клевета", "провокация"])
+
+
+def _labels_at(sentence: Sentence, i: int) -> bool:
+    """Whether the label of a false report starts at token i ("является ложью", "не
+    соответствует действительности")."""
+    token = sentence.tokens[i]
+    following = sentence.tokens[i + 1].lemma if i + 1 < len(sentence.tokens) else ""
+    return (
+        token.lemma == "являться"
+        or token.lemma in FALSE_LABELS
+        or (token.lemma == "не" and following in ("соответствовать", "иметь"))
+    )
+
+
+def _once(claims: list[Claim]) -> list[Claim]:
+    """One claim per speaker, act and content: a noun cue and its verb may give the same."""
+    seen: set[tuple] = set()
+    kept = []
+    for claim in claims:
+        key = (claim.speaker.affiliation, claim.act, claim.content.start, claim.content.end)
+        if key not in seen:
+            seen.add(key)
+            kept.append(claim)
+    return [replace(c, id=f"c{k + 1}") for k, c in enumerate(kept)]
 
 
 def _conjuncts(sentence: Sentence, speaker: list[int]) -> list[list[int]]:
