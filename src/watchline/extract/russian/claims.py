@@ -106,6 +106,8 @@ OFFICIALS = frozenset(
     ["глава", "губернатор", "аким", "хоким", "мэр", "администрация", "власть", "начальник",
      "руководитель", "заместитель", "полиция", "управление", "хукумат", "председатель"]
 )  # fmt: skip
+# the other side named only as the enemy ("противник", "враг", "с сопредельной стороны")
+ENEMY = frozenset(["противник", "враг", "вражеский", "агрессор", "оккупант", "сопредельный"])
 BODIES = (ActorKind.GOVERNMENT, ActorKind.MILITARY, ActorKind.MISSION, ActorKind.ORG)
 # A person named in the speaker phrase speaks for themselves, a body before its state
 SPEAKER_ORDER = {ActorKind.PERSON: 0, ActorKind.STATE: 2}
@@ -359,6 +361,33 @@ class ClaimMaker:
         states = {a.affiliation: a for a in self.ctx.actors.values() if a.kind is ActorKind.STATE}
         return states.get(code) if code else None
 
+    @staticmethod
+    def _unnamed_enemy(lemmas: list[str], event_type: EventType) -> bool:
+        """Whether an accusation names its opponent only as the enemy or not at all."""
+        return (
+            bool(set(lemmas) & ENEMY)
+            or event_type is EventType.PROVOCATION
+            or (event_type is EventType.ATTACK and lemmas_suffer(lemmas))
+        )
+
+    def _other_side(self, state: str | None) -> list[Agent]:
+        """The state the text sets against the speaker's: the one it names most, other than
+        the speaker's own (GUIDE.md §4, "the agent in its context"); none for a speaker
+        that is no state's, or where two others tie."""
+        states = {a.affiliation for a in self.ctx.actors.values() if a.kind is ActorKind.STATE}
+        if state not in states:
+            return []
+        counts: dict[str, int] = {}
+        for mention in self.ctx.mentions:
+            side = mention.actor.affiliation
+            if side in states and side != state:
+                counts[side] = counts.get(side, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+            return []
+        code = ranked[0][0]
+        return [Agent(self.ctx.actors_by_code.get(code, code), None, code)]
+
     def _speaker_words(self, st: Statement) -> set[str]:
         sentence = self.ctx.sentences[st.sentence]
         return {k for i in st.speaker_tokens for k in sentence.tokens[i].keys}
@@ -485,6 +514,8 @@ class ClaimMaker:
         own = (act is Act.DENY and event_type in HOSTILE) or (
             act is Act.WARN and event_type is EventType.ATTACK
         )
+        if not agents and act is Act.ACCUSE and self._unnamed_enemy(lemmas, event_type):
+            agents = self._other_side(state)  # "противник обстрелял", "подверглись обстрелу"
         if not agents and state and own:
             # A denial is about the speaker's own side's alleged acts; a warning threatens
             # the speaker's own response ("получит адекватный ответ", GUIDE.md §4).

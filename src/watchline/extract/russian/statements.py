@@ -353,7 +353,9 @@ def verb_statements(
             content_span = _span(
                 sentence, lead, text
             )  # "X подвергли обстрелу …, об этом сообщает Y"
-        elif previous is not None and _about_this(sentence, token.i):
+        elif _about_this(sentence, token.i):  # "Об этом сообщает X" opening a text: nothing
+            if previous is None:
+                continue
             content_span = _span(previous, list(range(len(previous.tokens))), text)
         else:
             indices = _content(sentence, token.i, cue, text, speaker)
