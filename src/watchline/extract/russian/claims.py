@@ -257,7 +257,7 @@ class ClaimMaker:
                     inner, (o0, o1), owner = report
                     made = self._claim(f"c{len(claims) + 1}", inner, (o0, o1), owner)
                     claims.append(_accused_denier(made, claim))
-        return _once(claims)
+        return _once(self._merged(claims))
 
     def _rejected_report(
         self, st: Statement
@@ -309,6 +309,30 @@ class ClaimMaker:
             outer, act=Act.ASSERT, neutral=True, speaker_tokens=owner_tokens, labelled_false=False
         )
         return outer, (inner, (owner.start, owner.end), self._actor_at(owner))
+
+    def _merged(self, claims: list[Claim]) -> list[Claim]:
+        """A quote over several sentences to one cue is one claim, split only where the act
+        or the event type changes (the yardstick's reading of GUIDE.md §1)."""
+        out: list[Claim] = []
+        for claim in claims:
+            last = out[-1] if out else None
+            if (
+                last is not None
+                and last.cue == claim.cue
+                and last.direct_quote == claim.direct_quote
+                and (last.act, last.event.type, last.event.negated)
+                == (claim.act, claim.event.type, claim.event.negated)
+                and last.speaker.affiliation == claim.speaker.affiliation
+                and last.content.end <= claim.content.start
+                and not self.ctx.text[last.content.end : claim.content.start].strip(' .!?»"\n')
+            ):
+                c0, c1 = last.content.start, claim.content.end
+                places = last.event.places + claim.event.places
+                event = replace(last.event, places=places)
+                out[-1] = replace(last, content=Span(self.ctx.text[c0:c1], c0, c1), event=event)
+                continue
+            out.append(claim)
+        return out
 
     def _labels_false(self, st: Statement) -> bool:
         """Whether the content calls something false ("является дезинформацией")."""
@@ -503,6 +527,8 @@ class ClaimMaker:
         if not agents and found is not None and state and self._our_forces(st, sentence, found):
             agents = [Agent(self.ctx.actors_by_code.get(state, state), None, state)]
         lemmas = [sentence.tokens[i].lemma for i in st.content_tokens]
+        if state and lemmas_suffer(lemmas) and all(a.affiliation == state for a in agents):
+            agents = []  # "позиции армянской армии подверглись обстрелу": the target
         targets = target_tokens(sentence, found) if found else set()
         acting = {sentence.tokens[i].lemma for i in st.content_tokens if i not in targets}
         # "отряды обстреляли", not "сбили самолёт противника"; civilians who act too
@@ -514,7 +540,13 @@ class ClaimMaker:
         own = (act is Act.DENY and event_type in HOSTILE) or (
             act is Act.WARN and event_type is EventType.ATTACK
         )
-        if not agents and act is Act.ACCUSE and self._unnamed_enemy(lemmas, event_type):
+        civilians = bool(acting & CIVILIANS)  # "граждане Грузии пересекли …": agent null
+        if (
+            not agents
+            and act is Act.ACCUSE
+            and not civilians
+            and self._unnamed_enemy(lemmas, event_type)
+        ):
             agents = self._other_side(state)  # "противник обстрелял", "подверглись обстрелу"
         if not agents and state and own:
             # A denial is about the speaker's own side's alleged acts; a warning threatens

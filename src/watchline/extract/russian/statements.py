@@ -621,10 +621,8 @@ def _quote_openings(
     more: list[Statement] = []
     closing = '»"”'
     for st in found:
-        if (
-            st.where != st.sentence
-            or text[st.content[1] : st.content[1] + 2].lstrip(".!?")[:1] not in closing
-        ):
+        before_cue = text[sentences[st.sentence].start : st.cue[0]]
+        if st.where != st.sentence or not any(ch in closing for ch in before_cue):
             continue
         k = st.sentence
         if any(ch in OPENING for ch in text[sentences[k].start : st.content[0]]):
