@@ -404,7 +404,7 @@ class ClaimMaker:
         counts: dict[str, int] = {}
         for mention in self.ctx.mentions:
             side = mention.actor.affiliation
-            if side in states and side != state:
+            if side is not None and side in states and side != state:
                 counts[side] = counts.get(side, 0) + 1
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
