@@ -223,3 +223,20 @@ def test_russian_names_of_border_places_are_found(extract_ru, text, names):
 
 def test_about_this_opening_a_text_reports_nothing(extract_ru):
     assert extract_ru("Об этом сообщает Telegram-канал Минобороны России.\n") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker"),
+    [
+        ("Минобороны России заявило, что силы ПВО уничтожили 20 украинских беспилотников "
+         "над Белгородской областью.", "UKR"),
+        ("Минобороны Азербайджана сообщило, что подразделения ПВО сбили армянский "
+         "беспилотник у Кельбаджара.", "ARM"),
+        ("ГКНБ Кыргызстана заявил, что пограничники сбили таджикский дрон у села Ворух.",
+         "TJK"),
+    ],
+)  # fmt: skip
+def test_downed_weapons_name_the_attacker(extract_ru, text, attacker):
+    claim = _one(extract_ru(text + "\n"))
+    assert claim.act is Act.ACCUSE and claim.event.type is EventType.ATTACK
+    assert [a.affiliation for a in claim.event.agents] == [attacker]

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from itertools import pairwise
 from typing import Any
 
 from watchline.domain import (
@@ -32,6 +31,14 @@ from watchline.extract.russian.actors import RuMention
 from watchline.extract.russian.dates import RuDate
 from watchline.extract.russian.events import agent_tokens, negated, target_tokens, trigger
 from watchline.extract.russian.lexicon import RuCues, RuEvents
+from watchline.extract.russian.markers import (
+    SUBJECTED,
+    contains,
+    labels_at,
+    lemmas_suffer,
+    marker_negates,
+    trimmed,
+)
 from watchline.extract.russian.parse import Sentence
 from watchline.extract.russian.parties import (
     CIVILIANS,
@@ -40,6 +47,13 @@ from watchline.extract.russian.parties import (
     speaks_as_party,
 )
 from watchline.extract.russian.places import country_of_region
+from watchline.extract.russian.relations import (
+    HOSTILE,
+    accused_denier,
+    casualty_agents,
+    once,
+    responding,
+)
 from watchline.extract.russian.statements import Statement
 
 # reports with an owner that a denial can reject ("заявления России о …")
@@ -87,16 +101,7 @@ FORCES = frozenset(
     ["войско", "подразделение", "военный", "сила", "армия", "военнослужащий", "боец",
      "защитник", "пограничник"]
 )  # fmt: skip
-SUBJECTED = frozenset(["подвергать", "подвергнуть", "подвергаться", "подвергнуться"])
 BODY_WORDS = {"минобороны": "mod", "мид": "mfa", "генштаб": "mil", "погранслужба": "border"}
-# An opponent's exercise or missile launch reported by a party is an accusation too
-# (the yardstick's reading of GUIDE.md §3: "КНДР выпустила ракету", said in Seoul)
-HOSTILE = frozenset(
-    {EventType.MOBILIZE, EventType.FORTIFY, EventType.ATTACK, EventType.PROVOCATION,
-     EventType.DISINFORMATION, EventType.CASUALTY, EventType.EXERCISE}
-)  # fmt: skip
-# Nouns that name an opponent without a state: a hostile act by them, reported by a
-# party, accuses (GUIDE.md §3; the agent stays null for non-state armed groups)
 OPPONENTS = frozenset(
     ["противник", "агрессор", "боевик", "отряд", "формирование", "диверсант", "враг",
      "оккупант", "бандформирование", "террорист", "сопредельный", "вражеский"]
@@ -106,6 +111,9 @@ OFFICIALS = frozenset(
     ["глава", "губернатор", "аким", "хоким", "мэр", "администрация", "власть", "начальник",
      "руководитель", "заместитель", "полиция", "управление", "хукумат", "председатель"]
 )  # fmt: skip
+# weapons whose downing names the attacker by their adjective ("украинских беспилотников")
+WEAPONS = frozenset(["беспилотник", "дрон", "бпла", "ракета", "снаряд", "самолёт", "самолет",
+                     "вертолёт", "вертолет"])  # fmt: skip
 # the other side named only as the enemy ("противник", "враг", "с сопредельной стороны")
 ENEMY = frozenset(["противник", "враг", "вражеский", "агрессор", "оккупант", "сопредельный"])
 BODIES = (ActorKind.GOVERNMENT, ActorKind.MILITARY, ActorKind.MISSION, ActorKind.ORG)
@@ -249,15 +257,13 @@ class ClaimMaker:
                     self.by_cue.setdefault((st.sentence, st.cue_token), (span, actor))
                 self.last_speaker = (self.ctx.text[span[0] : span[1]], actor)
                 st, report = self._rejected_report(st)
-                claim = _casualty_agents(
-                    self._claim(f"c{len(claims) + 1}", st, span, actor), claims
-                )
-                claims.append(_responding(claim, claims) if self._answers(st) else claim)
+                claim = casualty_agents(self._claim(f"c{len(claims) + 1}", st, span, actor), claims)
+                claims.append(responding(claim, claims) if self._answers(st) else claim)
                 if report is not None:  # the rejected report's own claim
                     inner, (o0, o1), owner = report
                     made = self._claim(f"c{len(claims) + 1}", inner, (o0, o1), owner)
-                    claims.append(_accused_denier(made, claim))
-        return _once(self._merged(claims))
+                    claims.append(accused_denier(made, claim))
+        return once(self._merged(claims))
 
     def _rejected_report(
         self, st: Statement
@@ -288,7 +294,7 @@ class ClaimMaker:
             rest = rest if rest else tokens[about + 1 :]
         end = st.content[1]
         if labelled:  # the report's own clause, without "является дезинформацией"
-            label = next((k for k, i in enumerate(rest) if _labels_at(sentence, i)), len(rest))
+            label = next((k for k, i in enumerate(rest) if labels_at(sentence, i)), len(rest))
             rest = rest[:label]
             while rest and sentence.tokens[rest[-1]].pos == "PUNCT":
                 rest.pop()
@@ -338,7 +344,7 @@ class ClaimMaker:
         """Whether the content calls something false ("является дезинформацией")."""
         sentence = self.ctx.sentences[st.where]
         lemmas = [sentence.tokens[i].lemma for i in st.content_tokens]
-        return any(_contains(lemmas, m) for m in self.ctx.cues.markers.get(Act.DENY, ()))
+        return any(contains(lemmas, m) for m in self.ctx.cues.markers.get(Act.DENY, ()))
 
     def _answers(self, st: Statement) -> bool:
         """Whether the content is only a report named ("эти сообщения", "обвинения")."""
@@ -384,6 +390,25 @@ class ClaimMaker:
         )
         states = {a.affiliation: a for a in self.ctx.actors.values() if a.kind is ActorKind.STATE}
         return states.get(code) if code else None
+
+    def _weapon_agents(
+        self, sentence: Sentence, content: list[int], state: str | None
+    ) -> list[Agent]:
+        """ "ПВО уничтожили 20 украинских беспилотников": the state whose drones, missiles
+        or aircraft were downed attacked (their weapons are no target of the attack)."""
+        for i in content:
+            token = sentence.tokens[i]
+            if token.lemma not in WEAPONS:
+                continue
+            for child in token.children:
+                word = sentence.tokens[child]
+                side = next(
+                    (self.ctx.adjectives[k] for k in word.keys if k in self.ctx.adjectives), None
+                )
+                if side is not None and word.rel == "amod" and side.affiliation != state:
+                    a, b = sentence.span(sorted({i, child}))
+                    return [Agent(self.ctx.text[a:b], side.id, side.affiliation)]
+        return []
 
     @staticmethod
     def _unnamed_enemy(lemmas: list[str], event_type: EventType) -> bool:
@@ -493,7 +518,7 @@ class ClaimMaker:
             return st.act
         for act in (Act.APPEAL, Act.WARN, Act.DENY):
             for marker in self.ctx.cues.markers.get(act, ()):
-                if _contains(lemmas, marker):
+                if contains(lemmas, marker):
                     return act
         if is_negated and event_type is not EventType.CASUALTY:
             return Act.DENY  # "no one was hurt" reports, it rejects nothing
@@ -529,6 +554,8 @@ class ClaimMaker:
         lemmas = [sentence.tokens[i].lemma for i in st.content_tokens]
         if state and lemmas_suffer(lemmas) and all(a.affiliation == state for a in agents):
             agents = []  # "позиции армянской армии подверглись обстрелу": the target
+        if not agents and event_type is EventType.ATTACK:
+            agents = self._weapon_agents(sentence, st.content_tokens, state)
         targets = target_tokens(sentence, found) if found else set()
         acting = {sentence.tokens[i].lemma for i in st.content_tokens if i not in targets}
         # "отряды обстреляли", not "сбили самолёт противника"; civilians who act too
@@ -553,7 +580,7 @@ class ClaimMaker:
             # the speaker's own response ("получит адекватный ответ", GUIDE.md §4).
             agents = [Agent(self.ctx.actors_by_code.get(state, state), None, state)]
         if act is Act.DENY and st.neutral and not is_negated and found is not None:
-            is_negated = _marker_negates(lemmas, ctx.cues)
+            is_negated = marker_negates(lemmas, ctx.cues)
         c0, c1 = st.content
         return Claim(
             id=cid,
@@ -600,33 +627,6 @@ class ClaimMaker:
         return self.ctx.statement_day
 
 
-FALSE_LABELS = frozenset(["дезинформация", "ложь", "фейк", "вымысел", "клевета", "провокация"])
-
-
-def _labels_at(sentence: Sentence, i: int) -> bool:
-    """Whether the label of a false report starts at token i ("является ложью", "не
-    соответствует действительности")."""
-    token = sentence.tokens[i]
-    following = sentence.tokens[i + 1].lemma if i + 1 < len(sentence.tokens) else ""
-    return (
-        token.lemma == "являться"
-        or token.lemma in FALSE_LABELS
-        or (token.lemma == "не" and following in ("соответствовать", "иметь"))
-    )
-
-
-def _once(claims: list[Claim]) -> list[Claim]:
-    """One claim per speaker, act and content: a noun cue and its verb may give the same."""
-    seen: set[tuple] = set()
-    kept = []
-    for claim in claims:
-        key = (claim.speaker.affiliation, claim.act, claim.content.start, claim.content.end)
-        if key not in seen:
-            seen.add(key)
-            kept.append(claim)
-    return [replace(c, id=f"c{k + 1}") for k, c in enumerate(kept)]
-
-
 def _conjuncts(sentence: Sentence, speaker: list[int]) -> list[list[int]]:
     """ "ЕС, ООН и ОБСЕ призвали …": one speaker per conjunct (GUIDE.md §1)."""
     inside = set(speaker)
@@ -643,109 +643,3 @@ def _conjuncts(sentence: Sentence, speaker: list[int]) -> list[list[int]]:
         first.pop()
     cleaned = [[i for i in part if sentence.tokens[i].rel not in ("cc", "punct")] for part in parts]
     return [p for p in (first, *cleaned) if p]
-
-
-def _accused_denier(report: Claim, denial: Claim) -> Claim:
-    """The report a side denies ("заявления России об обстреле погранпункта", denied in
-    Kyiv) is about that side's alleged act when it names no one else: it accuses them."""
-    if report.event.agents or report.event.type not in HOSTILE or not denial.event.agents:
-        return report
-    agents = denial.event.agents
-    event = replace(report.event, agent=agents[0], agents=agents)
-    side = report.speaker.affiliation
-    accuses = side is not None and any(a.affiliation not in (None, side) for a in agents)
-    act = Act.ACCUSE if accuses and report.act is Act.ASSERT else report.act
-    return replace(report, event=event, act=act)
-
-
-def _casualty_agents(claim: Claim, earlier: list[Claim]) -> Claim:
-    """ "Погибших и раненых нет" after a report of enemy fire: the losses (or their absence)
-    are of that fire, so its agents are the casualty's (GUIDE.md §4, agent in context)."""
-    if claim.event.type is not EventType.CASUALTY or claim.event.agents:
-        return claim
-    side = claim.speaker.affiliation
-    fire = next(
-        (
-            c
-            for c in reversed(earlier)
-            if c.event.type is EventType.ATTACK
-            and c.speaker.affiliation == side
-            and not c.event.negated
-            and any(a.affiliation != side for a in c.event.agents)
-        ),
-        None,
-    )  # the enemy's fire, past the speaker's own reply to it
-    if fire is None:
-        return claim
-    agents = tuple(a for a in fire.event.agents if a.affiliation != side)
-    return replace(claim, event=replace(claim.event, agent=agents[0], agents=agents))
-
-
-def _responding(claim: Claim, earlier: list[Claim]) -> Claim:
-    """A denial or confirmation of "эти сообщения" answers the last claim by another side:
-    it points to it (`responds_to`) and is about the same event by the same agents."""
-    if claim.act not in (Act.DENY, Act.CONFIRM) or claim.event.type is not EventType.OTHER:
-        return claim
-    side = claim.speaker.affiliation
-    target = next(
-        (
-            c
-            for c in reversed(earlier)
-            if c.speaker.affiliation != side and c.event.type is not EventType.OTHER
-        ),
-        None,
-    )
-    if target is None:
-        return claim
-    event = replace(
-        claim.event,
-        type=target.event.type,
-        agent=claim.event.agent or target.event.agent,
-        agents=claim.event.agents or target.event.agents,
-    )
-    return replace(claim, event=event, responds_to=target.id)
-
-
-def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span without surrounding punctuation ("представителя МИД РФ," → no comma)."""
-    while start < end and not text[start].isalnum() and text[start] != "@":
-        start += 1
-    while end > start and not text[end - 1].isalnum() and text[end - 1] not in ')»"':
-        end -= 1
-    return start, end
-
-
-def lemmas_suffer(lemmas: list[str]) -> bool:
-    """Whether the content is of being hit ("подверглись обстрелу", "был обстрелян")."""
-    return bool(SUBJECTED & set(lemmas)) or any(
-        a == "быть" and b in ("обстрелять", "атаковать", "обстреливать")
-        for a, b in pairwise(lemmas)
-    )
-
-
-MARKER_GAP = 2  # words a marker's parts may stand apart ("должно быть немедленно прекращено")
-
-
-def _contains(lemmas: list[str], marker: tuple[str, ...]) -> bool:
-    """Whether the marker's lemmas occur in order, each within MARKER_GAP words of the last."""
-    for i, lemma in enumerate(lemmas):
-        if lemma != marker[0]:
-            continue
-        at, ok = i, True
-        for part in marker[1:]:
-            window = lemmas[at + 1 : at + 2 + MARKER_GAP]
-            if part not in window:
-                ok = False
-                break
-            at = at + 1 + window.index(part)
-        if ok:
-            return True
-    return False
-
-
-def _marker_negates(lemmas: list[str], cues: RuCues) -> bool:
-    """A denial by "не зафиксировано"-style markers says the event was not seen."""
-    return any(
-        marker[0] in cues.negators and _contains(lemmas, marker)
-        for marker in cues.markers.get(Act.DENY, ())
-    )
