@@ -240,3 +240,62 @@ def test_downed_weapons_name_the_attacker(extract_ru, text, attacker):
     claim = _one(extract_ru(text + "\n"))
     assert claim.act is Act.ACCUSE and claim.event.type is EventType.ATTACK
     assert [a.affiliation for a in claim.event.agents] == [attacker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Издание «Кавказский узел» пишет, что в Минобороны Армении сообщили об обстреле "
+         "позиций у села Тех.", "ARM"),
+        ("Газета «Украинская правда» пишет, что в Генштабе ВСУ заявили об обстреле "
+         "Купянска.", "UKR"),
+        ("Как информирует агентство «Кабар», в ГКНБ Кыргызстана заявили, что таджикские "
+         "военные обстреляли пост у Ворух.", "KGZ"),
+    ],
+)  # fmt: skip
+def test_an_outlet_relaying_a_statement_is_no_speaker(extract_ru, text, speaker):
+    claim = _one(extract_ru(text + "\n"))
+    assert claim.speaker.affiliation == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Минобороны Армении сообщило, что армянские позиции у Тех обстреляны.",
+        "В ГКНБ Кыргызстана заявили, что кыргызские посты у Ворух были обстреляны ночью.",
+        "Генштаб ВСУ сообщил, что позиции под Купянском обстреляны.",
+    ],
+)
+def test_a_side_reporting_its_positions_hit_accuses(extract_ru, text):
+    claim = _one(extract_ru(text + "\n"))
+    assert claim.act is Act.ACCUSE and claim.event.type is EventType.ATTACK
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В министерстве подытожили, что армянские подразделения вели огонь из стрелкового оружия.",
+        "В Генштабе ВСУ полагают, что российские дроны сбросили взрывчатку на позиции.",
+        "В ГКНБ Кыргызстана полагают, что таджикские военные применяют гранатометы у Ворух.",
+    ],
+)
+def test_more_cues_and_weapons_by_lemma(extract_ru, text):
+    claims = extract_ru("Минобороны Азербайджана сделало заявление.\n" + text + "\n")
+    claim = claims[-1]
+    assert claim.event.type is EventType.ATTACK and claim.act is Act.ACCUSE
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Со ссылкой на Минобороны Азербайджана азербайджанские СМИ сообщили, что армянские "
+         "военные обстреляли позиции у Кельбаджара.", "AZE"),
+        ("Ранее со ссылкой на Генштаб ВСУ украинские СМИ сообщили, что российские войска "
+         "обстреляли Купянск.", "UKR"),
+        ("Со ссылкой на ГКНБ Кыргызстана местные СМИ сообщили, что таджикские военные "
+         "обстреляли пост у Ворух.", "KGZ"),
+    ],
+)  # fmt: skip
+def test_a_source_named_before_the_relaying_outlet_is_the_speaker(extract_ru, text, speaker):
+    claim = _one(extract_ru(text + "\n"))
+    assert claim.speaker.affiliation == speaker and claim.act is Act.ACCUSE

@@ -37,6 +37,7 @@ from watchline.extract.russian.markers import (
     labels_at,
     lemmas_suffer,
     marker_negates,
+    passive_hit,
     trimmed,
 )
 from watchline.extract.russian.parse import Sentence
@@ -44,6 +45,8 @@ from watchline.extract.russian.parties import (
     CIVILIANS,
     blamed_tokens,
     civilian_phrase,
+    is_outlet,
+    outlet_phrase,
     speaks_as_party,
 )
 from watchline.extract.russian.places import country_of_region
@@ -53,6 +56,7 @@ from watchline.extract.russian.relations import (
     casualty_agents,
     once,
     responding,
+    without_relays,
 )
 from watchline.extract.russian.statements import Statement
 
@@ -161,9 +165,14 @@ class ClaimMaker:
         self.by_cue: dict[tuple[int, int], tuple[tuple[int, int], Actor | None]] = {}
         self.named: list[tuple[set[str], Actor]] = []  # speaker phrases resolved so far
         self.civilians: set[tuple[int, int]] = set()  # speaker spans that are civilians
+        self.outlets: set[str] = set()  # claims whose speaker is a news outlet or channel
 
     def _mentions_in(self, start: int, end: int) -> list[RuMention]:
         return [m for m in self.ctx.mentions if m.start >= start and m.end <= end]
+
+    def _overlapping(self, start: int, end: int) -> list[RuMention]:
+        """Mentions the span cuts into ("ВСУ" of "в Генштабе ВСУ" parsed apart)."""
+        return [m for m in self.ctx.mentions if m.start < end and m.end > start]
 
     def _actor_at(self, mention: RuMention) -> Actor:
         before = [m for m in self.ctx.mentions if m.end <= mention.start]
@@ -184,7 +193,7 @@ class ClaimMaker:
         if civilian_phrase(sentence, st.speaker_tokens):  # "жители сёл Таджикистана"
             self.civilians.add((start, end))
             return (start, end), None
-        found = self._mentions_in(start, end)
+        found = self._mentions_in(start, end) or self._overlapping(start, end)
         names = {
             sentence.tokens[i].lemma
             for i in st.speaker_tokens
@@ -195,6 +204,8 @@ class ClaimMaker:
             actor = self._actor_at(chosen)
             self.named.append((names, actor))
             return (start, end), actor
+        if outlet_phrase(sentence, st.speaker_tokens):  # "Газета «Украинская правда»"
+            return (start, end), None  # an outlet is no state's voice
         # a surname after the full name ("по словам Сырского") speaks for the same side
         earlier_named = next((a for n, a in reversed(self.named) if names & n), None)
         if earlier_named is not None:
@@ -231,9 +242,14 @@ class ClaimMaker:
             return None
         text = self.ctx.text
         at = text.find("со ссылкой на", st.cue[1], sentence.end)
+        until = sentence.end
+        if at < 0:  # "Со ссылкой на Минобороны азербайджанские СМИ сообщили, что …"
+            found_at = text[sentence.start : st.cue[0]].lower().find("со ссылкой на")
+            at = sentence.start + found_at if found_at >= 0 else -1
+            until = st.cue[0]
         if at < 0:
             return None
-        found = self._mentions_in(at, sentence.end)
+        found = self._mentions_in(at, until)[:1]
         if not found:
             return None
         chosen = min(found, key=lambda m: SPEAKER_ORDER.get(m.actor.kind, 1))
@@ -263,7 +279,7 @@ class ClaimMaker:
                     inner, (o0, o1), owner = report
                     made = self._claim(f"c{len(claims) + 1}", inner, (o0, o1), owner)
                     claims.append(accused_denier(made, claim))
-        return once(self._merged(claims))
+        return once(without_relays(self._merged(claims), self.outlets))
 
     def _rejected_report(
         self, st: Statement
@@ -552,6 +568,8 @@ class ClaimMaker:
         if not agents and found is not None and state and self._our_forces(st, sentence, found):
             agents = [Agent(self.ctx.actors_by_code.get(state, state), None, state)]
         lemmas = [sentence.tokens[i].lemma for i in st.content_tokens]
+        if passive_hit(sentence, st.content_tokens):
+            lemmas.append("подвергнуться")  # "позиции обстреляны": read as being hit
         if state and lemmas_suffer(lemmas) and all(a.affiliation == state for a in agents):
             agents = []  # "позиции армянской армии подверглись обстрелу": the target
         if not agents and event_type is EventType.ATTACK:
@@ -561,6 +579,8 @@ class ClaimMaker:
         # "отряды обстреляли", not "сбили самолёт противника"; civilians who act too
         opponent = bool(acting & (OPPONENTS | CIVILIANS))
         party = speaks_as_party(actor, span in self.civilians, self._speaker_words(st))
+        if is_outlet(actor, self._speaker_words(st), text[span[0] : span[1]]):
+            self.outlets.add(cid)
         act = self._act(st, lemmas, event_type, is_negated, agents, state, opponent, party)
         if act in (Act.WARN, Act.APPEAL):
             is_negated = False  # "не допустим провокаций", "призвал не стрелять": no denial

@@ -35,11 +35,24 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def lemmas_suffer(lemmas: list[str]) -> bool:
-    """Whether the content is of being hit ("подверглись обстрелу", "был обстрелян")."""
-    return bool(SUBJECTED & set(lemmas)) or any(
-        a == "быть" and b in ("обстрелять", "атаковать", "обстреливать")
-        for a, b in pairwise(lemmas)
+HIT_VERBS = frozenset(["обстрелять", "обстреливать", "атаковать", "обстреляться"])
+
+
+def lemmas_suffer(lemmas: list[str], passive: bool = False) -> bool:
+    """Whether the content is of being hit ("подверглись обстрелу", "был обстрелян",
+    "позиции обстреляны": `passive` when a hit verb stands as a passive participle)."""
+    return (
+        passive
+        or bool(SUBJECTED & set(lemmas))
+        or any(a == "быть" and b in HIT_VERBS for a, b in pairwise(lemmas))
+    )
+
+
+def passive_hit(sentence: Sentence, content: list[int]) -> bool:
+    """Whether a hit verb stands in the content as a passive participle ("обстреляны")."""
+    return any(
+        sentence.tokens[i].lemma in HIT_VERBS and sentence.tokens[i].feats.get("Voice") == "Pass"
+        for i in content
     )
 
 

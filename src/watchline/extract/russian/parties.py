@@ -74,3 +74,21 @@ def blamed_tokens(sentence: Sentence, content: list[int]) -> list[int]:
         if sentence.tokens[i].lemma in BLAME:
             return content[k + 1 :]
     return []
+
+
+def is_outlet(actor: Actor | None, words: set[str], text: str) -> bool:
+    """Whether the speaker is a news outlet or channel: a media actor, an outlet noun, or
+    an unknown name in quotes ("«Европейская правда»")."""
+    if actor is not None:
+        return actor.kind in (ActorKind.MEDIA, ActorKind.CHANNEL)
+    return bool(words & OUTLETS) or any(q in text for q in '«»"')
+
+
+def outlet_phrase(sentence: Sentence, phrase: list[int]) -> bool:
+    """Whether the phrase is headed by an outlet noun and names no institution ("газета
+    «Украинская правда»", not "сайт ведомства" or "Telegram-канал Минобороны")."""
+    root = root_of(sentence, phrase)
+    if root is None or not sentence.tokens[root].keys & OUTLETS:
+        return False
+    words = {k for i in phrase for k in sentence.tokens[i].keys}
+    return not words & (INSTITUTIONS | {"ведомство", "пресс-служба", "представитель"})

@@ -92,3 +92,19 @@ def responding(claim: Claim, earlier: list[Claim]) -> Claim:
         agents=claim.event.agents or target.event.agents,
     )
     return replace(claim, event=event, responds_to=target.id)
+
+
+def without_relays(claims: list[Claim], outlets: set[str]) -> list[Claim]:
+    """ "«Европейская правда» пишет, что NewsMaker сообщили в Бюро …": an outlet relaying
+    another's statement is no speaker (GUIDE.md §1); only the inner claim stays. `outlets`
+    are the ids of the claims whose speaker is an outlet."""
+    cues = [(c.cue.start, c.cue.end) for c in claims]
+    return [
+        c
+        for c in claims
+        if c.id not in outlets
+        or not any(
+            c.content.start <= a and b <= c.content.end and (a, b) != (c.cue.start, c.cue.end)
+            for a, b in cues
+        )
+    ]

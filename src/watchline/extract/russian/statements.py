@@ -468,12 +468,16 @@ def _pronoun_object(sentence: Sentence, i: int) -> bool:
 
 def _adjacent(text: str, quote: tuple[int, int], start: int, end: int) -> bool:
     """Whether only punctuation, a dash or a few words separate the quote from the cue."""
-    if quote[1] <= start:
+    if quote[1] <= start:  # «…», — заявил X: at most one word between ("«…», — же …")
         gap = text[quote[1] : start]
-    elif quote[0] >= end:
+        words = 1
+    elif quote[0] >= end:  # заявил журналистам: «…»
         gap = text[end : quote[0]]
+        words = 3
     else:
         return False
+    if len(re.findall(r"\w+", gap)) > words:
+        return False  # «Украинская правда» пишет, что в Генштабе заявили: not its quote
     return len(gap) <= 40 and ("—" in gap or "-" in gap or ":" in gap or "," in gap)
 
 
