@@ -29,6 +29,7 @@ from watchline.domain import (
 )
 from watchline.extract.russian.actors import RuMention
 from watchline.extract.russian.dates import RuDate
+from watchline.extract.russian.enemy import other_side, unnamed_enemy, weapon_agents
 from watchline.extract.russian.events import agent_tokens, negated, target_tokens, trigger
 from watchline.extract.russian.lexicon import RuCues, RuEvents
 from watchline.extract.russian.markers import (
@@ -54,6 +55,7 @@ from watchline.extract.russian.relations import (
     HOSTILE,
     accused_denier,
     casualty_agents,
+    merged,
     once,
     responding,
     without_relays,
@@ -115,11 +117,6 @@ OFFICIALS = frozenset(
     ["глава", "губернатор", "аким", "хоким", "мэр", "администрация", "власть", "начальник",
      "руководитель", "заместитель", "полиция", "управление", "хукумат", "председатель"]
 )  # fmt: skip
-# weapons whose downing names the attacker by their adjective ("украинских беспилотников")
-WEAPONS = frozenset(["беспилотник", "дрон", "бпла", "ракета", "снаряд", "самолёт", "самолет",
-                     "вертолёт", "вертолет"])  # fmt: skip
-# the other side named only as the enemy ("противник", "враг", "с сопредельной стороны")
-ENEMY = frozenset(["противник", "враг", "вражеский", "агрессор", "оккупант", "сопредельный"])
 BODIES = (ActorKind.GOVERNMENT, ActorKind.MILITARY, ActorKind.MISSION, ActorKind.ORG)
 # A person named in the speaker phrase speaks for themselves, a body before its state
 SPEAKER_ORDER = {ActorKind.PERSON: 0, ActorKind.STATE: 2}
@@ -279,7 +276,7 @@ class ClaimMaker:
                     inner, (o0, o1), owner = report
                     made = self._claim(f"c{len(claims) + 1}", inner, (o0, o1), owner)
                     claims.append(accused_denier(made, claim))
-        return once(without_relays(self._merged(claims), self.outlets))
+        return once(without_relays(merged(claims, self.ctx.text), self.outlets))
 
     def _rejected_report(
         self, st: Statement
@@ -332,30 +329,6 @@ class ClaimMaker:
         )
         return outer, (inner, (owner.start, owner.end), self._actor_at(owner))
 
-    def _merged(self, claims: list[Claim]) -> list[Claim]:
-        """A quote over several sentences to one cue is one claim, split only where the act
-        or the event type changes (the yardstick's reading of GUIDE.md §1)."""
-        out: list[Claim] = []
-        for claim in claims:
-            last = out[-1] if out else None
-            if (
-                last is not None
-                and last.cue == claim.cue
-                and last.direct_quote == claim.direct_quote
-                and (last.act, last.event.type, last.event.negated)
-                == (claim.act, claim.event.type, claim.event.negated)
-                and last.speaker.affiliation == claim.speaker.affiliation
-                and last.content.end <= claim.content.start
-                and not self.ctx.text[last.content.end : claim.content.start].strip(' .!?»"\n')
-            ):
-                c0, c1 = last.content.start, claim.content.end
-                places = last.event.places + claim.event.places
-                event = replace(last.event, places=places)
-                out[-1] = replace(last, content=Span(self.ctx.text[c0:c1], c0, c1), event=event)
-                continue
-            out.append(claim)
-        return out
-
     def _labels_false(self, st: Statement) -> bool:
         """Whether the content calls something false ("является дезинформацией")."""
         sentence = self.ctx.sentences[st.where]
@@ -406,52 +379,6 @@ class ClaimMaker:
         )
         states = {a.affiliation: a for a in self.ctx.actors.values() if a.kind is ActorKind.STATE}
         return states.get(code) if code else None
-
-    def _weapon_agents(
-        self, sentence: Sentence, content: list[int], state: str | None
-    ) -> list[Agent]:
-        """ "ПВО уничтожили 20 украинских беспилотников": the state whose drones, missiles
-        or aircraft were downed attacked (their weapons are no target of the attack)."""
-        for i in content:
-            token = sentence.tokens[i]
-            if token.lemma not in WEAPONS:
-                continue
-            for child in token.children:
-                word = sentence.tokens[child]
-                side = next(
-                    (self.ctx.adjectives[k] for k in word.keys if k in self.ctx.adjectives), None
-                )
-                if side is not None and word.rel == "amod" and side.affiliation != state:
-                    a, b = sentence.span(sorted({i, child}))
-                    return [Agent(self.ctx.text[a:b], side.id, side.affiliation)]
-        return []
-
-    @staticmethod
-    def _unnamed_enemy(lemmas: list[str], event_type: EventType) -> bool:
-        """Whether an accusation names its opponent only as the enemy or not at all."""
-        return (
-            bool(set(lemmas) & ENEMY)
-            or event_type is EventType.PROVOCATION
-            or (event_type is EventType.ATTACK and lemmas_suffer(lemmas))
-        )
-
-    def _other_side(self, state: str | None) -> list[Agent]:
-        """The state the text sets against the speaker's: the one it names most, other than
-        the speaker's own (GUIDE.md §4, "the agent in its context"); none for a speaker
-        that is no state's, or where two others tie."""
-        states = {a.affiliation for a in self.ctx.actors.values() if a.kind is ActorKind.STATE}
-        if state not in states:
-            return []
-        counts: dict[str, int] = {}
-        for mention in self.ctx.mentions:
-            side = mention.actor.affiliation
-            if side is not None and side in states and side != state:
-                counts[side] = counts.get(side, 0) + 1
-        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-        if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
-            return []
-        code = ranked[0][0]
-        return [Agent(self.ctx.actors_by_code.get(code, code), None, code)]
 
     def _speaker_words(self, st: Statement) -> set[str]:
         sentence = self.ctx.sentences[st.sentence]
@@ -573,7 +500,7 @@ class ClaimMaker:
         if state and lemmas_suffer(lemmas) and all(a.affiliation == state for a in agents):
             agents = []  # "позиции армянской армии подверглись обстрелу": the target
         if not agents and event_type is EventType.ATTACK:
-            agents = self._weapon_agents(sentence, st.content_tokens, state)
+            agents = weapon_agents(sentence, st.content_tokens, state, ctx.adjectives, text)
         targets = target_tokens(sentence, found) if found else set()
         acting = {sentence.tokens[i].lemma for i in st.content_tokens if i not in targets}
         # "отряды обстреляли", not "сбили самолёт противника"; civilians who act too
@@ -588,13 +515,10 @@ class ClaimMaker:
             act is Act.WARN and event_type is EventType.ATTACK
         )
         civilians = bool(acting & CIVILIANS)  # "граждане Грузии пересекли …": agent null
-        if (
-            not agents
-            and act is Act.ACCUSE
-            and not civilians
-            and self._unnamed_enemy(lemmas, event_type)
-        ):
-            agents = self._other_side(state)  # "противник обстрелял", "подверглись обстрелу"
+        if not agents and act is Act.ACCUSE and not civilians and unnamed_enemy(lemmas, event_type):
+            agents = other_side(
+                state, ctx.mentions, ctx.actors, ctx.actors_by_code
+            )  # "противник обстрелял", "подверглись обстрелу"
         if not agents and state and own:
             # A denial is about the speaker's own side's alleged acts; a warning threatens
             # the speaker's own response ("получит адекватный ответ", GUIDE.md §4).

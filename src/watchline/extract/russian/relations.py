@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from watchline.domain import Act, Claim, EventType
+from watchline.domain import Act, Claim, EventType, Span
 
 # An opponent's exercise or missile launch reported by a party is an accusation too
 # (the yardstick's reading of GUIDE.md §3: "КНДР выпустила ракету", said in Seoul)
@@ -108,3 +108,28 @@ def without_relays(claims: list[Claim], outlets: set[str]) -> list[Claim]:
             for a, b in cues
         )
     ]
+
+
+def merged(claims: list[Claim], text: str) -> list[Claim]:
+    """A quote over several sentences to one cue is one claim, split only where the act
+    or the event type changes (the yardstick's reading of GUIDE.md §1)."""
+    out: list[Claim] = []
+    for claim in claims:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.cue == claim.cue
+            and last.direct_quote == claim.direct_quote
+            and (last.act, last.event.type, last.event.negated)
+            == (claim.act, claim.event.type, claim.event.negated)
+            and last.speaker.affiliation == claim.speaker.affiliation
+            and last.content.end <= claim.content.start
+            and not text[last.content.end : claim.content.start].strip(' .!?»"\n')
+        ):
+            c0, c1 = last.content.start, claim.content.end
+            places = last.event.places + claim.event.places
+            event = replace(last.event, places=places)
+            out[-1] = replace(last, content=Span(text[c0:c1], c0, c1), event=event)
+            continue
+        out.append(claim)
+    return out
