@@ -16,9 +16,10 @@ A quotation in «ёлочках» or "лапках" next to a cue is its content
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from watchline.domain import Act
+from watchline.extract.russian.continued import paragraph_lead, quote_openings
 from watchline.extract.russian.lemmas import lemmas
 from watchline.extract.russian.lexicon import RuCue, RuCues
 from watchline.extract.russian.parse import Sentence
@@ -104,7 +105,7 @@ class Statement:
         return self.sentence if self.content_sentence is None else self.content_sentence
 
 
-def _span(sentence: Sentence, indices: list[int], text: str) -> tuple[int, int] | None:
+def clause_span(sentence: Sentence, indices: list[int], text: str) -> tuple[int, int] | None:
     if not indices:
         return None
     start, end = sentence.span(indices)
@@ -350,16 +351,16 @@ def verb_statements(
         if near:
             content_span, direct = near[0], True
         elif (lead := _lead_before_about_this(sentence, token.i)) is not None:
-            content_span = _span(
+            content_span = clause_span(
                 sentence, lead, text
             )  # "X подвергли обстрелу …, об этом сообщает Y"
         elif _about_this(sentence, token.i):  # "Об этом сообщает X" opening a text: nothing
             if previous is None:
                 continue
-            content_span = _span(previous, list(range(len(previous.tokens))), text)
+            content_span = clause_span(previous, list(range(len(previous.tokens))), text)
         else:
             indices = _content(sentence, token.i, cue, text, speaker)
-            content_span = _span(sentence, indices, text)
+            content_span = clause_span(sentence, indices, text)
         if content_span is None:
             continue
         where = previous if previous is not None and content_span[1] <= sentence.start else sentence
@@ -400,7 +401,7 @@ def _expression(text: str, s: int, sentence: Sentence, i: int, cue: RuCue) -> li
         speaker = _speaker(sentence, i)
         later = [c for c in tokens[i].children if c > child and tokens[c].rel in ("obl", "advcl")]
         keep = sorted({*sentence.subtree(child), *(j for c in later for j in sentence.subtree(c))})
-        content = _span(sentence, _without(sentence, keep, {child, i, *speaker}), text)
+        content = clause_span(sentence, _without(sentence, keep, {child, i, *speaker}), text)
         if content is None:
             return []
         parent = tokens[i].head if not speaker and tokens[i].rel in INHERITS else None
@@ -442,7 +443,7 @@ def noun_statements(text: str, s: int, sentence: Sentence, cues: RuCues) -> list
         speaker = sentence.subtree(genitive[0]) if genitive else []
         if not speaker and token.head is not None:
             speaker = _speaker(sentence, token.head)
-        content = _span(sentence, sentence.subtree(clause[0]), text)
+        content = clause_span(sentence, sentence.subtree(clause[0]), text)
         if content is None or not speaker:
             continue
         found.append(
@@ -507,7 +508,7 @@ def prepositional_statements(
                 continue
             drop = set(sentence.subtree(noun)) | cue_tokens
             for clause in _contrasted(sentence, head, drop, last):
-                content = _span(sentence, clause, text)
+                content = clause_span(sentence, clause, text)
                 if content is None:
                     continue
                 found.append(
@@ -583,85 +584,6 @@ def _governed(sentence: Sentence, noun: int, speaker: list[int]) -> list[int]:
     return speaker
 
 
-def _paragraph_lead(
-    text: str, sentences: list[Sentence], found: list[Statement], cued: set[int]
-) -> list[Statement]:
-    """ "Россия накапливает войска … . Украина усиливает … \n Об этом сообщает X": the
-    back-reference reports the whole paragraph before it, one claim per sentence."""
-    more: list[Statement] = []
-    for st in [st for st in found if st.where != st.sentence]:
-        k = st.where
-        while (
-            k > 0
-            and k - 1 not in cued
-            and "\n" not in text[sentences[k - 1].end : sentences[k].start]
-        ):
-            k -= 1
-            whole = _span(sentences[k], list(range(len(sentences[k].tokens))), text)
-            if whole is None:
-                break
-            more.append(
-                replace(
-                    st,
-                    content=whole,
-                    content_tokens=list(range(len(sentences[k].tokens))),
-                    content_sentence=k,
-                    direct_quote=False,
-                )
-            )
-    return more
-
-
-OPENING = '«„"“'
-MAX_QUOTED = 8  # sentences a quote may run back from its cue
-
-
-def _quote_openings(
-    text: str, sentences: list[Sentence], found: list[Statement], cued: set[int]
-) -> list[Statement]:
-    """ "«Отслеживаем наращивание войск. Наши войска усилены», — рассказал главком": a
-    quote opened sentences before its cue is the cue's too, one claim per sentence
-    (its acts and events may differ, GUIDE.md §1 split)."""
-    more: list[Statement] = []
-    closing = '»"”'
-    for st in found:
-        before_cue = text[sentences[st.sentence].start : st.cue[0]]
-        if st.where != st.sentence or not any(ch in closing for ch in before_cue):
-            continue
-        k = st.sentence
-        if any(ch in OPENING for ch in text[sentences[k].start : st.content[0]]):
-            continue  # the quote opens in the cue's own sentence
-        earlier: list[int] = []
-        # a ministry's statement printed in full runs over paragraphs to its one cue
-        # ("«… .\n … », — говорится в сообщении"): the quote may open lines before
-        while k > 0 and k - 1 not in cued and len(earlier) < MAX_QUOTED:
-            between = text[sentences[k - 1].end : sentences[k].start]
-            if "\n" in between and any(
-                ch in closing for ch in text[sentences[k - 1].start : sentences[k - 1].end]
-            ):
-                break  # the line before closes a quote of its own
-            k -= 1
-            earlier.append(k)
-            if text[sentences[k].start : sentences[k].end].lstrip()[:1] in OPENING:
-                break
-        else:
-            continue
-        if not earlier or text[sentences[earlier[-1]].start :].lstrip()[:1] not in OPENING:
-            continue
-        for j in earlier:
-            whole = _span(sentences[j], list(range(len(sentences[j].tokens))), text)
-            if whole is not None:
-                more.append(
-                    replace(
-                        st,
-                        content=whole,
-                        content_tokens=list(range(len(sentences[j].tokens))),
-                        content_sentence=j,
-                    )
-                )
-    return more
-
-
 def find_statements(text: str, sentences: list[Sentence], cues: RuCues) -> list[Statement]:
     """Every statement in text order; one per cue."""
     found: list[Statement] = []
@@ -673,6 +595,6 @@ def find_statements(text: str, sentences: list[Sentence], cues: RuCues) -> list[
     # "Об этом говорится в сообщении" after a sentence with its own cue only restates it
     cued = {st.sentence for st in found if st.where == st.sentence}
     found = [st for st in found if st.where == st.sentence or st.where not in cued]
-    found += _paragraph_lead(text, sentences, found, cued)
-    found += _quote_openings(text, sentences, found, cued)
+    found += paragraph_lead(text, sentences, found, cued)
+    found += quote_openings(text, sentences, found, cued)
     return sorted(found, key=lambda st: min(st.cue[0], st.content[0]))
