@@ -5,6 +5,10 @@ compare normalised word shingles (lower case, no URLs, no "RT @handle:" prefix, 
 punctuation) with the Jaccard index: two texts that share most of their three-word
 sequences are the same statement, whatever the site or the layout. A document marked as
 forwarded (a Telegram forward) or starting with "RT @" only needs a weaker match.
+
+Across languages no words are shared, so a translation ("Минобороны Азербайджана
+заявило …" relaying the ministry's English statement) is matched through the structured
+fields instead: the same speaker, act, event type, agents and day, at the same places.
 """
 
 from __future__ import annotations
@@ -42,6 +46,31 @@ def jaccard(a: frozenset[tuple[str, ...]], b: frozenset[tuple[str, ...]]) -> flo
     if not a or not b:
         return 0.0
     return len(a & b) / len(a | b)
+
+
+Facts = tuple[str, str, str, frozenset[str | None], str]
+
+
+def facts(claim: Claim) -> Facts | None:
+    """What a translation keeps of a claim: speaker, act, event type, agents and day;
+    None for a claim without a known speaker or day (nothing to tell it by)."""
+    if claim.speaker.actor_id is None or claim.stated_on is None:
+        return None
+    agents = frozenset(a.affiliation for a in claim.event.agents)
+    return (
+        claim.speaker.actor_id,
+        claim.act.value,
+        claim.event.type.value,
+        agents,
+        claim.stated_on.isoformat(),
+    )
+
+
+def same_places(a: Claim, b: Claim) -> bool:
+    """Both name no place, or they share a gazetteer entry."""
+    mine = {p.place_id for p in a.event.places if p.place_id}
+    theirs = {p.place_id for p in b.event.places if p.place_id}
+    return mine == theirs if not (mine and theirs) else bool(mine & theirs)
 
 
 def is_repost(document: Document | None) -> bool:
@@ -99,7 +128,10 @@ class CopyFinder:
         each of its shingles (see `link.blocking`)."""
         kind = ("copy", claim.event.type, against)
         lowest = min(self.similarity, self.forward_similarity)  # any later claim's bar
-        return [kind, *((*kind, shingle) for shingle in self._prefix(claim, lowest))]
+        keys: list[tuple[object, ...]] = [kind]
+        keys += [(*kind, shingle) for shingle in self._prefix(claim, lowest)]
+        found = facts(claim)
+        return [*keys, ("translation", *found)] if found is not None else keys
 
     def asked(self, claim: Claim, against: bool) -> list[object]:
         """Keys whose claims could be what `claim` copies: above a positive bar, a copy
@@ -108,7 +140,9 @@ class CopyFinder:
         bar = self._bar(claim)
         if bar <= 0 or min(self.similarity, self.forward_similarity) <= 0:
             return [kind]
-        return [(*kind, shingle) for shingle in self._prefix(claim, bar)]
+        found = facts(claim)
+        keys: list[object] = [(*kind, shingle) for shingle in self._prefix(claim, bar)]
+        return [*keys, ("translation", *found)] if found is not None else keys
 
     def original_of(self, claim: Claim, earlier: list[Claim]) -> str | None:
         """The most similar earlier claim from another document, when similar enough."""
@@ -124,4 +158,25 @@ class CopyFinder:
             score = jaccard(mine, self._shingles(other))
             if score >= bar and (best is None or score > best[0]):
                 best = (score, other.id)
-        return best[1] if best else None
+        return best[1] if best else self._translated(claim, earlier)
+
+    def _language(self, claim: Claim) -> str | None:
+        document = self.documents.get(claim.document_id or "")
+        return document.language if document is not None else None
+
+    def _translated(self, claim: Claim, earlier: list[Claim]) -> str | None:
+        """The earlier claim in another language that this one restates, fact for fact."""
+        mine, language = facts(claim), self._language(claim)
+        if mine is None or language is None:
+            return None
+        for other in reversed(earlier):
+            theirs = self._language(other)
+            if (
+                other.document_id != claim.document_id
+                and theirs is not None
+                and theirs != language
+                and facts(other) == mine
+                and same_places(claim, other)
+            ):
+                return other.id
+        return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from watchline.domain import (
     Act,
@@ -28,9 +29,37 @@ from watchline.domain import (
 )
 from watchline.extract.russian.actors import RuMention
 from watchline.extract.russian.dates import RuDate
+from watchline.extract.russian.enemy import other_side, unnamed_enemy, weapon_agents
 from watchline.extract.russian.events import agent_tokens, negated, target_tokens, trigger
 from watchline.extract.russian.lexicon import RuCues, RuEvents
+from watchline.extract.russian.markers import (
+    SUBJECTED,
+    contains,
+    labels_at,
+    lemmas_suffer,
+    marker_negates,
+    passive_hit,
+    trimmed,
+)
 from watchline.extract.russian.parse import Sentence
+from watchline.extract.russian.parties import (
+    CIVILIANS,
+    blamed_tokens,
+    civilian_phrase,
+    is_outlet,
+    outlet_phrase,
+    speaks_as_party,
+)
+from watchline.extract.russian.places import country_of_region
+from watchline.extract.russian.relations import (
+    HOSTILE,
+    accused_denier,
+    casualty_agents,
+    merged,
+    once,
+    responding,
+    without_relays,
+)
 from watchline.extract.russian.statements import Statement
 
 # reports with an owner that a denial can reject ("заявления России о …")
@@ -78,19 +107,15 @@ FORCES = frozenset(
     ["войско", "подразделение", "военный", "сила", "армия", "военнослужащий", "боец",
      "защитник", "пограничник"]
 )  # fmt: skip
-SUBJECTED = frozenset(["подвергать", "подвергнуть", "подвергаться", "подвергнуться"])
 BODY_WORDS = {"минобороны": "mod", "мид": "mfa", "генштаб": "mil", "погранслужба": "border"}
-# An opponent's exercise or missile launch reported by a party is an accusation too
-# (the yardstick's reading of GUIDE.md §3: "КНДР выпустила ракету", said in Seoul)
-HOSTILE = frozenset(
-    {EventType.MOBILIZE, EventType.FORTIFY, EventType.ATTACK, EventType.PROVOCATION,
-     EventType.DISINFORMATION, EventType.CASUALTY, EventType.EXERCISE}
-)  # fmt: skip
-# Nouns that name an opponent without a state: a hostile act by them, reported by a
-# party, accuses (GUIDE.md §3; the agent stays null for non-state armed groups)
 OPPONENTS = frozenset(
     ["противник", "агрессор", "боевик", "отряд", "формирование", "диверсант", "враг",
-     "оккупант", "бандформирование", "террорист"]
+     "оккупант", "бандформирование", "террорист", "сопредельный", "вражеский"]
+)  # fmt: skip
+# an official or body of a region speaks for its state ("аким Баткенского района")
+OFFICIALS = frozenset(
+    ["глава", "губернатор", "аким", "хоким", "мэр", "администрация", "власть", "начальник",
+     "руководитель", "заместитель", "полиция", "управление", "хукумат", "председатель"]
 )  # fmt: skip
 BODIES = (ActorKind.GOVERNMENT, ActorKind.MILITARY, ActorKind.MISSION, ActorKind.ORG)
 # A person named in the speaker phrase speaks for themselves, a body before its state
@@ -113,6 +138,7 @@ class Context:
     adjectives: dict[str, Actor]  # "армянский" -> Armenia
     actors_by_code: dict[str, str]  # state code -> its name, for agents named by inference
     statement_day: date | None = None  # the day the text anchors its statements to
+    gazetteer: Any = None  # for the region an official speaks for ("глава Баткенской области")
 
 
 def _resolve_bare(mention: RuMention, before: list[RuMention], actors: dict[str, Actor]) -> Actor:
@@ -135,9 +161,15 @@ class ClaimMaker:
         self.last_speaker: tuple[str, Actor | None] | None = None
         self.by_cue: dict[tuple[int, int], tuple[tuple[int, int], Actor | None]] = {}
         self.named: list[tuple[set[str], Actor]] = []  # speaker phrases resolved so far
+        self.civilians: set[tuple[int, int]] = set()  # speaker spans that are civilians
+        self.outlets: set[str] = set()  # claims whose speaker is a news outlet or channel
 
     def _mentions_in(self, start: int, end: int) -> list[RuMention]:
         return [m for m in self.ctx.mentions if m.start >= start and m.end <= end]
+
+    def _overlapping(self, start: int, end: int) -> list[RuMention]:
+        """Mentions the span cuts into ("ВСУ" of "в Генштабе ВСУ" parsed apart)."""
+        return [m for m in self.ctx.mentions if m.start < end and m.end > start]
 
     def _actor_at(self, mention: RuMention) -> Actor:
         before = [m for m in self.ctx.mentions if m.end <= mention.start]
@@ -155,7 +187,10 @@ class ClaimMaker:
         if not st.speaker_tokens:
             return None
         start, end = trimmed(self.ctx.text, *sentence.span(st.speaker_tokens))
-        found = self._mentions_in(start, end)
+        if civilian_phrase(sentence, st.speaker_tokens):  # "жители сёл Таджикистана"
+            self.civilians.add((start, end))
+            return (start, end), None
+        found = self._mentions_in(start, end) or self._overlapping(start, end)
         names = {
             sentence.tokens[i].lemma
             for i in st.speaker_tokens
@@ -166,6 +201,8 @@ class ClaimMaker:
             actor = self._actor_at(chosen)
             self.named.append((names, actor))
             return (start, end), actor
+        if outlet_phrase(sentence, st.speaker_tokens):  # "Газета «Украинская правда»"
+            return (start, end), None  # an outlet is no state's voice
         # a surname after the full name ("по словам Сырского") speaks for the same side
         earlier_named = next((a for n, a in reversed(self.named) if names & n), None)
         if earlier_named is not None:
@@ -174,6 +211,9 @@ class ClaimMaker:
         state = next((self.ctx.adjectives[k] for k in words if k in self.ctx.adjectives), None)
         if state is not None:  # "южнокорейские военные", "армянского оборонного ведомства"
             return (start, end), state
+        region = self._regional(st, sentence, words)
+        if region is not None:  # "глава Баткенской области": an official of that state
+            return (start, end), region
         if words & STATEMENT_WORDS and self.last_speaker is not None:
             return (start, end), self.last_speaker[1]  # "говорится в сообщении": the last one's
         spoken = [a for _, a in self.named if a.kind in BODIES]
@@ -199,9 +239,14 @@ class ClaimMaker:
             return None
         text = self.ctx.text
         at = text.find("со ссылкой на", st.cue[1], sentence.end)
+        until = sentence.end
+        if at < 0:  # "Со ссылкой на Минобороны азербайджанские СМИ сообщили, что …"
+            found_at = text[sentence.start : st.cue[0]].lower().find("со ссылкой на")
+            at = sentence.start + found_at if found_at >= 0 else -1
+            until = st.cue[0]
         if at < 0:
             return None
-        found = self._mentions_in(at, sentence.end)
+        found = self._mentions_in(at, until)[:1]
         if not found:
             return None
         chosen = min(found, key=lambda m: SPEAKER_ORDER.get(m.actor.kind, 1))
@@ -225,26 +270,29 @@ class ClaimMaker:
                     self.by_cue.setdefault((st.sentence, st.cue_token), (span, actor))
                 self.last_speaker = (self.ctx.text[span[0] : span[1]], actor)
                 st, report = self._rejected_report(st)
-                claim = _casualty_agents(
-                    self._claim(f"c{len(claims) + 1}", st, span, actor), claims
-                )
-                claims.append(_responding(claim, claims) if self._answers(st) else claim)
+                claim = casualty_agents(self._claim(f"c{len(claims) + 1}", st, span, actor), claims)
+                claims.append(responding(claim, claims) if self._answers(st) else claim)
                 if report is not None:  # the rejected report's own claim
                     inner, (o0, o1), owner = report
                     made = self._claim(f"c{len(claims) + 1}", inner, (o0, o1), owner)
-                    claims.append(_accused_denier(made, claim))
-        return claims
+                    claims.append(accused_denier(made, claim))
+        return once(without_relays(merged(claims, self.ctx.text), self.outlets))
 
     def _rejected_report(
         self, st: Statement
     ) -> tuple[Statement, tuple[Statement, tuple[int, int], Actor] | None]:
         """ "опровергли заявления России о попытке прорыва": the content is what the report
         says ("попытке прорыва …", as for "заявил о"), and the report is a claim of its own
-        by its owner with that content (GUIDE.md §1, embedded claims)."""
-        if st.act not in (Act.DENY, Act.CONFIRM) or st.neutral or st.where != st.sentence:
+        by its owner with that content (GUIDE.md §1, embedded claims). A report labelled
+        false in the content ("Сообщение X о том, что якобы …, является дезинформацией", —
+        говорится в сообщении) is denied the same way."""
+        labelled = st.neutral and self._labels_false(st)
+        if not labelled and (
+            st.where != st.sentence or st.act not in (Act.DENY, Act.CONFIRM) or st.neutral
+        ):
             return st, None
-        sentence = self.ctx.sentences[st.sentence]
-        tokens = st.content_tokens
+        sentence = self.ctx.sentences[st.where]
+        tokens = [i for i in st.content_tokens if sentence.tokens[i].start >= st.content[0]]
         if not tokens or not sentence.tokens[tokens[0]].keys & OWNED_REPORTS:
             return st, None
         about = next(
@@ -257,9 +305,19 @@ class ClaimMaker:
         if sentence.tokens[rest[0]].text.lower() == "том":  # "о том, что …"
             rest = [i for i in rest[1:] if sentence.tokens[i].text.lower() not in (",", "что")]
             rest = rest if rest else tokens[about + 1 :]
+        end = st.content[1]
+        if labelled:  # the report's own clause, without "является дезинформацией"
+            label = next((k for k, i in enumerate(rest) if labels_at(sentence, i)), len(rest))
+            rest = rest[:label]
+            while rest and sentence.tokens[rest[-1]].pos == "PUNCT":
+                rest.pop()
+            if not rest:
+                return st, None
+            end = sentence.tokens[rest[-1]].end
+            st = replace(st, act=Act.DENY, neutral=False, labelled_false=True)
         head = sentence.tokens[tokens[0]]
         owners = self._mentions_in(head.end, sentence.tokens[tokens[about]].start)
-        c0, c1 = trimmed(self.ctx.text, sentence.tokens[rest[0]].start, st.content[1])
+        c0, c1 = trimmed(self.ctx.text, sentence.tokens[rest[0]].start, end)
         outer = replace(st, content=(c0, c1), content_tokens=rest)
         if not owners:
             return outer, None
@@ -270,6 +328,12 @@ class ClaimMaker:
             outer, act=Act.ASSERT, neutral=True, speaker_tokens=owner_tokens, labelled_false=False
         )
         return outer, (inner, (owner.start, owner.end), self._actor_at(owner))
+
+    def _labels_false(self, st: Statement) -> bool:
+        """Whether the content calls something false ("является дезинформацией")."""
+        sentence = self.ctx.sentences[st.where]
+        lemmas = [sentence.tokens[i].lemma for i in st.content_tokens]
+        return any(contains(lemmas, m) for m in self.ctx.cues.markers.get(Act.DENY, ()))
 
     def _answers(self, st: Statement) -> bool:
         """Whether the content is only a report named ("эти сообщения", "обвинения")."""
@@ -306,6 +370,25 @@ class ClaimMaker:
         if not agents and kind_token.type is not EventType.OTHER:
             agents = self._subject_agents(st, sentence, targets)
         return agents
+
+    def _regional(self, st: Statement, sentence: Sentence, words: set[str]) -> Actor | None:
+        if not words & OFFICIALS:
+            return None
+        code = country_of_region(
+            [sentence.tokens[i] for i in st.speaker_tokens], self.ctx.gazetteer
+        )
+        states = {a.affiliation: a for a in self.ctx.actors.values() if a.kind is ActorKind.STATE}
+        return states.get(code) if code else None
+
+    def _speaker_words(self, st: Statement) -> set[str]:
+        sentence = self.ctx.sentences[st.sentence]
+        return {k for i in st.speaker_tokens for k in sentence.tokens[i].keys}
+
+    def _blamed(self, st: Statement, sentence: Sentence) -> list[Agent]:
+        """ "ответственность за провокацию возлагается на руководство Таджикистана": the
+        side the content holds responsible acted (GUIDE.md §3: it is blamed)."""
+        blamed = blamed_tokens(sentence, st.content_tokens)
+        return self._phrase_agents(sentence, blamed)[:1] if blamed else []
 
     def _side_agents(self, st: Statement, sentence: Sentence) -> list[Agent]:
         """ "обстрел … со стороны Армении": the actor named after "со стороны" acts."""
@@ -347,6 +430,8 @@ class ClaimMaker:
 
     def _phrase_agents(self, sentence: Sentence, phrase: list[int]) -> list[Agent]:
         """Actors a phrase names; else the state its adjective names ("украинские дроны")."""
+        if civilian_phrase(sentence, phrase):
+            return []  # "граждане Грузии пересекли границу": civilians, agent null
         start, end = sentence.span(phrase)
         agents = []
         for mention in self._mentions_in(start, end):
@@ -371,24 +456,29 @@ class ClaimMaker:
 
     def _act(self, st: Statement, lemmas: list[str], event_type: EventType, is_negated: bool,
              agents: list[Agent], speaker_state: str | None,
-             opponent: bool = False) -> Act:  # fmt: skip
+             opponent: bool = False, party: bool = False) -> Act:  # fmt: skip
         if not st.neutral:
             return st.act
         for act in (Act.APPEAL, Act.WARN, Act.DENY):
             for marker in self.ctx.cues.markers.get(act, ()):
-                if _contains(lemmas, marker):
+                if contains(lemmas, marker):
                     return act
         if is_negated and event_type is not EventType.CASUALTY:
             return Act.DENY  # "no one was hurt" reports, it rejects nothing
-        hostile = event_type in HOSTILE
+        hostile = event_type in HOSTILE or "ответственность" in lemmas
+        side = bool(speaker_state) or party  # a de facto body or victims speak as a side
         if (
             hostile
-            and speaker_state
+            and side
             and any(a.affiliation and a.affiliation != speaker_state for a in agents)
         ):
             return Act.ACCUSE
-        if hostile and speaker_state and not agents and opponent:
+        if hostile and side and not agents and opponent:
             return Act.ACCUSE  # "вооружённые отряды обстреляли …": a non-state opponent
+        if side and not agents and event_type is EventType.PROVOCATION:
+            return Act.ACCUSE  # a side never reports its own provocation
+        if side and not agents and event_type is EventType.ATTACK and lemmas_suffer(lemmas):
+            return Act.ACCUSE  # "позиции подверглись обстрелу": a side reports being hit
         return Act.ASSERT
 
     def _claim(self, cid: str, st: Statement, span: tuple[int, int], actor: Actor | None) -> Claim:
@@ -401,25 +491,40 @@ class ClaimMaker:
         is_negated = bool(found and negated(sentence, st.content_tokens, found, ctx.cues))
         if st.act is Act.DENY and not st.neutral:
             is_negated = True  # "опроверг сообщения о …": the event did not happen
-        agents = self._agents(st, found, state)
+        agents = self._agents(st, found, state) or self._blamed(st, sentence)
         if not agents and found is not None and state and self._our_forces(st, sentence, found):
             agents = [Agent(self.ctx.actors_by_code.get(state, state), None, state)]
         lemmas = [sentence.tokens[i].lemma for i in st.content_tokens]
+        if passive_hit(sentence, st.content_tokens):
+            lemmas.append("подвергнуться")  # "позиции обстреляны": read as being hit
+        if state and lemmas_suffer(lemmas) and all(a.affiliation == state for a in agents):
+            agents = []  # "позиции армянской армии подверглись обстрелу": the target
+        if not agents and event_type is EventType.ATTACK:
+            agents = weapon_agents(sentence, st.content_tokens, state, ctx.adjectives, text)
         targets = target_tokens(sentence, found) if found else set()
         acting = {sentence.tokens[i].lemma for i in st.content_tokens if i not in targets}
-        opponent = bool(acting & OPPONENTS)  # "отряды обстреляли", not "сбили самолёт противника"
-        act = self._act(st, lemmas, event_type, is_negated, agents, state, opponent)
+        # "отряды обстреляли", not "сбили самолёт противника"; civilians who act too
+        opponent = bool(acting & (OPPONENTS | CIVILIANS))
+        party = speaks_as_party(actor, span in self.civilians, self._speaker_words(st))
+        if is_outlet(actor, self._speaker_words(st), text[span[0] : span[1]]):
+            self.outlets.add(cid)
+        act = self._act(st, lemmas, event_type, is_negated, agents, state, opponent, party)
         if act in (Act.WARN, Act.APPEAL):
             is_negated = False  # "не допустим провокаций", "призвал не стрелять": no denial
         own = (act is Act.DENY and event_type in HOSTILE) or (
             act is Act.WARN and event_type is EventType.ATTACK
         )
+        civilians = bool(acting & CIVILIANS)  # "граждане Грузии пересекли …": agent null
+        if not agents and act is Act.ACCUSE and not civilians and unnamed_enemy(lemmas, event_type):
+            agents = other_side(
+                state, ctx.mentions, ctx.actors, ctx.actors_by_code
+            )  # "противник обстрелял", "подверглись обстрелу"
         if not agents and state and own:
             # A denial is about the speaker's own side's alleged acts; a warning threatens
             # the speaker's own response ("получит адекватный ответ", GUIDE.md §4).
             agents = [Agent(self.ctx.actors_by_code.get(state, state), None, state)]
         if act is Act.DENY and st.neutral and not is_negated and found is not None:
-            is_negated = _marker_negates(lemmas, ctx.cues)
+            is_negated = marker_negates(lemmas, ctx.cues)
         c0, c1 = st.content
         return Claim(
             id=cid,
@@ -482,86 +587,3 @@ def _conjuncts(sentence: Sentence, speaker: list[int]) -> list[list[int]]:
         first.pop()
     cleaned = [[i for i in part if sentence.tokens[i].rel not in ("cc", "punct")] for part in parts]
     return [p for p in (first, *cleaned) if p]
-
-
-def _accused_denier(report: Claim, denial: Claim) -> Claim:
-    """The report a side denies ("заявления России об обстреле погранпункта", denied in
-    Kyiv) is about that side's alleged act when it names no one else: it accuses them."""
-    if report.event.agents or report.event.type not in HOSTILE or not denial.event.agents:
-        return report
-    agents = denial.event.agents
-    event = replace(report.event, agent=agents[0], agents=agents)
-    side = report.speaker.affiliation
-    accuses = side is not None and any(a.affiliation not in (None, side) for a in agents)
-    act = Act.ACCUSE if accuses and report.act is Act.ASSERT else report.act
-    return replace(report, event=event, act=act)
-
-
-def _casualty_agents(claim: Claim, earlier: list[Claim]) -> Claim:
-    """ "Погибших и раненых нет" after a report of enemy fire: the losses (or their absence)
-    are of that fire, so its agents are the casualty's (GUIDE.md §4, agent in context)."""
-    if claim.event.type is not EventType.CASUALTY or claim.event.agents:
-        return claim
-    side = claim.speaker.affiliation
-    fire = next(
-        (
-            c
-            for c in reversed(earlier)
-            if c.event.type is EventType.ATTACK
-            and c.speaker.affiliation == side
-            and not c.event.negated
-            and any(a.affiliation != side for a in c.event.agents)
-        ),
-        None,
-    )  # the enemy's fire, past the speaker's own reply to it
-    if fire is None:
-        return claim
-    agents = tuple(a for a in fire.event.agents if a.affiliation != side)
-    return replace(claim, event=replace(claim.event, agent=agents[0], agents=agents))
-
-
-def _responding(claim: Claim, earlier: list[Claim]) -> Claim:
-    """A denial or confirmation of "эти сообщения" answers the last claim by another side:
-    it points to it (`responds_to`) and is about the same event by the same agents."""
-    if claim.act not in (Act.DENY, Act.CONFIRM) or claim.event.type is not EventType.OTHER:
-        return claim
-    side = claim.speaker.affiliation
-    target = next(
-        (
-            c
-            for c in reversed(earlier)
-            if c.speaker.affiliation != side and c.event.type is not EventType.OTHER
-        ),
-        None,
-    )
-    if target is None:
-        return claim
-    event = replace(
-        claim.event,
-        type=target.event.type,
-        agent=claim.event.agent or target.event.agent,
-        agents=claim.event.agents or target.event.agents,
-    )
-    return replace(claim, event=event, responds_to=target.id)
-
-
-def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span without surrounding punctuation ("представителя МИД РФ," → no comma)."""
-    while start < end and not text[start].isalnum() and text[start] != "@":
-        start += 1
-    while end > start and not text[end - 1].isalnum() and text[end - 1] not in ')»"':
-        end -= 1
-    return start, end
-
-
-def _contains(lemmas: list[str], marker: tuple[str, ...]) -> bool:
-    n = len(marker)
-    return any(tuple(lemmas[i : i + n]) == marker for i in range(len(lemmas) - n + 1))
-
-
-def _marker_negates(lemmas: list[str], cues: RuCues) -> bool:
-    """A denial by "не зафиксировано"-style markers says the event was not seen."""
-    return any(
-        marker[0] in cues.negators and _contains(lemmas, marker)
-        for marker in cues.markers.get(Act.DENY, ())
-    )

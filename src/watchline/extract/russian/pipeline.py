@@ -79,5 +79,6 @@ class RussianExtractor:
             adjectives=self.actors.adjectives,
             actors_by_code=self.actors.state_names,
             statement_day=statement_day(text, dates, published_on),
+            gazetteer=self.gazetteer,
         )
         return ClaimMaker(ctx).build(find_statements(text, sentences, self.cues))

