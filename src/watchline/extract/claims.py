@@ -35,6 +35,7 @@ from watchline.extract.dates.event_time import event_window
 from watchline.extract.events.acts import HOSTILE, MISSION_ORGS, concern_act, decide_act, fold
 from watchline.extract.events.reader import EventReader, Trigger
 from watchline.extract.places.mentions import place_mentions
+from watchline.extract.speakers.addressees import addressed_agents
 from watchline.extract.speakers.agents import (
     OPPONENT,
     PERCEPTION,
@@ -252,6 +253,10 @@ class ClaimBuilder:
                 speaker_key,
             )  # "UNIFIL confirmed that Israeli forces fired at its post": an accusation
             act = Act.ACCUSE if content_act is Act.ACCUSE else act
+        if act is Act.APPEAL:  # who is asked does what is asked (GUIDE.md §4)
+            agents = addressed_agents(attr.objects, tokens, self.index, speaker.affiliation) or (
+                agents
+            )
         if act is Act.DENY:
             negated = True
         stated_on = self._stated_on(attr)

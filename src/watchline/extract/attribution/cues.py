@@ -147,12 +147,13 @@ def _verb_cue(tok: Token, sent: Span, cue: Cue, quotes: list[Quote]) -> Attribut
 # Cues that open a statement only with an addressee and an infinitive: "The EU expects
 # the parties to act responsibly", "I expect Kosovo authorities to suspend police
 # operations" ask someone to act (GUIDE.md §3, appeal).
-ADDRESSED_INFINITIVE = {"expect"}
+ADDRESSED_INFINITIVE = {"expect", "press", "encourage", "invite"}
 
 
 ADDRESSEES = {"party", "parties", "side", "sides", "authorities", "government",
               "governments", "leader", "leaders", "all", "both", "forces", "troops", "army",
-              "country", "countries", "states", "everyone", "community", "actors"}  # fmt: skip
+              "country", "countries", "states", "everyone", "community", "actors", "rebels",
+              "groups", "militias", "factions", "belligerents"}  # fmt: skip
 
 
 def _addressed_infinitive(tok: Token) -> bool:
