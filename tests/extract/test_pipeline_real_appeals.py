@@ -2,7 +2,9 @@
 
 Appeals on real journalism come in more shapes than "called on X to …": an addressee
 after "appealed to" or "pleaded with", verbs that ask only with an addressee and an
-infinitive ("pressed Caracas to …", "encouraged the sides to …"), and the addressee is
+infinitive ("pressed Caracas to …", "told Venezuela to stop …"), diplomatic prose that
+asks without a verb of asking ("stressed the need for restraint", "both sides should
+exercise restraint"), and the addressee is
 who is asked to act, so it is the agent even of a general event ("to show restraint").
 Sentences written for this file, from several theatres.
 """
@@ -38,6 +40,16 @@ SHAPES = [
      ("OSCE", "appeal", "the sides to resume the talks in Vienna")),
     ("Colombia's president invited the rebels to return to the negotiating table.",
      ("COL", "appeal", "the rebels to return to the negotiating table")),
+    ("Britain told Venezuela to stop its military build-up near the border.",
+     ("GBR", "appeal", "Venezuela to stop its military build-up near the border")),
+    ("The Kremlin requested that Ukraine return the bodies of the soldiers.",
+     ("RUS", "appeal", "Ukraine return the bodies of the soldiers")),
+    ("The UN said both sides should exercise restraint.",
+     ("UN", "appeal", "both sides should exercise restraint")),
+    ("The Secretary-General stressed the need for restraint between Kinshasa and Kigali.",
+     ("UN", "appeal", "restraint between Kinshasa and Kigali")),
+    ("The OSCE emphasised the importance of respecting the ceasefire in Transnistria.",
+     ("OSCE", "appeal", "respecting the ceasefire in Transnistria")),
 ]  # fmt: skip
 
 
@@ -54,6 +66,11 @@ def test_pipeline_appeal_shapes_are_statements(extractor, text, expected):
         "Analysts expect the talks to resume next month.",
         "The delegation was invited to Geneva for the next round.",
         "The OSCE encouraged by the calm, resumed its patrols on Monday.",
+        "She asked that her surname not be used.",
+        "The minister told reporters on Monday.",
+        "Residents told the volunteers to leave the village.",
+        "There is no need for alarm, the ministry said.",
+        "The OSCE did not stress the need for talks.",
     ],
 )
 def test_pipeline_asking_verbs_without_an_addressee_and_infinitive_are_no_appeal(extractor, text):

@@ -102,8 +102,11 @@ def _verb_cue(tok: Token, sent: Span, cue: Cue, quotes: list[Quote]) -> Attribut
     if cue.lemma in ADDRESSED_INFINITIVE and not _addressed_infinitive(tok):
         return None  # "we expect talks to resume" predicts; "expects the parties to act" asks
     act = _act_of(tok, cue)
+    frames = cue.frames
+    if cue.lemma in TELLING and _addressed_infinitive(tok):
+        act, frames = Act.APPEAL, ("rest",)
     text = text_of(tok.doc)
-    for frame in cue.frames:
+    for frame in frames:
         content, direct, objects = content_of(tok, frame, cue, quotes)
         if content is None:
             continue
@@ -148,12 +151,16 @@ def _verb_cue(tok: Token, sent: Span, cue: Cue, quotes: list[Quote]) -> Attribut
 # the parties to act responsibly", "I expect Kosovo authorities to suspend police
 # operations" ask someone to act (GUIDE.md §3, appeal).
 ADDRESSED_INFINITIVE = {"expect", "press", "encourage", "invite"}
+# Neutral cues that ask when they have an addressee and an infinitive: "Britain told
+# Venezuela to stop its build-up", "the embassy advised citizens to leave" (GUIDE.md §3).
+TELLING = {"tell", "advise"}
 
 
 ADDRESSEES = {"party", "parties", "side", "sides", "authorities", "government",
               "governments", "leader", "leaders", "all", "both", "forces", "troops", "army",
               "country", "countries", "states", "everyone", "community", "actors", "rebels",
-              "groups", "militias", "factions", "belligerents"}  # fmt: skip
+              "groups", "militias", "factions", "belligerents", "citizens",
+              "nationals"}  # fmt: skip
 
 
 def _addressed_infinitive(tok: Token) -> bool:

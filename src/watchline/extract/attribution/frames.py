@@ -233,8 +233,14 @@ def _rest(tok: Token):
 
 def _addressee(rights: list[Token]) -> list[Token]:
     """'called on X to …', and, with an infinitive after them, 'appealed to the parties to
-    allow …', 'pleaded with the warring sides to lay down …': who is asked (GUIDE.md §3)."""
+    allow …', 'pleaded with the warring sides to lay down …', 'urged both sides to …'
+    however parsed: who is asked (GUIDE.md §3)."""
     asked = any(c.dep_ in ("xcomp", "advcl") and _infinitive(c) for c in rights)
+    for c in rights:  # "urged both sides to return …", the addressee parsed as a subject
+        if c.dep_ in ("ccomp", "xcomp") and _infinitive(c):
+            subjects = [s for s in c.children if s.dep_ == "nsubj"]
+            if subjects:
+                return subjects
     for c in rights:
         if c.dep_ in ("prep", "prt") and (
             c.lower_ in ("on", "upon") or (asked and c.lower_ in ("to", "with"))
