@@ -60,11 +60,22 @@ def _attribute(tok: Token, sent: Span, cues: CueLexicon, quotes: list[Quote]):
         return _verb_cue(tok, sent, cues.verbs[lemma], quotes)
     if tok.pos_ in ("VERB",) and tok.lower_ in cues.verbs:
         return _verb_cue(tok, sent, cues.verbs[tok.lower_], quotes)
+    if _noun_tagged_verb(tok) and lemma in cues.verbs:  # "…, the United Nations estimates."
+        return _verb_cue(tok, sent, cues.verbs[lemma], quotes)
     if tok.pos_ == "NOUN" and lemma in cues.nouns:
         return noun_cue(tok, sent, cues.nouns[lemma])
     if tok.pos_ == "NOUN":
         return appeal_noun(tok, sent)  # "reiterated his call to respect the ceasefire"
     return None
+
+
+def _noun_tagged_verb(tok: Token) -> bool:
+    """A cue the tagger read as a plural noun but the parser as the sentence's verb: the
+    root, with a subject and the reported clause before it ("…, the UN estimates")."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "ROOT":
+        return False
+    deps = {c.dep_ for c in tok.children}
+    return "nsubj" in deps and "ccomp" in deps
 
 
 def headline_end(text: str) -> int:
@@ -195,6 +206,9 @@ def _act_of(tok: Token, cue: Cue) -> Act:
 
 def _speaker(tok: Token, frame: str, content: tuple[int, int]) -> tuple[int, int] | None:
     """The speaker's span: subject, passive agent, inverted subject, or the governing subject."""
+    quoted = _quoted_as_saying(tok)
+    if quoted is not None:  # "Xinhua quoted the rebels as saying …": the rebels speak
+        return np_span(quoted)
     misparsed = tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.i < tok.i
     if misparsed and tok.head.pos_ in ("PROPN", "NOUN"):  # "Berri, who negotiated …, called"
         return np_span(tok.head)
@@ -203,7 +217,10 @@ def _speaker(tok: Token, frame: str, content: tuple[int, int]) -> tuple[int, int
         for child in head.children:
             if child.dep_ in SUBJECTS and not _inside(child, content) and not _dateline(child):
                 if child.lower_ in RELATIVE and head.dep_ == "relcl":
-                    return np_span(head.head)  # "Peskov, who said …": Peskov
+                    antecedent = head.head
+                    while antecedent.dep_ == "conj" and antecedent.head.i < antecedent.i:
+                        antecedent = antecedent.head  # "the EU, the US and the UK, which …"
+                    return np_span(antecedent)  # "Peskov, who said …": Peskov
                 return _publisher(child) or np_span(child)
         for child in head.children:
             if child.dep_ == "agent":
@@ -228,6 +245,21 @@ def _speaker(tok: Token, frame: str, content: tuple[int, int]) -> tuple[int, int
             continue
         break
     return _noun_before(tok, content)
+
+
+RELAYING = {"quote", "cite"}
+
+
+def _quoted_as_saying(tok: Token) -> Token | None:
+    """'TASS quoted the ministry as saying …', 'the report cited an official as telling
+    journalists that …': the one quoted is the speaker, not the outlet relaying them
+    (GUIDE.md §1-2)."""
+    if tok.dep_ != "pcomp" or tok.head.lower_ != "as" or tok.head.dep_ != "prep":
+        return None
+    relay = tok.head.head
+    if relay.lemma_.lower() not in RELAYING:
+        return None
+    return next((c for c in relay.children if c.dep_ == "dobj"), None)
 
 
 def _when(tok: Token) -> bool:
