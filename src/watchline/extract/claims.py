@@ -35,7 +35,7 @@ from watchline.extract.dates.event_time import event_window
 from watchline.extract.events.acts import HOSTILE, MISSION_ORGS, concern_act, decide_act, fold
 from watchline.extract.events.reader import EventReader, Trigger
 from watchline.extract.places.mentions import place_mentions
-from watchline.extract.speakers.addressees import addressed_agents
+from watchline.extract.speakers.addressees import accused_agents, addressed_agents
 from watchline.extract.speakers.agents import (
     OPPONENT,
     PERCEPTION,
@@ -205,8 +205,8 @@ class ClaimBuilder:
         if not agents and event_type in HOSTILE - {EventType.CASUALTY} and not negated:
             agents = self._story_doer(tokens, speaker)  # "the firing … was a violation"
             contextual = bool(agents)
-        if event_type is EventType.OTHER:
-            agents = []  # the general situation has no doer
+        if event_type is EventType.OTHER:  # the general situation has no doer, but one
+            agents = accused_agents(attr, self.index, speaker.affiliation)  # accused has
         if event_type in HOSTILE and not negated and agents:
             speaker = self._not_the_accused(speaker, agents[0], attr)
         content_text = text[attr.content[0] : attr.content[1]]
@@ -477,8 +477,8 @@ class ClaimBuilder:
                 c.dep_ == "det" and c.lower_ == "the" for c in tok.children
             )
             military = tok.lemma_.lower() in MILITARY_NOUNS and not named
-            if event_type is EventType.ATTACK:
-                military = military and ours
+            if event_type is EventType.ATTACK:  # or forces that answer an attack: "army
+                military = military and (ours or _answers(tok.head))  # troops responded"
             if tok.lower_ in ("it", "they") or military:
                 return [self._agent(SELF, speaker)]
             break  # only the content's first subject
@@ -659,6 +659,17 @@ def _neutral_confirmation(attr: Attribution) -> bool:
     accusation (GUIDE.md §3). A confirmation of one's own acts or losses, or of reports
     ("confirmed the reports"), stays one."""
     return attr.act is Act.CONFIRM and attr.lemma in CONFIRMING and attr.frame != "object"
+
+
+# Verbs of answering an attack: their unnamed forces are the speaker's own, telling of
+# its own defence ("army troops responded appropriately", "air defences shot down …").
+ANSWERING = {"respond", "retaliate", "repel", "repulse", "intercept", "thwart", "foil",
+             "shoot", "neutralise", "neutralize", "return"}  # fmt: skip
+
+
+def _answers(verb) -> bool:
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]  # "managed to shoot down"
+    return any(v.lemma_.lower() in ANSWERING for v in verbs)
 
 
 def _under_attack(tokens: list) -> bool:

@@ -1,4 +1,6 @@
-"""Who an appeal asks to act: its addressee is the agent of what it asks (GUIDE.md §4).
+"""Who an appeal asks to act, and whom an accusation names: the agents a cue's object gives.
+
+An appeal's addressee is the agent of what it asks (GUIDE.md §4).
 
 "The EU called on Armenia and Azerbaijan to refrain from escalation" asks ARM and AZE;
 "the Security Council demanded that Serbia withdraw its troops" asks Serbia. The event of
@@ -12,7 +14,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from watchline.domain import Agent
+from watchline.domain import Act, Agent
+from watchline.extract.attribution.reported import Attribution
 from watchline.extract.events.acts import MISSION_ORGS
 from watchline.extract.speakers.agents import MentionIndex
 
@@ -51,3 +54,17 @@ def addressed_agents(
     ]  # a group of no state is asked too ("urged Israel and Hezbollah to stop …"); a
     # mission asked to act ("urged the UN to disarm …") is no party doing it
     return named
+
+
+def accused_agents(attr: Attribution, index: MentionIndex, speaker_affiliation: str | None):
+    """'The West and Ukraine have accused Moscow of propping up the rebels': whom an
+    accusation names is its doer even when the act is no listed event type ("other");
+    without an accused named, the general situation has no doer."""
+    if attr.act is not Act.ACCUSE or attr.frame != "rest":
+        return []
+    words = [t for o in attr.objects if isinstance(o, Token) for t in (o, *o.conjuncts)]
+    return [
+        Agent(m.text, m.actor.id, m.actor.affiliation)
+        for m in index.in_tokens(words)
+        if m.actor.affiliation is None or m.actor.affiliation != speaker_affiliation
+    ]
