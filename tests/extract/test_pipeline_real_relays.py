@@ -74,3 +74,22 @@ def test_pipeline_relative_clause_after_coordinated_bodies_is_one_claim_each(ext
     rows = _rows(extractor, text)
     assert sorted(r[1] for r in rows) == ["EU", "GBR", "USA"]
     assert {r[3] for r in rows} == {"a de-escalation near Jarinje"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The soldiers reportedly demanded that the gate of the post be opened.",
+        "Nobody at the scene could confirm any casualties in Donetsk.",
+    ],
+)
+def test_pipeline_hearsay_and_no_one_make_no_statement(extractor, text):
+    assert _rows(extractor, text) == []
+
+
+def test_pipeline_footage_purportedly_showing_is_still_the_publishers_statement(extractor):
+    text = (
+        "Baku accused Yerevan of moving troops, with the ministry publishing footage "
+        "purportedly showing Armenian units transporting artillery."
+    )
+    assert len(_rows(extractor, text)) == 2

@@ -32,6 +32,10 @@ EVIDENCE_SUBJECTS = {
 }  # fmt: skip
 MIN_CONTENT_WORDS = 2
 RELATIVE = {"who", "which", "that"}
+# GUIDE.md §1: anonymous "reportedly" is no claim, nor is a statement no one made
+# ("footage purportedly showing …", published by a named body, is still its statement)
+HEARSAY = {"reportedly"}
+NO_ONE = {"nobody", "none", "noone"}
 
 
 def find_attributions(doc: Doc, cues: CueLexicon, quotes: list[Quote]) -> list[Attribution]:
@@ -108,6 +112,10 @@ NOT_CONTENT = {"this", "that", "these", "those", "which", "what", "whom", "them"
 def _verb_cue(tok: Token, sent: Span, cue: Cue, quotes: list[Quote]) -> Attribution | None:
     if any(c.dep_ == "neg" for c in tok.children):
         return None  # "did not say whether …" reports no statement
+    if any(c.lower_ in HEARSAY for c in tok.children if c.dep_ == "advmod"):
+        return None  # "the soldiers reportedly demanded …": hearsay, no one's statement
+    if any(c.lower_ in NO_ONE for c in tok.children if c.dep_ in SUBJECTS):
+        return None  # "nobody at the scene could confirm …" reports no statement
     if any(c.lower_ == "what" for c in tok.children):
         return None  # "targeting what it called ‘terrorist infrastructure’": a label
     if cue.lemma in ADDRESSED_INFINITIVE and not _addressed_infinitive(tok):
