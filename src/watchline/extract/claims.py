@@ -616,7 +616,7 @@ class ClaimBuilder:
         sentence = attr.sentence
         start, end = attr.content
         spans = [(sentence.start_char, start), (end, sentence.end_char)]
-        return not any(TIME_WORDS.search(self.text, a, b) for a, b in spans if a < b)
+        return not any(_dating_word(self.text, a, b) for a, b in spans if a < b)
 
     def _time_words_since(self, attr: Attribution) -> bool:
         """Whether a date or a time word that could date this statement occurs since the last.
@@ -632,7 +632,7 @@ class ClaimBuilder:
         until = max(attr.sentence.end_char, attr.cue[1], attr.content[1])
         start, end = attr.content
         spans = [(since, min(start, until)), (max(end, since), until)]
-        return any(TIME_WORDS.search(self.text, a, b) for a, b in spans if a < b)
+        return any(_dating_word(self.text, a, b) for a, b in spans if a < b)
 
     def _time(self, content: str, stated_on: date | None) -> TimeWindow | None:
         """The event's days and hours from the content (dates/event_time.py); else the day the
@@ -651,6 +651,24 @@ COMPLIANCE = re.compile(
 )
 BOTH_SIDES = re.compile(r"\b(?:both|all|the two) (?:sides|parties|countries)\b", re.IGNORECASE)
 CONFIRMING = {"confirm", "verify", "corroborate"}
+
+
+# Time words that date nothing: "said … for the second consecutive day", "for the third
+# time", "at the same time" count occurrences, not days (GUIDE.md §5).
+NOT_DATING = re.compile(
+    r"\b(?:for|on) the (?:\w+ )?(?:consecutive|straight|successive|running) days?\b|"
+    r"\bfor the (?:first|second|third|fourth|fifth|\w+th|last) time\b|\bat the same time\b",
+    re.IGNORECASE,
+)
+
+
+def _dating_word(text: str, start: int, end: int) -> bool:
+    """A time word between start and end that could date a statement."""
+    counting = [(m.start(), m.end()) for m in NOT_DATING.finditer(text, start, end)]
+    return any(
+        not any(a <= m.start() < b for a, b in counting)
+        for m in TIME_WORDS.finditer(text, start, end)
+    )
 
 
 def _neutral_confirmation(attr: Attribution) -> bool:
