@@ -59,3 +59,25 @@ def test_pipeline_unnamed_troops_that_attack_stay_without_a_doer(extractor):
     text = "Troops shelled the outskirts of Kharkiv overnight, the regional governor said."
     ((_, _, event_type, agents),) = _rows(extractor, text)
     assert (event_type, agents) == ("attack", [])
+
+
+OWN_THREATS = [
+    ("\u201cWe are not afraid of Indian aggression. We have the capability to respond in a "
+     "befitting manner,\u201d Pakistan's foreign ministry said.", "PAK"),
+    ("\u201cAny incursion will be met with force and our army will crush the aggressor,\u201d "
+     "Armenia's defence ministry warned.", "ARM"),
+    ("“We will retaliate against any provocation on the Line of Control,” the Indian "
+     "army said.", "IND"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "agent"), OWN_THREATS)
+def test_pipeline_a_first_person_threat_is_the_speakers_own_act(extractor, text, agent):
+    ((_, act, _, agents),) = _rows(extractor, text)
+    assert (act, agents[:1]) == ("warn", [agent])
+
+
+def test_pipeline_a_warning_about_the_other_side_keeps_its_doer(extractor):
+    text = "Armenia's defence ministry warned that Azerbaijan could attack Syunik."
+    ((_, act, _, agents),) = _rows(extractor, text)
+    assert (act, agents) == ("warn", ["AZE"])

@@ -257,6 +257,8 @@ class ClaimBuilder:
             agents = addressed_agents(attr.objects, tokens, self.index, speaker.affiliation) or (
                 agents
             )
+        if act is Act.WARN and speaker.affiliation and _own_threat(tokens):
+            agents = [self._agent(SELF, speaker)]  # "we will respond in kind": the speaker's
         if act is Act.DENY:
             negated = True
         stated_on = self._stated_on(attr)
@@ -683,6 +685,31 @@ def _neutral_confirmation(attr: Attribution) -> bool:
 # its own defence ("army troops responded appropriately", "air defences shot down …").
 ANSWERING = {"respond", "retaliate", "repel", "repulse", "intercept", "thwart", "foil",
              "shoot", "neutralise", "neutralize", "return"}  # fmt: skip
+
+
+# What a warning threatens to do in the first person: "we will respond", "our army will
+# crush", "we have the capability to respond", "is committed to defending … at all costs"
+THREATENING = ANSWERING | {"defend", "crush", "strike", "hit", "punish", "destroy",
+                           "retaliate", "avenge"}  # fmt: skip
+FIRST_PERSON = {"we", "our"}
+
+
+def _own_threat(tokens: list) -> bool:
+    """A warning whose threatened act is the speaker's own (GUIDE.md §4: "will be crushed
+    by our army" is an attack by the speaker's state): a first-person subject ("we", "our
+    forces") of a verb of answering or striking, or of having the capability to."""
+    for tok in tokens:
+        if tok.dep_ != "nsubj":
+            continue
+        first = tok.lower_ in FIRST_PERSON or any(
+            c.lower_ in FIRST_PERSON for c in tok.children if c.dep_ == "poss"
+        )
+        if not first:
+            continue
+        verbs = [tok.head, *(t for t in tok.head.subtree if t.pos_ == "VERB")]
+        if any(v.lemma_.lower() in THREATENING for v in verbs[:6]):
+            return True
+    return False
 
 
 def _answers(verb) -> bool:
