@@ -35,6 +35,7 @@ from watchline.extract.dates.event_time import event_window
 from watchline.extract.events.acts import HOSTILE, MISSION_ORGS, concern_act, decide_act, fold
 from watchline.extract.events.reader import EventReader, Trigger
 from watchline.extract.places.mentions import place_mentions
+from watchline.extract.speakers.addressees import accused_agents, addressed_agents
 from watchline.extract.speakers.agents import (
     OPPONENT,
     PERCEPTION,
@@ -204,8 +205,8 @@ class ClaimBuilder:
         if not agents and event_type in HOSTILE - {EventType.CASUALTY} and not negated:
             agents = self._story_doer(tokens, speaker)  # "the firing … was a violation"
             contextual = bool(agents)
-        if event_type is EventType.OTHER:
-            agents = []  # the general situation has no doer
+        if event_type is EventType.OTHER:  # the general situation has no doer, but one
+            agents = accused_agents(attr, self.index, speaker.affiliation)  # accused has
         if event_type in HOSTILE and not negated and agents:
             speaker = self._not_the_accused(speaker, agents[0], attr)
         content_text = text[attr.content[0] : attr.content[1]]
@@ -252,6 +253,12 @@ class ClaimBuilder:
                 speaker_key,
             )  # "UNIFIL confirmed that Israeli forces fired at its post": an accusation
             act = Act.ACCUSE if content_act is Act.ACCUSE else act
+        if act is Act.APPEAL:  # who is asked does what is asked (GUIDE.md §4)
+            agents = addressed_agents(attr.objects, tokens, self.index, speaker.affiliation) or (
+                agents
+            )
+        if act is Act.WARN and speaker.affiliation and _own_threat(tokens):
+            agents = [self._agent(SELF, speaker)]  # "we will respond in kind": the speaker's
         if act is Act.DENY:
             negated = True
         stated_on = self._stated_on(attr)
@@ -472,8 +479,8 @@ class ClaimBuilder:
                 c.dep_ == "det" and c.lower_ == "the" for c in tok.children
             )
             military = tok.lemma_.lower() in MILITARY_NOUNS and not named
-            if event_type is EventType.ATTACK:
-                military = military and ours
+            if event_type is EventType.ATTACK:  # or forces that answer an attack: "army
+                military = military and (ours or _answers(tok.head))  # troops responded"
             if tok.lower_ in ("it", "they") or military:
                 return [self._agent(SELF, speaker)]
             break  # only the content's first subject
@@ -611,7 +618,7 @@ class ClaimBuilder:
         sentence = attr.sentence
         start, end = attr.content
         spans = [(sentence.start_char, start), (end, sentence.end_char)]
-        return not any(TIME_WORDS.search(self.text, a, b) for a, b in spans if a < b)
+        return not any(_dating_word(self.text, a, b) for a, b in spans if a < b)
 
     def _time_words_since(self, attr: Attribution) -> bool:
         """Whether a date or a time word that could date this statement occurs since the last.
@@ -627,7 +634,7 @@ class ClaimBuilder:
         until = max(attr.sentence.end_char, attr.cue[1], attr.content[1])
         start, end = attr.content
         spans = [(since, min(start, until)), (max(end, since), until)]
-        return any(TIME_WORDS.search(self.text, a, b) for a, b in spans if a < b)
+        return any(_dating_word(self.text, a, b) for a, b in spans if a < b)
 
     def _time(self, content: str, stated_on: date | None) -> TimeWindow | None:
         """The event's days and hours from the content (dates/event_time.py); else the day the
@@ -648,12 +655,66 @@ BOTH_SIDES = re.compile(r"\b(?:both|all|the two) (?:sides|parties|countries)\b",
 CONFIRMING = {"confirm", "verify", "corroborate"}
 
 
+# Time words that date nothing: "said … for the second consecutive day", "for the third
+# time", "at the same time" count occurrences, not days (GUIDE.md §5).
+NOT_DATING = re.compile(
+    r"\b(?:for|on) the (?:\w+ )?(?:consecutive|straight|successive|running) days?\b|"
+    r"\bfor the (?:first|second|third|fourth|fifth|\w+th|last) time\b|\bat the same time\b",
+    re.IGNORECASE,
+)
+
+
+def _dating_word(text: str, start: int, end: int) -> bool:
+    """A time word between start and end that could date a statement."""
+    counting = [(m.start(), m.end()) for m in NOT_DATING.finditer(text, start, end)]
+    return any(
+        not any(a <= m.start() < b for a, b in counting)
+        for m in TIME_WORDS.finditer(text, start, end)
+    )
+
+
 def _neutral_confirmation(attr: Attribution) -> bool:
     """'UNIFIL confirmed that Israeli forces fired at its post': confirming that another
     party did a hostile act, in a clause of one's own, attributes it to them — an
     accusation (GUIDE.md §3). A confirmation of one's own acts or losses, or of reports
     ("confirmed the reports"), stays one."""
     return attr.act is Act.CONFIRM and attr.lemma in CONFIRMING and attr.frame != "object"
+
+
+# Verbs of answering an attack: their unnamed forces are the speaker's own, telling of
+# its own defence ("army troops responded appropriately", "air defences shot down …").
+ANSWERING = {"respond", "retaliate", "repel", "repulse", "intercept", "thwart", "foil",
+             "shoot", "neutralise", "neutralize", "return"}  # fmt: skip
+
+
+# What a warning threatens to do in the first person: "we will respond", "our army will
+# crush", "we have the capability to respond", "is committed to defending … at all costs"
+THREATENING = ANSWERING | {"defend", "crush", "strike", "hit", "punish", "destroy",
+                           "retaliate", "avenge"}  # fmt: skip
+FIRST_PERSON = {"we", "our"}
+
+
+def _own_threat(tokens: list) -> bool:
+    """A warning whose threatened act is the speaker's own (GUIDE.md §4: "will be crushed
+    by our army" is an attack by the speaker's state): a first-person subject ("we", "our
+    forces") of a verb of answering or striking, or of having the capability to."""
+    for tok in tokens:
+        if tok.dep_ != "nsubj":
+            continue
+        first = tok.lower_ in FIRST_PERSON or any(
+            c.lower_ in FIRST_PERSON for c in tok.children if c.dep_ == "poss"
+        )
+        if not first:
+            continue
+        verbs = [tok.head, *(t for t in tok.head.subtree if t.pos_ == "VERB")]
+        if any(v.lemma_.lower() in THREATENING for v in verbs[:6]):
+            return True
+    return False
+
+
+def _answers(verb) -> bool:
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]  # "managed to shoot down"
+    return any(v.lemma_.lower() in ANSWERING for v in verbs)
 
 
 def _under_attack(tokens: list) -> bool:

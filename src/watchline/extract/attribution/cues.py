@@ -32,6 +32,10 @@ EVIDENCE_SUBJECTS = {
 }  # fmt: skip
 MIN_CONTENT_WORDS = 2
 RELATIVE = {"who", "which", "that"}
+# GUIDE.md §1: anonymous "reportedly" is no claim, nor is a statement no one made
+# ("footage purportedly showing …", published by a named body, is still its statement)
+HEARSAY = {"reportedly"}
+NO_ONE = {"nobody", "none", "noone"}
 
 
 def find_attributions(doc: Doc, cues: CueLexicon, quotes: list[Quote]) -> list[Attribution]:
@@ -60,11 +64,22 @@ def _attribute(tok: Token, sent: Span, cues: CueLexicon, quotes: list[Quote]):
         return _verb_cue(tok, sent, cues.verbs[lemma], quotes)
     if tok.pos_ in ("VERB",) and tok.lower_ in cues.verbs:
         return _verb_cue(tok, sent, cues.verbs[tok.lower_], quotes)
+    if _noun_tagged_verb(tok) and lemma in cues.verbs:  # "…, the United Nations estimates."
+        return _verb_cue(tok, sent, cues.verbs[lemma], quotes)
     if tok.pos_ == "NOUN" and lemma in cues.nouns:
         return noun_cue(tok, sent, cues.nouns[lemma])
     if tok.pos_ == "NOUN":
         return appeal_noun(tok, sent)  # "reiterated his call to respect the ceasefire"
     return None
+
+
+def _noun_tagged_verb(tok: Token) -> bool:
+    """A cue the tagger read as a plural noun but the parser as the sentence's verb: the
+    root, with a subject and the reported clause before it ("…, the UN estimates")."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "ROOT":
+        return False
+    deps = {c.dep_ for c in tok.children}
+    return "nsubj" in deps and "ccomp" in deps
 
 
 def headline_end(text: str) -> int:
@@ -97,13 +112,20 @@ NOT_CONTENT = {"this", "that", "these", "those", "which", "what", "whom", "them"
 def _verb_cue(tok: Token, sent: Span, cue: Cue, quotes: list[Quote]) -> Attribution | None:
     if any(c.dep_ == "neg" for c in tok.children):
         return None  # "did not say whether …" reports no statement
+    if any(c.lower_ in HEARSAY for c in tok.children if c.dep_ == "advmod"):
+        return None  # "the soldiers reportedly demanded …": hearsay, no one's statement
+    if any(c.lower_ in NO_ONE for c in tok.children if c.dep_ in SUBJECTS):
+        return None  # "nobody at the scene could confirm …" reports no statement
     if any(c.lower_ == "what" for c in tok.children):
         return None  # "targeting what it called ‘terrorist infrastructure’": a label
     if cue.lemma in ADDRESSED_INFINITIVE and not _addressed_infinitive(tok):
         return None  # "we expect talks to resume" predicts; "expects the parties to act" asks
     act = _act_of(tok, cue)
+    frames = cue.frames
+    if cue.lemma in TELLING and _addressed_infinitive(tok):
+        act, frames = Act.APPEAL, ("rest",)
     text = text_of(tok.doc)
-    for frame in cue.frames:
+    for frame in frames:
         content, direct, objects = content_of(tok, frame, cue, quotes)
         if content is None:
             continue
@@ -147,12 +169,17 @@ def _verb_cue(tok: Token, sent: Span, cue: Cue, quotes: list[Quote]) -> Attribut
 # Cues that open a statement only with an addressee and an infinitive: "The EU expects
 # the parties to act responsibly", "I expect Kosovo authorities to suspend police
 # operations" ask someone to act (GUIDE.md §3, appeal).
-ADDRESSED_INFINITIVE = {"expect"}
+ADDRESSED_INFINITIVE = {"expect", "press", "encourage", "invite"}
+# Neutral cues that ask when they have an addressee and an infinitive: "Britain told
+# Venezuela to stop its build-up", "the embassy advised citizens to leave" (GUIDE.md §3).
+TELLING = {"tell", "advise"}
 
 
 ADDRESSEES = {"party", "parties", "side", "sides", "authorities", "government",
               "governments", "leader", "leaders", "all", "both", "forces", "troops", "army",
-              "country", "countries", "states", "everyone", "community", "actors"}  # fmt: skip
+              "country", "countries", "states", "everyone", "community", "actors", "rebels",
+              "groups", "militias", "factions", "belligerents", "citizens",
+              "nationals"}  # fmt: skip
 
 
 def _addressed_infinitive(tok: Token) -> bool:
@@ -187,6 +214,9 @@ def _act_of(tok: Token, cue: Cue) -> Act:
 
 def _speaker(tok: Token, frame: str, content: tuple[int, int]) -> tuple[int, int] | None:
     """The speaker's span: subject, passive agent, inverted subject, or the governing subject."""
+    quoted = _quoted_as_saying(tok)
+    if quoted is not None:  # "Xinhua quoted the rebels as saying …": the rebels speak
+        return np_span(quoted)
     misparsed = tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.i < tok.i
     if misparsed and tok.head.pos_ in ("PROPN", "NOUN"):  # "Berri, who negotiated …, called"
         return np_span(tok.head)
@@ -195,7 +225,10 @@ def _speaker(tok: Token, frame: str, content: tuple[int, int]) -> tuple[int, int
         for child in head.children:
             if child.dep_ in SUBJECTS and not _inside(child, content) and not _dateline(child):
                 if child.lower_ in RELATIVE and head.dep_ == "relcl":
-                    return np_span(head.head)  # "Peskov, who said …": Peskov
+                    antecedent = head.head
+                    while antecedent.dep_ == "conj" and antecedent.head.i < antecedent.i:
+                        antecedent = antecedent.head  # "the EU, the US and the UK, which …"
+                    return np_span(antecedent)  # "Peskov, who said …": Peskov
                 return _publisher(child) or np_span(child)
         for child in head.children:
             if child.dep_ == "agent":
@@ -220,6 +253,21 @@ def _speaker(tok: Token, frame: str, content: tuple[int, int]) -> tuple[int, int
             continue
         break
     return _noun_before(tok, content)
+
+
+RELAYING = {"quote", "cite"}
+
+
+def _quoted_as_saying(tok: Token) -> Token | None:
+    """'TASS quoted the ministry as saying …', 'the report cited an official as telling
+    journalists that …': the one quoted is the speaker, not the outlet relaying them
+    (GUIDE.md §1-2)."""
+    if tok.dep_ != "pcomp" or tok.head.lower_ != "as" or tok.head.dep_ != "prep":
+        return None
+    relay = tok.head.head
+    if relay.lemma_.lower() not in RELAYING:
+        return None
+    return next((c for c in relay.children if c.dep_ == "dobj"), None)
 
 
 def _when(tok: Token) -> bool:

@@ -208,10 +208,7 @@ def _rest(tok: Token):
             rights.pop()  # "urged both sides to stop the bloodshed, and the Kremlin said …"
     objects = [c for c in rights if c.dep_ in ("dobj", "dative")]
     if not objects:
-        for c in rights:
-            if c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon"):
-                objects = [p for p in c.children if p.dep_ == "pobj"]
-                break
+        objects = _addressee(rights)
     if not objects:
         passive = [c for c in tok.lefts if c.dep_ == "nsubjpass"]
         if passive and any(c.dep_ == "prep" for c in rights):  # "X was accused by Y of …"
@@ -232,6 +229,24 @@ def _rest(tok: Token):
     end = last.right_edge.idx + len(last.right_edge.text)
     accused = [head, *(c for c in head.conjuncts)]
     return (start, end), False, accused
+
+
+def _addressee(rights: list[Token]) -> list[Token]:
+    """'called on X to …', and, with an infinitive after them, 'appealed to the parties to
+    allow …', 'pleaded with the warring sides to lay down …', 'urged both sides to …'
+    however parsed: who is asked (GUIDE.md §3)."""
+    asked = any(c.dep_ in ("xcomp", "advcl") and _infinitive(c) for c in rights)
+    for c in rights:  # "urged both sides to return …", the addressee parsed as a subject
+        if c.dep_ in ("ccomp", "xcomp") and _infinitive(c):
+            subjects = [s for s in c.children if s.dep_ == "nsubj"]
+            if subjects:
+                return subjects
+    for c in rights:
+        if c.dep_ in ("prep", "prt") and (
+            c.lower_ in ("on", "upon") or (asked and c.lower_ in ("to", "with"))
+        ):
+            return [p for p in c.children if p.dep_ == "pobj"]
+    return []
 
 
 def _coordinated_verb(tok: Token) -> bool:

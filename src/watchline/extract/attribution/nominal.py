@@ -92,17 +92,38 @@ MAKING = {"reiterate", "renew", "repeat", "issue", "make", "launch", "echo", "vo
           "reaffirm", "restate", "underline", "stress", "express"}  # fmt: skip
 
 
+# "stressed the need for restraint", "underlined the need to de-escalate", "emphasised the
+# importance of respecting the ceasefire": diplomatic prose asking someone to act, with no
+# verb of asking (GUIDE.md §3, appeal). Only as the object of a verb of stressing:
+# "there is no need for alarm" or "the importance of the talks was noted" ask no one.
+NEED_NOUNS = {"need", "necessity", "importance"}
+STRESSING = {"stress", "underline", "emphasise", "emphasize", "underscore", "highlight",
+             "reiterate", "reaffirm", "insist", "recall", "note"}  # fmt: skip
+
+
 def _made(tok: Token) -> bool:
     return tok.dep_ == "dobj" and tok.head.lemma_.lower() in MAKING
 
 
+def _stressed_need(tok: Token) -> bool:
+    return (
+        tok.lemma_.lower() in NEED_NOUNS
+        and tok.dep_ == "dobj"
+        and tok.head.lemma_.lower() in STRESSING
+        and not any(c.dep_ == "neg" for c in tok.head.children)
+    )
+
+
 def appeal_noun(tok: Token, sent: Span) -> Attribution | None:
-    """An appeal noun with what it asks for: 'for …', 'to …' (an infinitive), 'on X to …'."""
-    if tok.lemma_.lower() not in APPEAL_NOUNS or tok.pos_ != "NOUN":
+    """An appeal noun with what it asks for: 'for …', 'to …' (an infinitive), 'on X to …';
+    also "the need for …", "the importance of …" that a speaker stresses."""
+    need = _stressed_need(tok)
+    if (tok.lemma_.lower() not in APPEAL_NOUNS and not need) or tok.pos_ != "NOUN":
         return None
+    preps = ("for", "of", "to") if need else ("for", "on", "to", "upon")
     content = None
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in ("for", "on", "to", "upon"):
+        if child.dep_ == "prep" and child.lower_ in preps:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects:
                 start = objects[0].left_edge.idx
@@ -114,7 +135,7 @@ def appeal_noun(tok: Token, sent: Span) -> Attribution | None:
         ):
             content = (child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text))
             break
-    if content is None and _made(tok):  # "reiterated his call to respect …", the
+    if content is None and (_made(tok) or need):  # "reiterated his call to respect …", the
         for sib in tok.head.children:  # infinitive parsed as the verb's
             if (
                 sib.dep_ in ("xcomp", "advcl")
@@ -159,7 +180,7 @@ def _appeal_speaker(tok: Token) -> tuple[int, int] | None:
             pobj = [p for p in child.children if p.dep_ == "pobj"]
             if pobj:
                 return np_span(pobj[0])
-    if _made(tok):
+    if _made(tok) or _stressed_need(tok):
         subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.lower_ not in ("who", "which", "that"):
             return np_span(subject)
