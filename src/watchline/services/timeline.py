@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, literal, select
 from sqlalchemy.orm import Session
@@ -34,6 +34,9 @@ from watchline.store.tables import (
     PatrolRow,
     VerdictRow,
 )
+
+if TYPE_CHECKING:
+    from watchline.services.workflow import CaseReview
 
 PAGE_SIZE = 50
 MAX_PAGES = 200
@@ -117,9 +120,12 @@ def _patrol_entry(row: PatrolRow) -> Entry:
     )
 
 
-def case_timeline(db: Database, case_id: str) -> tuple[Entry, ...]:
+def case_timeline(
+    db: Database, case_id: str, review: CaseReview | None = None
+) -> tuple[Entry, ...]:
     """Everything that happened to one case, oldest first (E: the case's own error when
-    there is no such case)."""
+    there is no such case). `review`: the case's review, when the caller has read it
+    already (the case page shows both; reading it twice doubled the page's cost)."""
     from watchline.services.workflow import case_review
 
     with db.transaction() as session:
@@ -141,7 +147,7 @@ def case_timeline(db: Database, case_id: str) -> tuple[Entry, ...]:
         if patrol_ids:
             patrols = session.scalars(select(PatrolRow).where(PatrolRow.id.in_(patrol_ids)))
             entries += [_patrol_entry(p) for p in patrols]
-    for item in case_review(db, case_id).history:
+    for item in (review or case_review(db, case_id)).history:
         if item.kind == "correction":
             title = f"Corrected {item.field} of claim {item.claim_id}: {item.old} → {item.new}"
             entries.append(Entry(utc(item.at), "correction", title, item.text or "", item.author))

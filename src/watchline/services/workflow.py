@@ -20,8 +20,7 @@ from watchline.errors import Errors, InputError, WatchlineError
 from watchline.services import audit
 from watchline.services.review import active_case, checked_reason, correction_of
 from watchline.store import Database
-from watchline.store.claims import ClaimRepository
-from watchline.store.review import ReviewRepository, claim_key
+from watchline.store.review import ReviewRepository, claim_keys
 from watchline.store.tables import UserRow
 
 NEW = "new"
@@ -84,8 +83,7 @@ def case_review(db: Database, case_id: str) -> CaseReview:
             )
             for e in repo.events(case_id)
         ]
-        claims = ClaimRepository(session)
-        keys = [claim_key(claims.get(c)) for c in case.claim_ids]
+        keys = claim_keys(session, case.claim_ids)
         fixes = [correction_of(r) for r in repo.corrections(keys)]
     events += [
         HistoryEntry(c.at, "correction", c.author, c.old, c.new, c.reason, c.claim_id, c.field)

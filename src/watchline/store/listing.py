@@ -161,7 +161,7 @@ def claim_page(session: Session, view: ViewFilter) -> Page[Any]:
     if view.until:
         query = query.where(ClaimRow.stated_on <= view.until)
     if view.q:
-        query = query.where(claims_matching(_dialect(session), view.q))
+        query = query.where(claims_matching(_dialect(session), view.q, session))
     return keyset_page(
         session,
         query,

@@ -57,7 +57,7 @@ def case_page(case_id: str, request: Request, db: DbDep, templates: TemplatesDep
     view = case_view(db, case_id)
     caller = getattr(request.state, "caller", None)
     context = {"view": view, **case_review_context(db, case_id, caller)}  # Issue 11: review
-    context["timeline"] = case_timeline(db, case_id)  # Issue 11: seeing it
+    context["timeline"] = case_timeline(db, case_id, context["review"])  # Issue 11: seeing it
     return templates.TemplateResponse(request, "case.html", context)
 
 
