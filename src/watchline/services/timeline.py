@@ -124,30 +124,40 @@ def case_timeline(
     db: Database, case_id: str, review: CaseReview | None = None
 ) -> tuple[Entry, ...]:
     """Everything that happened to one case, oldest first (E: the case's own error when
-    there is no such case). `review`: the case's review, when the caller has read it
-    already (the case page shows both; reading it twice doubled the page's cost)."""
-    from watchline.services.workflow import case_review
-
+    there is no such case)."""
     with db.transaction() as session:
-        CaseRepository(session).get(case_id)
-        claims = session.scalars(
-            select(ClaimRow)
-            .join(CaseClaimRow, CaseClaimRow.claim_id == ClaimRow.id)
-            .where(CaseClaimRow.case_id == case_id)
-        ).all()
-        verdicts = session.scalars(
-            select(VerdictRow)
-            .where(VerdictRow.case_id == case_id)
-            .order_by(VerdictRow.created_at, VerdictRow.id)
-        ).all()
-        entries = [_claim_entry(c) for c in claims if c.stated_on is not None]
-        entries += [_verdict_entry(v) for v in verdicts]
-        current = current_verdict(CaseRepository(session).history(case_id))
-        patrol_ids = list(current.coverage.patrol_ids) if current and current.coverage else []
-        if patrol_ids:
-            patrols = session.scalars(select(PatrolRow).where(PatrolRow.id.in_(patrol_ids)))
-            entries += [_patrol_entry(p) for p in patrols]
-    for item in (review or case_review(db, case_id)).history:
+        return timeline_in(session, case_id, review)
+
+
+def timeline_in(
+    session: Session, case_id: str, review: CaseReview | None = None
+) -> tuple[Entry, ...]:
+    """`case_timeline` inside the caller's transaction. `review`: the case's review,
+    when the caller has read it already (the case page shows both; reading it twice
+    doubled the page's cost)."""
+    from watchline.services.workflow import review_in
+    from watchline.store.cases import _verdict as verdict_of
+
+    if review is None:
+        CaseRepository(session).get(case_id)  # E010 (a review was read of an active case)
+    claims = session.scalars(
+        select(ClaimRow)
+        .join(CaseClaimRow, CaseClaimRow.claim_id == ClaimRow.id)
+        .where(CaseClaimRow.case_id == case_id)
+    ).all()
+    verdicts = session.scalars(
+        select(VerdictRow)
+        .where(VerdictRow.case_id == case_id)
+        .order_by(VerdictRow.created_at, VerdictRow.id)
+    ).all()
+    entries = [_claim_entry(c) for c in claims if c.stated_on is not None]
+    entries += [_verdict_entry(v) for v in verdicts]
+    current = current_verdict([verdict_of(v) for v in verdicts])
+    patrol_ids = list(current.coverage.patrol_ids) if current and current.coverage else []
+    if patrol_ids:
+        patrols = session.scalars(select(PatrolRow).where(PatrolRow.id.in_(patrol_ids)))
+        entries += [_patrol_entry(p) for p in patrols]
+    for item in (review or review_in(session, case_id)).history:
         if item.kind == "correction":
             title = f"Corrected {item.field} of claim {item.claim_id}: {item.old} → {item.new}"
             entries.append(Entry(utc(item.at), "correction", title, item.text or "", item.author))

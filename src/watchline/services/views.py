@@ -146,7 +146,13 @@ def _claim_view(
 def case_view(db: Database, case_id: str) -> CaseView:
     """One active case's view; E010 when there is no such case. Reads that case's
     claims, documents and verdicts only."""
-    views = case_views(db, case_ids=[case_id])
+    with db.transaction() as session:
+        return case_view_in(session, case_id)
+
+
+def case_view_in(session: Session, case_id: str) -> CaseView:
+    """`case_view` inside the caller's transaction."""
+    views = _views(_load(session, [case_id]), None)
     if not views:
         raise NotFound(Errors.E010, case_id=case_id)
     return views[0]
@@ -166,6 +172,10 @@ def case_views(
         case_ids = [case_id]
     with db.transaction() as session:
         loaded = _load(session, case_ids)
+    return _views(loaded, wanted)
+
+
+def _views(loaded: _Loaded, wanted: VerdictStatus | None) -> list[CaseView]:
     views = []
     for case in loaded.cases:
         history = loaded.histories.get(case.id, [])

@@ -69,22 +69,28 @@ def _review(session: Session, case_id: str) -> tuple[str, str | None]:
 def case_review(db: Database, case_id: str) -> CaseReview:
     """State, assignee and history (events and claim corrections, oldest first)."""
     with db.transaction() as session:
-        case = active_case(session, case_id)
-        state, assignee = _review(session, case_id)
-        repo = ReviewRepository(session)
-        events = [
-            HistoryEntry(
-                datetime.fromisoformat(e["created_at"]),
-                e["kind"],
-                e["author"],
-                e["old"],
-                e["new"],
-                e["text"],
-            )
-            for e in repo.events(case_id)
-        ]
-        keys = claim_keys(session, case.claim_ids)
-        fixes = [correction_of(r) for r in repo.corrections(keys)]
+        return review_in(session, case_id)
+
+
+def review_in(session: Session, case_id: str) -> CaseReview:
+    """`case_review` inside a transaction the caller holds (the case page reads its
+    view, review and timeline in one)."""
+    case = active_case(session, case_id)
+    state, assignee = _review(session, case_id)
+    repo = ReviewRepository(session)
+    events = [
+        HistoryEntry(
+            datetime.fromisoformat(e["created_at"]),
+            e["kind"],
+            e["author"],
+            e["old"],
+            e["new"],
+            e["text"],
+        )
+        for e in repo.events(case_id)
+    ]
+    keys = claim_keys(session, case.claim_ids)
+    fixes = [correction_of(r) for r in repo.corrections(keys)]
     events += [
         HistoryEntry(c.at, "correction", c.author, c.old, c.new, c.reason, c.claim_id, c.field)
         for c in fixes

@@ -8,8 +8,7 @@ from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from watchline.accounts import Permission
-from watchline.services.timeline import case_timeline
-from watchline.services.views import case_view
+from watchline.store import Database
 from watchline.store.filters import ViewFilter
 from watchline.web.auth import Caller, Need
 from watchline.web.deps import DbDep, TemplatesDep
@@ -52,13 +51,26 @@ def _page_url(path: str, view: ViewFilter, cursor: str | None) -> str | None:
 
 @router.get("/cases/{case_id}", response_class=HTMLResponse, dependencies=READ)
 def case_page(case_id: str, request: Request, db: DbDep, templates: TemplatesDep):
+    caller = getattr(request.state, "caller", None)
+    context = case_page_context(db, case_id, caller)
+    return templates.TemplateResponse(request, "case.html", context)
+
+
+def case_page_context(db: Database, case_id: str, caller: Caller | None) -> dict[str, object]:
+    """One case: its view, review (Issue 11) and timeline, read in one transaction (one
+    consistent snapshot; each part had its own and the page paid for six)."""
+    from watchline.services.timeline import timeline_in
+    from watchline.services.views import case_view_in
+    from watchline.services.workflow import CaseReview
     from watchline.web.routers.review_pages import case_review_context
 
-    view = case_view(db, case_id)
-    caller = getattr(request.state, "caller", None)
-    context = {"view": view, **case_review_context(db, case_id, caller)}  # Issue 11: review
-    context["timeline"] = case_timeline(db, case_id, context["review"])  # Issue 11: seeing it
-    return templates.TemplateResponse(request, "case.html", context)
+    with db.transaction() as session:
+        context: dict[str, object] = {"view": case_view_in(session, case_id)}
+        context.update(case_review_context(session, case_id, caller))
+        review = context["review"]
+        assert isinstance(review, CaseReview)
+        context["timeline"] = timeline_in(session, case_id, review)
+    return context
 
 
 @router.post("/cases/{case_id}/verdict")

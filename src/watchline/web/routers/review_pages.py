@@ -12,6 +12,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
+from sqlalchemy.orm import Session
 
 from watchline.accounts import Permission
 from watchline.services.review import Relink
@@ -169,17 +170,19 @@ def case_split(
     return _back(f"/cases/{new_id}")
 
 
-def case_review_context(db, case_id: str, caller: Caller | None) -> dict[str, object]:
+def case_review_context(session: Session, case_id: str, caller: Caller | None) -> dict[str, object]:
     """What the case page's review section needs: state, the moves the caller may make,
-    history, users to assign to, other cases to merge."""
-    from watchline.services.accounts import list_users
-    from watchline.services.merge_candidates import merge_candidates
-    from watchline.services.workflow import case_review, may_move
+    history, users to assign to, other cases to merge (in the page's transaction)."""
+    from sqlalchemy import select
 
-    with db.transaction() as session:
-        others = merge_candidates(session, case_id)
-    users = [u.name for u in list_users(db) if not u.disabled]
-    review = case_review(db, case_id)
+    from watchline.services.merge_candidates import merge_candidates
+    from watchline.services.workflow import may_move, review_in
+    from watchline.store.tables import UserRow
+
+    others = merge_candidates(session, case_id)
+    active = select(UserRow.name).where(UserRow.disabled.is_(False)).order_by(UserRow.name)
+    users = list(session.scalars(active))
+    review = review_in(session, case_id)
     history = [
         {
             "e": e,
