@@ -62,14 +62,20 @@ def case_page_context(db: Database, case_id: str, caller: Caller | None) -> dict
     from watchline.services.timeline import timeline_in
     from watchline.services.views import case_view_in
     from watchline.services.workflow import CaseReview
+    from watchline.store.tables import CaseRow
     from watchline.web.routers.review_pages import case_review_context
 
     with db.transaction() as session:
-        context: dict[str, object] = {"view": case_view_in(session, case_id)}
+        # SQLAlchemy holds rows weakly: kept here, the case's row answers every part
+        # that asks for it by id from the session instead of a query each.
+        held = session.get(CaseRow, case_id)
+        view = case_view_in(session, case_id)
+        context: dict[str, object] = {"view": view}
         context.update(case_review_context(session, case_id, caller))
         review = context["review"]
         assert isinstance(review, CaseReview)
-        context["timeline"] = timeline_in(session, case_id, review)
+        context["timeline"] = timeline_in(session, case_id, review, view.history)
+        del held
     return context
 
 
