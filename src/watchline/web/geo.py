@@ -10,6 +10,7 @@ from starlette.responses import Response
 
 from watchline.domain import Theatre
 from watchline.store import Database
+from watchline.web.geometry_cache import GeometryCache
 
 
 def feature(wkt: str, **properties: Any) -> dict[str, Any]:
@@ -35,6 +36,8 @@ def theatre_geojson(theatre: Theatre) -> dict[str, Any]:
 
 
 MAX_FEATURES = 500  # a map layer never carries more, whatever the view holds
+#: Geometries keyed by their own content (never stale), shared by every app in the process.
+GEOMETRIES = GeometryCache()
 DEFAULT_ZOOM = 12
 
 
@@ -48,15 +51,12 @@ def layer_response(
     wkts: list[str], properties: list[dict[str, Any]], zoom: int, more: bool
 ) -> Response:
     """A FeatureCollection as a JSON response, geometries simplified for `zoom` in one
-    vectorised shapely call and written by GEOS itself (no Python walk per coordinate).
-    `truncated` says when the view held more than MAX_FEATURES (zoom in for them)."""
-    import shapely
-
+    vectorised shapely call and written by GEOS itself (no Python walk per coordinate),
+    each remembered by its own text (`GEOMETRIES`). `truncated` says when the view held
+    more than MAX_FEATURES (zoom in for them)."""
     from watchline.web.fast_json import dumps
 
-    shapes = shapely.from_wkt(wkts, on_invalid="ignore")  # a damaged WKT: null geometry
-    shapes = shapely.simplify(shapes, tolerance(zoom), preserve_topology=True)
-    geometries = shapely.to_geojson(shapes) if wkts else []
+    geometries = GEOMETRIES.geojson(wkts, tolerance(zoom))
     features = ",".join(
         f'{{"type":"Feature","geometry":{g or "null"},"properties":{dumps(p)}}}'
         for g, p in zip(geometries, properties, strict=True)
