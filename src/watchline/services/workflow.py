@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from watchline.accounts import Permission, Role, allowed
+from watchline.domain import Case
 from watchline.errors import Errors, InputError, WatchlineError
 from watchline.services import audit
 from watchline.services.review import active_case, checked_reason, correction_of
@@ -72,10 +73,11 @@ def case_review(db: Database, case_id: str) -> CaseReview:
         return review_in(session, case_id)
 
 
-def review_in(session: Session, case_id: str) -> CaseReview:
+def review_in(session: Session, case_id: str, case: Case | None = None) -> CaseReview:
     """`case_review` inside a transaction the caller holds (the case page reads its
-    view, review and timeline in one)."""
-    case = active_case(session, case_id)
+    view, review and timeline in one). `case`: the active case, when the caller has
+    read it already in this transaction (else it is read here; E010 when retired)."""
+    case = case if case is not None and case.id == case_id else active_case(session, case_id)
     state, assignee = _review(session, case_id)
     repo = ReviewRepository(session)
     events = [

@@ -71,7 +71,7 @@ def case_page_context(db: Database, case_id: str, caller: Caller | None) -> dict
         held = session.get(CaseRow, case_id)
         view = case_view_in(session, case_id)
         context: dict[str, object] = {"view": view}
-        context.update(case_review_context(session, case_id, caller))
+        context.update(case_review_context(session, case_id, caller, view.case))
         review = context["review"]
         assert isinstance(review, CaseReview)
         context["timeline"] = timeline_in(session, case_id, review, view.history)

@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy.orm import Session
 
 from watchline.accounts import Permission
+from watchline.domain import Case
 from watchline.services.review import Relink
 from watchline.services.review_values import form_text, shown
 from watchline.settings import Settings
@@ -170,9 +171,12 @@ def case_split(
     return _back(f"/cases/{new_id}")
 
 
-def case_review_context(session: Session, case_id: str, caller: Caller | None) -> dict[str, object]:
+def case_review_context(
+    session: Session, case_id: str, caller: Caller | None, case: Case | None = None
+) -> dict[str, object]:
     """What the case page's review section needs: state, the moves the caller may make,
-    history, users to assign to, other cases to merge (in the page's transaction)."""
+    history, users to assign to, other cases to merge (in the page's transaction;
+    `case`: the active case as the page read it)."""
     from sqlalchemy import select
 
     from watchline.services.merge_candidates import merge_candidates
@@ -182,7 +186,7 @@ def case_review_context(session: Session, case_id: str, caller: Caller | None) -
     others = merge_candidates(session, case_id)
     active = select(UserRow.name).where(UserRow.disabled.is_(False)).order_by(UserRow.name)
     users = list(session.scalars(active))
-    review = review_in(session, case_id)
+    review = review_in(session, case_id, case)
     history = [
         {
             "e": e,
