@@ -104,3 +104,21 @@ def demo_run(tmp_path_factory: pytest.TempPathFactory):
 
     out = tmp_path_factory.mktemp("demo")
     return run_demo(out, say=lambda _line: None)
+
+
+@pytest.fixture
+def make_archive():
+    """`make_archive(db, claims=400, cases=40)`: the API benchmark's generated archive
+    (documents, claims, cases with areas, one verdict each; claims a multiple of 4) in
+    `db`; returns its Archive (case ids and an analyst's API token)."""
+    import sys
+
+    benchmarks = str(Path(__file__).parents[1] / "benchmarks")
+    if benchmarks not in sys.path:
+        sys.path.insert(0, benchmarks)
+    from bench_api import load_archive
+
+    def build(db: Database, claims: int = 400, cases: int = 40):
+        return load_archive(db, claims, cases)
+
+    return build

@@ -45,6 +45,19 @@ class Settings(BaseSettings):
     )
     host: str = Field(default="127.0.0.1", description="Interface 'watchline serve' listens on.")
     port: int = Field(default=8000, description="Port 'watchline serve' listens on.")
+    workers: int | None = Field(
+        default=None,
+        ge=1,
+        le=64,
+        description="Worker processes 'watchline serve' starts; default one per CPU core.",
+    )
+    pool_size: int = Field(
+        default=5,
+        ge=1,
+        le=100,
+        description="PostgreSQL connections each worker keeps open (and as many again "
+        "twice over when busy); SQLite opens one per thread as needed.",
+    )
     cookie_secure: bool | None = Field(
         default=None,
         description="Mark the session cookie Secure; by default it is when the request came "

@@ -63,26 +63,31 @@ def demo(
 def serve(
     host: str = typer.Option(None, help="Interface to listen on (default from settings)."),
     port: int = typer.Option(None, min=1, max=65535, help="Port (default from settings)."),
+    workers: int = typer.Option(
+        None,
+        min=1,
+        max=64,
+        help="Worker processes (default from settings: one per CPU core). A team's app "
+        "serves from several; each has its own database connections.",
+    ),
 ) -> None:
     """Serve the web app (cases, documents, patrols, API at /docs) over the database."""
+    from watchline.web.serving import default_workers
     from watchline.web.tiles import tile_source
 
     config = settings()
     tile_source(config)  # a bad WATCHLINE_TILE_URL refuses to start (E760), before anything
     with database():
         pass
-    _serve(config.database_url, host or config.host, port or config.port)
+    count = workers or config.workers or default_workers()
+    _serve(config.database_url, host or config.host, port or config.port, count)
 
 
-def _serve(database_url: str, host: str, port: int) -> None:
-    import uvicorn
+def _serve(database_url: str, host: str, port: int, workers: int = 1) -> None:
+    from watchline.web.serving import serve
 
-    from watchline.settings import Settings
-    from watchline.web import create_app
-
-    app_ = create_app(Settings(database_url=database_url))
-    typer.echo(f"Serving on http://{host}:{port}/ (Ctrl+C to stop)")
-    uvicorn.run(app_, host=host, port=port, log_level="warning")
+    typer.echo(f"Serving on http://{host}:{port}/ with {workers} worker(s) (Ctrl+C to stop)")
+    serve(database_url, host, port, workers)
 
 
 @app.command()

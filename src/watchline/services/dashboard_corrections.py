@@ -38,7 +38,7 @@ def corrected_pairs(
 ) -> list[tuple[Claim, Claim]]:
     """(as extracted, as corrected) for each current claim with a correction in force
     of one of `fields` (of `claim_ids` only, or stated in `stated` only, when given)."""
-    in_force = ReviewRepository(session).in_force(fields)  # only what these figures read
+    in_force = ReviewRepository(session).in_force(fields=fields)  # only what these figures read
     keys = set(in_force)
     if not keys:
         return []

@@ -11,20 +11,22 @@ same whatever the database holds (and the window and the page number are bounded
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, literal, select
 from sqlalchemy.orm import Session
 
+from watchline.domain import Verdict
 from watchline.errors import Errors, InputError
 from watchline.services.casework import current_verdict
 from watchline.services.dashboard import current_documents
 from watchline.store import Database
 from watchline.store.cases import CaseRepository, utc
+from watchline.store.cases import _verdict as verdict_of
 from watchline.store.tables import (
     CaseClaimRow,
     CaseEventRow,
@@ -34,6 +36,9 @@ from watchline.store.tables import (
     PatrolRow,
     VerdictRow,
 )
+
+if TYPE_CHECKING:
+    from watchline.services.workflow import CaseReview
 
 PAGE_SIZE = 50
 MAX_PAGES = 200
@@ -72,15 +77,15 @@ def _claim_entry(row: ClaimRow) -> Entry:
     )
 
 
-def _verdict_entry(row: VerdictRow) -> Entry:
-    detail = row.reason or row.rationale
+def _verdict_entry(verdict: Verdict) -> Entry:
+    detail = verdict.reason or verdict.rationale
     return Entry(
-        utc(row.created_at),
+        utc(verdict.created_at),
         "verdict",
-        f"Verdict {row.status.replace('_', ' ')} ({row.confidence:.0%})",
+        f"Verdict {verdict.status.value.replace('_', ' ')} ({verdict.confidence:.0%})",
         detail,
-        row.author,
-        f"/cases/{row.case_id}",
+        verdict.author,
+        f"/cases/{verdict.case_id}",
     )
 
 
@@ -117,31 +122,48 @@ def _patrol_entry(row: PatrolRow) -> Entry:
     )
 
 
-def case_timeline(db: Database, case_id: str) -> tuple[Entry, ...]:
+def case_timeline(
+    db: Database, case_id: str, review: CaseReview | None = None
+) -> tuple[Entry, ...]:
     """Everything that happened to one case, oldest first (E: the case's own error when
     there is no such case)."""
-    from watchline.services.workflow import case_review
-
     with db.transaction() as session:
-        CaseRepository(session).get(case_id)
-        claims = session.scalars(
-            select(ClaimRow)
-            .join(CaseClaimRow, CaseClaimRow.claim_id == ClaimRow.id)
-            .where(CaseClaimRow.case_id == case_id)
-        ).all()
-        verdicts = session.scalars(
+        return timeline_in(session, case_id, review)
+
+
+def timeline_in(
+    session: Session,
+    case_id: str,
+    review: CaseReview | None = None,
+    history: Sequence[Verdict] | None = None,
+) -> tuple[Entry, ...]:
+    """`case_timeline` inside the caller's transaction. `review` and `history` (its
+    verdicts, oldest first): what the caller has read already (the case page shows
+    them too; reading them twice doubled the page's cost)."""
+    from watchline.services.workflow import review_in
+
+    if review is None:
+        CaseRepository(session).get(case_id)  # E010 (a review was read of an active case)
+    claims = session.scalars(
+        select(ClaimRow)
+        .join(CaseClaimRow, CaseClaimRow.claim_id == ClaimRow.id)
+        .where(CaseClaimRow.case_id == case_id)
+    ).all()
+    if history is None:
+        rows = session.scalars(
             select(VerdictRow)
             .where(VerdictRow.case_id == case_id)
             .order_by(VerdictRow.created_at, VerdictRow.id)
-        ).all()
-        entries = [_claim_entry(c) for c in claims if c.stated_on is not None]
-        entries += [_verdict_entry(v) for v in verdicts]
-        current = current_verdict(CaseRepository(session).history(case_id))
-        patrol_ids = list(current.coverage.patrol_ids) if current and current.coverage else []
-        if patrol_ids:
-            patrols = session.scalars(select(PatrolRow).where(PatrolRow.id.in_(patrol_ids)))
-            entries += [_patrol_entry(p) for p in patrols]
-    for item in case_review(db, case_id).history:
+        )
+        history = [verdict_of(row) for row in rows]
+    entries = [_claim_entry(c) for c in claims if c.stated_on is not None]
+    entries += [_verdict_entry(v) for v in history]
+    current = current_verdict(list(history))
+    patrol_ids = list(current.coverage.patrol_ids) if current and current.coverage else []
+    if patrol_ids:
+        patrols = session.scalars(select(PatrolRow).where(PatrolRow.id.in_(patrol_ids)))
+        entries += [_patrol_entry(p) for p in patrols]
+    for item in (review or review_in(session, case_id)).history:
         if item.kind == "correction":
             title = f"Corrected {item.field} of claim {item.claim_id}: {item.old} → {item.new}"
             entries.append(Entry(utc(item.at), "correction", title, item.text or "", item.author))
@@ -215,7 +237,7 @@ def _page(session: Session, first: date, last: date, page: int) -> tuple[tuple[E
             ),
             VerdictRow.created_at,
             VerdictRow.id,
-            _verdict_entry,
+            lambda row: _verdict_entry(verdict_of(row)),
         ),
         (
             select(CaseEventRow).where(

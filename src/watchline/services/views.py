@@ -39,7 +39,7 @@ from watchline.store.cases import CaseRepository, utc
 from watchline.store.cases import _case as case_from_row
 from watchline.store.claims import ClaimRepository, row_to_claim
 from watchline.store.filters import Page, ViewFilter
-from watchline.store.review import ReviewRepository, corrected
+from watchline.store.review import ReviewRepository, claim_key, corrected
 from watchline.store.tables import (
     CaseClaimRow,
     CaseRow,
@@ -146,7 +146,13 @@ def _claim_view(
 def case_view(db: Database, case_id: str) -> CaseView:
     """One active case's view; E010 when there is no such case. Reads that case's
     claims, documents and verdicts only."""
-    views = case_views(db, case_ids=[case_id])
+    with db.transaction() as session:
+        return case_view_in(session, case_id)
+
+
+def case_view_in(session: Session, case_id: str) -> CaseView:
+    """`case_view` inside the caller's transaction."""
+    views = _views(_load(session, [case_id]), None)
     if not views:
         raise NotFound(Errors.E010, case_id=case_id)
     return views[0]
@@ -166,6 +172,10 @@ def case_views(
         case_ids = [case_id]
     with db.transaction() as session:
         loaded = _load(session, case_ids)
+    return _views(loaded, wanted)
+
+
+def _views(loaded: _Loaded, wanted: VerdictStatus | None) -> list[CaseView]:
     views = []
     for case in loaded.cases:
         history = loaded.histories.get(case.id, [])
@@ -241,8 +251,8 @@ class _Loaded:
 def _load(session: Session, case_ids: Sequence[str] | None) -> _Loaded:
     """What case views need: of every active case, or of `case_ids` only (in order)."""
     repo = CaseRepository(session)
-    in_force = ReviewRepository(session).in_force()  # claims as analysts corrected them
     if case_ids is None:
+        in_force = ReviewRepository(session).in_force()  # claims as analysts corrected them
         claims = {c.id: c for c in corrected(ClaimRepository(session).list(), in_force)}
         responses = {r.claim_id: (r.answers, str(r.kind)) for r in repo.responses()}
         return _Loaded(
@@ -265,8 +275,12 @@ def _load(session: Session, case_ids: Sequence[str] | None) -> _Loaded:
     for member in session.scalars(member_query):
         members[member.case_id].append(member)
     claim_ids = [m.claim_id for group in members.values() for m in group]
-    stored = session.scalars(select(ClaimRow).where(ClaimRow.id.in_(claim_ids)))
-    claims = {c.id: c for c in corrected([row_to_claim(row) for row in stored], in_force)}
+    stored = [
+        row_to_claim(row)
+        for row in session.scalars(select(ClaimRow).where(ClaimRow.id.in_(claim_ids)))
+    ]
+    in_force = ReviewRepository(session).in_force(keys=(claim_key(c) for c in stored))
+    claims = {c.id: c for c in corrected(stored, in_force)}
     response_query = select(ClaimResponseRow).where(ClaimResponseRow.claim_id.in_(claim_ids))
     cases = [
         case_from_row(rows[i], tuple(m.claim_id for m in members.get(i, ())))

@@ -16,12 +16,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from watchline.accounts import Permission, Role, allowed
+from watchline.domain import Case
 from watchline.errors import Errors, InputError, WatchlineError
 from watchline.services import audit
 from watchline.services.review import active_case, checked_reason, correction_of
 from watchline.store import Database
-from watchline.store.claims import ClaimRepository
-from watchline.store.review import ReviewRepository, claim_key
+from watchline.store.review import ReviewRepository, claim_keys
 from watchline.store.tables import UserRow
 
 NEW = "new"
@@ -70,23 +70,29 @@ def _review(session: Session, case_id: str) -> tuple[str, str | None]:
 def case_review(db: Database, case_id: str) -> CaseReview:
     """State, assignee and history (events and claim corrections, oldest first)."""
     with db.transaction() as session:
-        case = active_case(session, case_id)
-        state, assignee = _review(session, case_id)
-        repo = ReviewRepository(session)
-        events = [
-            HistoryEntry(
-                datetime.fromisoformat(e["created_at"]),
-                e["kind"],
-                e["author"],
-                e["old"],
-                e["new"],
-                e["text"],
-            )
-            for e in repo.events(case_id)
-        ]
-        claims = ClaimRepository(session)
-        keys = [claim_key(claims.get(c)) for c in case.claim_ids]
-        fixes = [correction_of(r) for r in repo.corrections(keys)]
+        return review_in(session, case_id)
+
+
+def review_in(session: Session, case_id: str, case: Case | None = None) -> CaseReview:
+    """`case_review` inside a transaction the caller holds (the case page reads its
+    view, review and timeline in one). `case`: the active case, when the caller has
+    read it already in this transaction (else it is read here; E010 when retired)."""
+    case = case if case is not None and case.id == case_id else active_case(session, case_id)
+    state, assignee = _review(session, case_id)
+    repo = ReviewRepository(session)
+    events = [
+        HistoryEntry(
+            datetime.fromisoformat(e["created_at"]),
+            e["kind"],
+            e["author"],
+            e["old"],
+            e["new"],
+            e["text"],
+        )
+        for e in repo.events(case_id)
+    ]
+    keys = claim_keys(session, case.claim_ids)
+    fixes = [correction_of(r) for r in repo.corrections(keys)]
     events += [
         HistoryEntry(c.at, "correction", c.author, c.old, c.new, c.reason, c.claim_id, c.field)
         for c in fixes

@@ -30,13 +30,16 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for `url`; SQLite files get foreign keys and WAL switched on."""
+def make_engine(url: str, pool_size: int = 5) -> Engine:
+    """An engine for `url`; SQLite files get foreign keys and WAL switched on (several
+    processes may serve one file: readers never block the writer, writers wait their
+    turn for up to 10 s). PostgreSQL keeps `pool_size` connections, twice as many more
+    when busy."""
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, pool_size=pool_size, max_overflow=2 * pool_size)
 
 
 def alembic_config(url: str) -> Config:
@@ -49,9 +52,9 @@ def alembic_config(url: str) -> Config:
 class Database:
     """One Watchline database. Nothing connects until a method needs to."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, pool_size: int = 5) -> None:
         self.url = url
-        self.engine = make_engine(url)
+        self.engine = make_engine(url, pool_size)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @property

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, defer
 
+from watchline.store.extent import summaries_in_box
 from watchline.store.filters import Cursor, Page, ViewFilter, decode_cursor, encode_cursor
 from watchline.store.search import claims_matching, documents_matching
 from watchline.store.tables.case_summaries import CaseSummaryRow
@@ -107,7 +108,7 @@ def case_page(session: Session, view: ViewFilter) -> Page[Any]:
         .join(CaseSummaryRow, CaseSummaryRow.case_id == CaseRow.id)
         .options(defer(CaseRow.area))  # the list never draws the area
     )
-    query = query.where(*case_conditions(view))
+    query = query.where(*case_conditions(view, session))
     return keyset_page(
         session,
         query,
@@ -120,9 +121,14 @@ def case_page(session: Session, view: ViewFilter) -> Page[Any]:
     )
 
 
-def case_conditions(view: ViewFilter) -> list[ColumnElement[bool]]:
-    """The filter as WHERE conditions over `cases` joined with `case_summaries`."""
-    found: list[ColumnElement[bool]] = [CaseRow.active.is_(True)]
+def case_conditions(view: ViewFilter, session: Session | None = None) -> list[ColumnElement[bool]]:
+    """The filter as WHERE conditions over `cases` joined with `case_summaries`; with a
+    `session`, a bbox is looked up in the spatial index first (`summaries_in_box`)."""
+    box = view.box
+    spatial = summaries_in_box(session, box) if session is not None and box else None
+    found: list[ColumnElement[bool]] = [spatial.active if spatial else CaseRow.active.is_(True)]
+    if spatial is not None:
+        found.append(spatial.condition)
     if view.theatre:
         found.append(CaseRow.theatre_id == view.theatre)
     if view.verdict_status is not None:
@@ -137,7 +143,6 @@ def case_conditions(view: ViewFilter) -> list[ColumnElement[bool]]:
         found.append(CaseRow.start <= view.until)
     if view.q:
         found.append(CaseSummaryRow.search.contains(view.q.lower(), autoescape=True))
-    box = view.box
     if box is not None:
         west, south, east, north = box
         found += [
@@ -161,7 +166,7 @@ def claim_page(session: Session, view: ViewFilter) -> Page[Any]:
     if view.until:
         query = query.where(ClaimRow.stated_on <= view.until)
     if view.q:
-        query = query.where(claims_matching(_dialect(session), view.q))
+        query = query.where(claims_matching(_dialect(session), view.q, session))
     return keyset_page(
         session,
         query,

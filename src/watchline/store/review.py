@@ -37,6 +37,24 @@ def claim_key(claim: Claim) -> str:
     )
 
 
+def claim_keys(session: Session, claim_ids: Iterable[str]) -> list[str]:
+    """`claim_key` of each claim of `claim_ids` that exists, in that order, from one
+    query over the key's own columns (a case page must not load its claims one by one)."""
+    from watchline.store.tables import ClaimRow
+
+    wanted = list(claim_ids)
+    query = select(
+        ClaimRow.id, ClaimRow.document_id, ClaimRow.cue_start, ClaimRow.cue_end,
+        ClaimRow.content_start, ClaimRow.content_end,
+    ).where(ClaimRow.id.in_(wanted))  # fmt: skip
+    found = {
+        row.id: f"{row.document_id}|{row.cue_start}-{row.cue_end}"
+        f"|{row.content_start}-{row.content_end}"
+        for row in session.execute(query)
+    }
+    return [found[c] for c in wanted if c in found]
+
+
 def field_value(claim: Claim, field: str) -> Any:
     """A claim's value of a correctable field, as the JSON a correction stores."""
     event = claim.event
@@ -121,12 +139,17 @@ class ReviewRepository:
             query = query.where(ClaimCorrectionRow.claim_key.in_(list(keys)))
         return list(self.session.scalars(query))
 
-    def in_force(self, fields: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
-        """claim key -> field -> corrected value (plain columns: read on every page);
-        of `fields` only, when given."""
+    def in_force(
+        self, keys: Iterable[str] | None = None, fields: Iterable[str] | None = None
+    ) -> dict[str, dict[str, Any]]:
+        """claim key -> field -> corrected value (plain columns: read on every page); of
+        the claims with `keys` only (a page reads its own claims'), and of `fields` only
+        (the dashboard reads the few it counts), when given."""
         query = select(
             ClaimCorrectionRow.claim_key, ClaimCorrectionRow.field, ClaimCorrectionRow.value
         ).order_by(ClaimCorrectionRow.created_at, ClaimCorrectionRow.id)
+        if keys is not None:
+            query = query.where(ClaimCorrectionRow.claim_key.in_(list(keys)))
         if fields is not None:
             query = query.where(ClaimCorrectionRow.field.in_(list(fields)))
         found: dict[str, dict[str, Any]] = {}

@@ -24,6 +24,7 @@ from watchline.store import Database
 from watchline.web.auth import LoginRequired, LoginThrottle, Need, login_redirect
 from watchline.web.security import validation_reason
 from watchline.web.tiles import tile_source
+from watchline.web.token_cache import TokenCache
 
 HERE = Path(__file__).parent
 
@@ -56,7 +57,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     )
     app.state.settings = settings
     app.state.tiles = tiles
-    app.state.db = db or Database(settings.database_url)
+    app.state.db = db or Database(settings.database_url, settings.pool_size)
     app.state.templates = Jinja2Templates(
         env=make_environment(FileSystemLoader(HERE / "templates")),
         context_processors=[_caller_context, _tiles_context],
@@ -64,6 +65,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     app.state.login_throttle = LoginThrottle()
+    app.state.token_cache = TokenCache()
 
     @app.exception_handler(LoginRequired)
     async def _login_required(request: Request, exc: LoginRequired) -> Response:

@@ -5,6 +5,8 @@ cookies, so no CSRF) or the session cookie set at /login (browsers). A browser's
 unsafe request (POST, PUT, PATCH, DELETE) must also carry the session's CSRF token, in
 the `csrf_token` form field or the `X-CSRF-Token` header. Anonymous pages redirect to
 the login page; anonymous API calls get 401; a role without the permission gets 403.
+A checked token is remembered for a few seconds (`web.token_cache`): its revocation
+takes effect within `TOKEN_CACHE_S` seconds.
 
 `tests/web/test_routes_roles.py` walks the app's own route table: a route without a
 `Need` fails it, so no new route can skip the check.
@@ -80,7 +82,8 @@ async def identify(request: Request) -> Caller | None:
     caller: Caller | None = None
     header = request.headers.get("authorization", "")
     if header[:7].lower() == "bearer ":
-        user = token_user(db, header[7:].strip())
+        cache = request.app.state.token_cache
+        user = cache.user(header[7:].strip(), lambda token: token_user(db, token))
         caller = Caller(user, None) if user else None
     elif request.cookies.get(COOKIE):
         session = session_of(db, request.cookies[COOKIE])

@@ -10,6 +10,7 @@ from starlette.responses import Response
 
 from watchline.domain import Theatre
 from watchline.store import Database
+from watchline.web.geometry_cache import GeometryCache
 
 
 def feature(wkt: str, **properties: Any) -> dict[str, Any]:
@@ -35,6 +36,8 @@ def theatre_geojson(theatre: Theatre) -> dict[str, Any]:
 
 
 MAX_FEATURES = 500  # a map layer never carries more, whatever the view holds
+#: Geometries keyed by their own content (never stale), shared by every app in the process.
+GEOMETRIES = GeometryCache()
 DEFAULT_ZOOM = 12
 
 
@@ -48,20 +51,17 @@ def layer_response(
     wkts: list[str], properties: list[dict[str, Any]], zoom: int, more: bool
 ) -> Response:
     """A FeatureCollection as a JSON response, geometries simplified for `zoom` in one
-    vectorised shapely call and written by GEOS itself (no Python walk per coordinate).
-    `truncated` says when the view held more than MAX_FEATURES (zoom in for them)."""
-    import json
+    vectorised shapely call and written by GEOS itself (no Python walk per coordinate),
+    each remembered by its own text (`GEOMETRIES`). `truncated` says when the view held
+    more than MAX_FEATURES (zoom in for them)."""
+    from watchline.web.fast_json import dumps
 
-    import shapely
-
-    shapes = shapely.from_wkt(wkts, on_invalid="ignore")  # a damaged WKT: null geometry
-    shapes = shapely.simplify(shapes, tolerance(zoom), preserve_topology=True)
-    geometries = shapely.to_geojson(shapes) if wkts else []
+    geometries = GEOMETRIES.geojson(wkts, tolerance(zoom))
     features = ",".join(
-        f'{{"type":"Feature","geometry":{g or "null"},"properties":{json.dumps(p)}}}'
+        f'{{"type":"Feature","geometry":{g or "null"},"properties":{dumps(p)}}}'
         for g, p in zip(geometries, properties, strict=True)
     )
-    body = f'{{"type":"FeatureCollection","truncated":{json.dumps(more)},"features":[{features}]}}'
+    body = f'{{"type":"FeatureCollection","truncated":{dumps(more)},"features":[{features}]}}'
     return Response(body, media_type="application/json")
 
 
@@ -150,14 +150,16 @@ def cases_geojson(db: Database, view: Any, zoom: int | None = None) -> Response:
     from watchline.store.listing import case_conditions
     from watchline.store.tables import CaseRow, CaseSummaryRow
 
-    query = (
-        select(CaseRow.id, CaseRow.title, CaseRow.event_type, CaseRow.area, CaseSummaryRow.status)
-        .join(CaseSummaryRow, CaseSummaryRow.case_id == CaseRow.id)
-        .where(CaseRow.area.is_not(None), *case_conditions(view))
-        .order_by(CaseRow.start.desc(), CaseRow.id.desc())
-        .limit(MAX_FEATURES + 1)
-    )
     with db.transaction() as session:
+        query = (
+            select(
+                CaseRow.id, CaseRow.title, CaseRow.event_type, CaseRow.area, CaseSummaryRow.status
+            )
+            .join(CaseSummaryRow, CaseSummaryRow.case_id == CaseRow.id)
+            .where(CaseRow.area.is_not(None), *case_conditions(view, session))
+            .order_by(CaseRow.start.desc(), CaseRow.id.desc())
+            .limit(MAX_FEATURES + 1)
+        )
         rows = session.execute(query).all()
     kept = rows[:MAX_FEATURES]
     properties = [

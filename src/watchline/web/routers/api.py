@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Response
-from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from watchline.accounts import Permission
@@ -13,6 +12,7 @@ from watchline.services.views import case_view
 from watchline.store.filters import Page, ViewFilter
 from watchline.web.auth import Caller, Need
 from watchline.web.deps import DbDep, SettingsDep
+from watchline.web.fast_json import FastJSONResponse
 from watchline.web.geo import case_area_geojson, patrols_geojson, theatre_geojson
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -48,7 +48,7 @@ def list_cases(
         Literal["full", "summary"],
         Query(description="full: claims and verdicts of each case; summary: counts only."),
     ] = "full",
-) -> JSONResponse:
+) -> FastJSONResponse:
     """A page of active cases, newest first, filtered in the database; the next and
     previous pages are in the `Link` header (and X-Next-Cursor / X-Prev-Cursor)."""
     from watchline.services.views import case_json, case_summaries_page, case_views
@@ -56,27 +56,27 @@ def list_cases(
     page = case_summaries_page(db, view.checked("cases"))
     headers = _link_headers("/api/cases", view, page, detail=detail)
     if detail == "summary":
-        return JSONResponse([summary_json(s) for s in page.items], headers=headers)
+        return FastJSONResponse([summary_json(s) for s in page.items], headers=headers)
     views = case_views(db, case_ids=[s.id for s in page.items])
-    return JSONResponse([case_json(v) for v in views], headers=headers)
+    return FastJSONResponse([case_json(v) for v in views], headers=headers)
 
 
 @router.get("/claims", dependencies=READ)
-def list_claims(db: DbDep, view: FilterDep) -> JSONResponse:
+def list_claims(db: DbDep, view: FilterDep) -> FastJSONResponse:
     """Search claims: newest first, by party (affiliation), event type, days and text."""
     from watchline.store.listing import claim_page
 
     with db.transaction() as session:
         page = claim_page(session, view.checked("claims"))
     headers = _link_headers("/api/claims", view, page)
-    return JSONResponse([claim_summary(row[0]) for row in page.items], headers=headers)
+    return FastJSONResponse([claim_summary(row[0]) for row in page.items], headers=headers)
 
 
 @router.get("/cases/{case_id}", dependencies=READ)
-def get_case(case_id: str, db: DbDep) -> JSONResponse:
+def get_case(case_id: str, db: DbDep) -> FastJSONResponse:
     from watchline.services.views import case_json
 
-    return JSONResponse(case_json(case_view(db, case_id)))
+    return FastJSONResponse(case_json(case_view(db, case_id)))
 
 
 @router.post("/cases/{case_id}/verdicts", status_code=201)
@@ -94,13 +94,13 @@ def add_verdict(
 
 
 @router.get("/documents", dependencies=READ)
-def list_documents(db: DbDep, view: FilterDep) -> JSONResponse:
+def list_documents(db: DbDep, view: FilterDep) -> FastJSONResponse:
     """Documents newest first, by publication day and title text, a page at a time."""
     from watchline.services.views import documents_page
 
     page = documents_page(db, view.checked("documents"))
     headers = _link_headers("/api/documents", view, page)
-    return JSONResponse([document_summary(d) for d in page.items], headers=headers)
+    return FastJSONResponse([document_summary(d) for d in page.items], headers=headers)
 
 
 @router.get("/documents/{document_id}/claims", dependencies=READ)
@@ -186,7 +186,7 @@ def map_case_coverage(case_id: str, db: DbDep, settings: SettingsDep) -> dict[st
 def _link_headers(path: str, view: ViewFilter, page: Page[Any], **extra: str) -> dict[str, str]:
     """RFC 8288 `Link` header (rel next / prev) and the raw cursors, for scripts.
 
-    List routes answer a `JSONResponse` of plain values they built themselves: FastAPI's
+    List routes answer a `FastJSONResponse` of plain values they built themselves: FastAPI's
     generic encoder walks every value again and costs more than the query."""
     headers: dict[str, str] = {}
     links = []

@@ -8,8 +8,7 @@ from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from watchline.accounts import Permission
-from watchline.services.timeline import case_timeline
-from watchline.services.views import case_view
+from watchline.store import Database
 from watchline.store.filters import ViewFilter
 from watchline.web.auth import Caller, Need
 from watchline.web.deps import DbDep, TemplatesDep
@@ -58,13 +57,30 @@ def case_page(case_id: str, request: Request, templates: TemplatesDep):
 
 def case_context(request: Request) -> dict[str, object]:
     """The case page of the path's `case_id`: also what a failed form on it shows."""
+    caller = getattr(request.state, "caller", None)
+    return case_page_context(request.app.state.db, request.path_params["case_id"], caller)
+
+
+def case_page_context(db: Database, case_id: str, caller: Caller | None) -> dict[str, object]:
+    """One case: its view, review (Issue 11) and timeline, read in one transaction (one
+    consistent snapshot; each part had its own and the page paid for six)."""
+    from watchline.services.timeline import timeline_in
+    from watchline.services.views import case_view_in
+    from watchline.services.workflow import CaseReview
+    from watchline.store.tables import CaseRow
     from watchline.web.routers.review_pages import case_review_context
 
-    db, case_id = request.app.state.db, request.path_params["case_id"]
-    view = case_view(db, case_id)
-    caller = getattr(request.state, "caller", None)
-    context = {"view": view, **case_review_context(db, case_id, caller)}  # Issue 11: review
-    context["timeline"] = case_timeline(db, case_id)  # Issue 11: seeing it
+    with db.transaction() as session:
+        # SQLAlchemy holds rows weakly: kept here, the case's row answers every part
+        # that asks for it by id from the session instead of a query each.
+        held = session.get(CaseRow, case_id)
+        view = case_view_in(session, case_id)
+        context: dict[str, object] = {"view": view}
+        context.update(case_review_context(session, case_id, caller, view.case))
+        review = context["review"]
+        assert isinstance(review, CaseReview)
+        context["timeline"] = timeline_in(session, case_id, review, view.history)
+        del held
     return context
 
 

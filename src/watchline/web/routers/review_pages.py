@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy.orm import Session
 
 from watchline.accounts import Permission
+from watchline.domain import Case
 from watchline.services.review import Relink
 from watchline.services.review_values import form_text, shown
 from watchline.settings import Settings
@@ -185,45 +186,22 @@ def case_split(
     return _back(f"/cases/{new_id}")
 
 
-#: Cases offered to merge into: the same theatre, nearest in time, at most this many
-#: (the page never lists the whole archive; any id can still be typed through the API).
-MERGE_CHOICES = 50
-
-
-def merge_candidates(session: Session, case_id: str) -> list[tuple[str, str]]:
-    """(id, title) of active cases of the same theatre, nearest in time first."""
-    from sqlalchemy import func, select
-
-    from watchline.store.tables import CaseRow
-
-    this = session.get(CaseRow, case_id)
-    if this is None:
-        return []
-    query = select(CaseRow.id, CaseRow.title).where(
-        CaseRow.active, CaseRow.id != case_id, CaseRow.theatre_id == this.theatre_id
-    )
-    if this.theatre_id is None:
-        query = select(CaseRow.id, CaseRow.title).where(CaseRow.active, CaseRow.id != case_id)
-    if this.start is not None:
-        distance = func.abs(func.julianday(CaseRow.start) - func.julianday(this.start))
-        if session.get_bind().dialect.name == "postgresql":
-            distance = func.abs(CaseRow.start - this.start)
-        query = query.order_by(CaseRow.start.is_(None), distance, CaseRow.id)
-    else:
-        query = query.order_by(CaseRow.id)
-    return [(i, t) for i, t in session.execute(query.limit(MERGE_CHOICES))]
-
-
-def case_review_context(db, case_id: str, caller: Caller | None) -> dict[str, object]:
+def case_review_context(
+    session: Session, case_id: str, caller: Caller | None, case: Case | None = None
+) -> dict[str, object]:
     """What the case page's review section needs: state, the moves the caller may make,
-    history, users to assign to, other cases to merge."""
-    from watchline.services.accounts import list_users
-    from watchline.services.workflow import case_review, may_move
+    history, users to assign to, other cases to merge (in the page's transaction;
+    `case`: the active case as the page read it)."""
+    from sqlalchemy import select
 
-    with db.transaction() as session:
-        others = merge_candidates(session, case_id)
-    users = [u.name for u in list_users(db) if not u.disabled]
-    review = case_review(db, case_id)
+    from watchline.services.merge_candidates import merge_candidates
+    from watchline.services.workflow import may_move, review_in
+    from watchline.store.tables import UserRow
+
+    others = merge_candidates(session, case_id)
+    active = select(UserRow.name).where(UserRow.disabled.is_(False)).order_by(UserRow.name)
+    users = list(session.scalars(active))
+    review = review_in(session, case_id, case)
     history = [
         {
             "e": e,
