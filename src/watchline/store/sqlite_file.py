@@ -18,6 +18,11 @@ from watchline.files import file_kind
 
 MAGIC = b"SQLite format 3\x00"
 HEADER_BYTES = 100
+# Files this process has read the header of. Closing any descriptor of a file drops
+# every POSIX lock the process holds on it, SQLite's included (see SQLite's "How To
+# Corrupt" page, 2.2), so the header is read only before this process's first
+# connection: a second Database on the same file trusts the first check.
+_read_before: set[tuple[int, int]] = set()
 
 
 def sqlite_file(url: URL) -> Path | None:
@@ -51,12 +56,15 @@ def check_sqlite_file(path: Path, *, must_exist: bool) -> bool:
         raise WatchlineError(Errors.E018, path=path, kind=file_kind(info.st_mode))
     if info.st_size == 0:
         return True  # SQLite's own empty database: nothing to lose, init may build it
+    if (info.st_dev, info.st_ino) in _read_before:
+        return True
     try:
         with path.open("rb") as stream:
             header = stream.read(HEADER_BYTES)
     except OSError as exc:
         raise WatchlineError(Errors.E011, url=path, reason=exc.strerror or exc) from None
     _check_header(path, header, info.st_size)
+    _read_before.add((info.st_dev, info.st_ino))
     return True
 
 
